@@ -1,0 +1,75 @@
+package org.khareetaty.app;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.khareetaty.common.AppInfo;
+import org.khareetaty.common.BackgroundTasks;
+import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.store.Database;
+import org.khareetaty.store.DatabaseHealth;
+import org.khareetaty.store.SettingsStore;
+
+/**
+ * The composition root of the headless core: builds every core service once, with constructor
+ * injection, for the CLI and the desktop alike. Nothing here knows about JavaFX.
+ */
+public final class CoreServices implements AutoCloseable {
+
+    private final DataFolder folder;
+    private final Clock clock;
+    private final AppInfo appInfo;
+    private final Database database;
+    private final BackgroundTasks tasks;
+    private final SettingsStore settings;
+
+    private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
+        this.folder = folder;
+        this.clock = clock;
+        this.appInfo = AppInfo.load();
+        this.database = database;
+        this.tasks = tasks;
+        this.settings = new SettingsStore(database);
+    }
+
+    public static CoreServices open(DataFolder folder) {
+        Database database = Database.open(folder);
+        return new CoreServices(folder, Clock.systemUTC(), database, BackgroundTasks.forWorkstation());
+    }
+
+    public DataFolder folder() {
+        return folder;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public AppInfo appInfo() {
+        return appInfo;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public BackgroundTasks tasks() {
+        return tasks;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public List<HealthCheck> healthChecks() {
+        List<HealthCheck> checks = new ArrayList<>(DatabaseHealth.checks(database));
+        return checks;
+    }
+
+    @Override
+    public void close() {
+        tasks.close();
+        database.close();
+    }
+}

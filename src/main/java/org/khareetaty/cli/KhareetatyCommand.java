@@ -1,0 +1,36 @@
+package org.khareetaty.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The root of the command line. With no sub-command the same jar opens the desktop window
+ * (decided in {@code org.khareetaty.app.Main}); every sub-command works headless.
+ */
+@Command(name = "khareetaty",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Khareetaty Workstation: offline crime analysis. Without a command, opens the window.",
+        subcommands = {
+            DoctorCommand.class,
+            DbCommand.class,
+        })
+public final class KhareetatyCommand {
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Data folder (default: $KHAREETATY_HOME or the OS data folder)")
+    Path dataDir;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Log debug details to the console and log file")
+    boolean debug;
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+}

@@ -1,0 +1,184 @@
+package org.khareetaty.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.khareetaty.common.DataFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workstation's embedded H2GIS database: one file per data folder, opened by one process at a time,
+ * migrated by Flyway on open. Commits are written to the file before {@code commit()} returns
+ * (WRITE_DELAY=0), so a save the user saw succeed survives a crash of the application.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:org/khareetaty/store/migration"};
+
+    private final DataFolder folder;
+    private final FolderLock lock;
+    private final JdbcConnectionPool pool;
+    private final Flyway flyway;
+
+    private Database(DataFolder folder, FolderLock lock, JdbcConnectionPool pool, Flyway flyway) {
+        this.folder = folder;
+        this.lock = lock;
+        this.pool = pool;
+        this.flyway = flyway;
+    }
+
+    /** Opens (creating if needed) the database of a data folder and brings its schema up to date. */
+    public static Database open(DataFolder folder) {
+        FolderLock lock = FolderLock.acquire(folder.root());
+        JdbcConnectionPool pool = null;
+        try {
+            pool = JdbcConnectionPool.create(jdbcUrl(folder.databaseBase()), "sa", "");
+            pool.setMaxConnections(32);
+            Flyway flyway = Flyway.configure()
+                    .dataSource(pool)
+                    .locations(MIGRATIONS)
+                    .outOfOrder(true)
+                    .load();
+            flyway.migrate();
+            LOG.info("Opened database {}", folder.databaseFile());
+            return new Database(folder, lock, pool, flyway);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.dispose();
+            }
+            closeLock(lock);
+            throw new StoreException("Cannot open the database in " + folder.root() + ": " + rootMessage(e), e);
+        }
+    }
+
+    static String jdbcUrl(Path base) {
+        // WRITE_DELAY=0: write each commit at once instead of H2's default 500 ms delay.
+        // DB_CLOSE_ON_EXIT=FALSE: we close in order ourselves; a JVM exit hook racing us would corrupt nothing
+        // but would turn a clean shutdown into a recovery on next open.
+        return "jdbc:h2:file:" + base.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    private static void closeLock(FolderLock lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.warn("Cannot release the data folder lock", e);
+        }
+    }
+
+    public DataFolder folder() {
+        return folder;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Runs read-only or auto-committed work on a pooled connection. */
+    public <T> T withConnection(SqlWork<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs work in one transaction: all of it is committed, or none of it when it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** The applied schema version, e.g. "1". */
+    public String schemaVersion() {
+        MigrationInfo current = flyway.info().current();
+        return current == null ? "none" : current.getVersion().getVersion();
+    }
+
+    /** Migrations on the classpath that are not applied yet (0 when the schema is current). */
+    public int pendingMigrations() {
+        return flyway.info().pending().length;
+    }
+
+    /** Checks that applied migrations match the ones this version of the app ships. */
+    public void validateSchema() {
+        flyway.validate();
+    }
+
+    /** Rows per application table, read by scanning each table (which also checks its pages are readable). */
+    public Map<String, Long> rowCounts() {
+        return withConnection(connection -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet tables = statement.executeQuery(
+                            "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' "
+                                    + "AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> 'flyway_schema_history' "
+                                    + "AND TABLE_NAME NOT IN ('SPATIAL_REF_SYS') ORDER BY TABLE_NAME")) {
+                java.util.List<String> names = new java.util.ArrayList<>();
+                while (tables.next()) {
+                    names.add(tables.getString(1));
+                }
+                for (String name : names) {
+                    try (Statement count = connection.createStatement();
+                            ResultSet rs = count.executeQuery("SELECT COUNT(*) FROM \"" + name.replace("\"", "\"\"") + "\"")) {
+                        rs.next();
+                        counts.put(name.toLowerCase(java.util.Locale.ROOT), rs.getLong(1));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    public long fileSizeBytes() {
+        try {
+            return java.nio.file.Files.size(folder.databaseFile());
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.warn("Database did not shut down cleanly; it will recover on next open", e);
+        } finally {
+            pool.dispose();
+            closeLock(lock);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.khareetaty.ui.shell;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/** The main window: a menu, navigation between the panes that exist, the pane, and the status bar. */
+public final class MainWindow extends BorderPane {
+
+    private final Map<String, Node> built = new HashMap<>();
+    private final ToggleGroup navigation = new ToggleGroup();
+
+    public MainWindow(List<NavigationItem> items, List<Menu> menus, StatusBar statusBar) {
+        setId("main-window");
+        MenuBar menuBar = new MenuBar();
+        menuBar.getMenus().addAll(menus);
+        setTop(menuBar);
+
+        VBox nav = new VBox(4);
+        nav.setId("navigation");
+        nav.setPadding(new Insets(8));
+        nav.setPrefWidth(150);
+        nav.setStyle("-fx-background-color: derive(-fx-base, -6%);");
+        for (NavigationItem item : items) {
+            ToggleButton button = new ToggleButton(item.title());
+            button.setId("nav-" + item.id());
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setToggleGroup(navigation);
+            button.setUserData(item);
+            nav.getChildren().add(button);
+        }
+        navigation.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);  // one pane is always shown
+                return;
+            }
+            NavigationItem item = (NavigationItem) now.getUserData();
+            setCenter(built.computeIfAbsent(item.id(), id -> item.view().get()));
+        });
+        setLeft(nav);
+        setBottom(statusBar);
+        if (!navigation.getToggles().isEmpty()) {
+            navigation.getToggles().get(0).setSelected(true);
+        }
+    }
+
+    /** Shows the pane with the given id, e.g. when another pane links to it. */
+    public void show(String id) {
+        navigation.getToggles().stream()
+                .filter(t -> ((NavigationItem) t.getUserData()).id().equals(id))
+                .findFirst()
+                .ifPresent(t -> t.setSelected(true));
+    }
+
+    static MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}

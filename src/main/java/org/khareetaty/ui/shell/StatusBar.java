@@ -1,0 +1,53 @@
+package org.khareetaty.ui.shell;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.khareetaty.ui.common.FxTaskList;
+
+/** Lists the running background tasks with their progress and a cancel button each. */
+public final class StatusBar extends HBox {
+
+    private final HBox tasks = new HBox(12);
+
+    public StatusBar(FxTaskList taskList, String folderText) {
+        setId("status-bar");
+        setSpacing(12);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(3, 8, 3, 8));
+        setStyle("-fx-border-color: -fx-box-border transparent transparent transparent; -fx-background-color: -fx-background;");
+        Label idle = new Label("Ready");
+        Label folder = new Label(folderText);
+        folder.setStyle("-fx-text-fill: -fx-mid-text-color;");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(idle, tasks, spacer, folder);
+        taskList.items().addListener((ListChangeListener<FxTaskList.Item>) change -> {
+            tasks.getChildren().setAll(taskList.items().stream().map(StatusBar::chip).toList());
+            idle.setVisible(taskList.items().isEmpty());
+            idle.setManaged(taskList.items().isEmpty());
+        });
+    }
+
+    private static HBox chip(FxTaskList.Item item) {
+        Label title = new Label(item.title());
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(110);
+        bar.progressProperty().bind(item.progressProperty());
+        Label message = new Label();
+        message.textProperty().bind(item.messageProperty());
+        Button cancel = new Button("✕");
+        cancel.setTooltip(new javafx.scene.control.Tooltip("Cancel " + item.title()));
+        cancel.setOnAction(e -> item.cancel());
+        cancel.setStyle("-fx-padding: 0 4 0 4;");
+        HBox chip = new HBox(6, title, bar, message, cancel);
+        chip.setAlignment(Pos.CENTER_LEFT);
+        return chip;
+    }
+}
