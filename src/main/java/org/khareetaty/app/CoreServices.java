@@ -3,6 +3,10 @@ package org.khareetaty.app;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.khareetaty.charts.ChartCatalog;
+import org.khareetaty.charts.ChartService;
+import org.khareetaty.charts.ForecastReader;
+import org.khareetaty.charts.SqlChartDataSource;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
@@ -23,6 +27,7 @@ public final class CoreServices implements AutoCloseable {
     private final Database database;
     private final BackgroundTasks tasks;
     private final SettingsStore settings;
+    private final ChartService charts;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -31,6 +36,8 @@ public final class CoreServices implements AutoCloseable {
         this.database = database;
         this.tasks = tasks;
         this.settings = new SettingsStore(database);
+        this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
+                new ForecastReader(database), clock);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -60,6 +67,11 @@ public final class CoreServices implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    /** Charts counted with SQL: for one-off charts (CLI, reports); the desktop pane counts from memory instead. */
+    public ChartService charts() {
+        return charts;
     }
 
     public List<HealthCheck> healthChecks() {

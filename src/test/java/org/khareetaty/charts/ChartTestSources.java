@@ -1,0 +1,18 @@
+package org.khareetaty.charts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.khareetaty.store.Database;
+
+/** Every chart data source, so tests hold each to the same expectations. */
+final class ChartTestSources {
+
+    private ChartTestSources() {
+    }
+
+    static Map<String, ChartDataSource> all(Database database) {
+        Map<String, ChartDataSource> sources = new LinkedHashMap<>();
+        sources.put("sql", new SqlChartDataSource(database));
+        return sources;
+    }
+}
