@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.khareetaty.app.CoreServices;
+import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.khareetaty.app.CoreServices;
+import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.khareetaty.app.CoreServices;
+import org.khareetaty.core.CoreServices;
 import org.khareetaty.charts.ChartTestData;
 import org.khareetaty.common.DataFolder;
 

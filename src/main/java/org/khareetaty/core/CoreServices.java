@@ -1,4 +1,4 @@
-package org.khareetaty.app;
+package org.khareetaty.core;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +13,8 @@ import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.health.HealthCheck;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
+import org.khareetaty.store.IncidentRepository;
+import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
 
 /**
@@ -27,6 +29,8 @@ public final class CoreServices implements AutoCloseable {
     private final Database database;
     private final BackgroundTasks tasks;
     private final SettingsStore settings;
+    private final IncidentRepository incidents;
+    private final IncidentSnapshots snapshots;
     private final ChartService charts;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
@@ -36,6 +40,8 @@ public final class CoreServices implements AutoCloseable {
         this.database = database;
         this.tasks = tasks;
         this.settings = new SettingsStore(database);
+        this.incidents = new IncidentRepository(database);
+        this.snapshots = new IncidentSnapshots(database);
         this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
                 new ForecastReader(database), clock);
     }
@@ -67,6 +73,15 @@ public final class CoreServices implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    public IncidentRepository incidents() {
+        return incidents;
+    }
+
+    /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
+    public IncidentSnapshots snapshots() {
+        return snapshots;
     }
 
     /** Charts counted with SQL: for one-off charts (CLI, reports); the desktop pane counts from memory instead. */
