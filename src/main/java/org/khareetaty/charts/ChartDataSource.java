@@ -6,7 +6,7 @@ import org.khareetaty.common.TaskContext;
 /**
  * Counts incidents for the charts. Every method counts the incidents that pass {@code filter} with its date range
  * replaced by {@code window}. Implementations: {@link SqlChartDataSource} (GROUP BY queries, for one-off charts in
- * the CLI and reports) and the snapshot source (in-memory columns, for the interactive pane).
+ * the CLI and reports) and {@link SnapshotChartDataSource} (in-memory columns, for the interactive pane).
  */
 public interface ChartDataSource {
 
