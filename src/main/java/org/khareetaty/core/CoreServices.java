@@ -10,12 +10,14 @@ import org.khareetaty.charts.SqlChartDataSource;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.sync.SyncService;
 
 /**
  * The composition root of the headless core: builds every core service once, with constructor
@@ -31,6 +33,8 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final SecretStore secrets;
+    private final SyncService sync;
     private final ChartService charts;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
@@ -42,6 +46,8 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.secrets = SecretStore.forFolder(folder);
+        this.sync = new SyncService(database, settings, secrets, clock);
         this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
                 new ForecastReader(database), clock);
     }
@@ -82,6 +88,16 @@ public final class CoreServices implements AutoCloseable {
     /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
     public IncidentSnapshots snapshots() {
         return snapshots;
+    }
+
+    /** Encrypts credentials before they are stored in settings. */
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    /** Optional sync with a central PostgreSQL/PostGIS server. */
+    public SyncService sync() {
+        return sync;
     }
 
     /** Charts counted with SQL: for one-off charts (CLI, reports); the desktop pane counts from memory instead. */
