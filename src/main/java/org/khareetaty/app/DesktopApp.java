@@ -13,6 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.khareetaty.common.DataFolder;
+import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.ui.about.AboutDialog;

@@ -1,4 +1,4 @@
-package org.khareetaty.app;
+package org.khareetaty.core;
 
 import java.time.Clock;
 import java.util.ArrayList;
