@@ -16,6 +16,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
         })
 public final class KhareetatyCommand {
 

@@ -7,6 +7,9 @@ import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.report.HotspotRuns;
+import org.khareetaty.report.ReportService;
+import org.khareetaty.report.export.DataExporter;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.SettingsStore;
@@ -23,6 +26,8 @@ public final class CoreServices implements AutoCloseable {
     private final Database database;
     private final BackgroundTasks tasks;
     private final SettingsStore settings;
+    private final ReportService reports;
+    private final DataExporter exporter;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -31,6 +36,8 @@ public final class CoreServices implements AutoCloseable {
         this.database = database;
         this.tasks = tasks;
         this.settings = new SettingsStore(database);
+        this.reports = new ReportService(database, settings, clock, appInfo);
+        this.exporter = new DataExporter(database, new HotspotRuns(database));
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -60,6 +67,14 @@ public final class CoreServices implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    public DataExporter exporter() {
+        return exporter;
     }
 
     public List<HealthCheck> healthChecks() {

@@ -150,9 +150,9 @@ public final class DataExporter {
                 : hotspotRuns.run(runId).orElseThrow(() -> new IllegalArgumentException(
                         "No analysis run with id " + runId));
         String query = "SELECT h.rank, h.id, h.label, h.incident_count, h.area_m2, h.density_per_km2, h.score, h.z_score, "
-                + "h.p_value, h.confidence, ST_X(ST_Centroid(g.geom)), ST_Y(ST_Centroid(g.geom)), ST_AsText(g.geom), "
-                + "ST_AsGeoJSON(g.geom) FROM hotspot h, LATERAL (SELECT " + HotspotRuns.GEOMETRY_WGS84 + " AS geom) g "
-                + "WHERE h.run_id = ? ORDER BY h.rank";
+                + "h.p_value, h.confidence, ST_X(ST_Centroid(h.wgs84)), ST_Y(ST_Centroid(h.wgs84)), ST_AsText(h.wgs84), "
+                + "ST_AsGeoJSON(h.wgs84) FROM (SELECT h.*, " + HotspotRuns.GEOMETRY_WGS84 + " AS wgs84 FROM hotspot h "
+                + "WHERE h.run_id = ?) h ORDER BY h.rank";
         return ReportFiles.writeAtomically(target, out -> database.withConnection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(query)) {
                 statement.setObject(1, run.id());
