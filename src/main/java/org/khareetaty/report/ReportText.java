@@ -22,6 +22,11 @@ public final class ReportText {
         return String.format(Locale.ENGLISH, "%,d", value);
     }
 
+    /** "1 incident", "2,184 incidents". */
+    public static String incidents(long value) {
+        return count(value) + (value == 1 ? " incident" : " incidents");
+    }
+
     public static String decimal(double value, int digits) {
         return String.format(Locale.ENGLISH, "%,." + digits + "f", value);
     }

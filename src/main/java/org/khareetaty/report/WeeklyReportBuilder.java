@@ -75,7 +75,7 @@ public final class WeeklyReportBuilder {
             context.checkCancelled();
 
             context.progress(1, 8, "Trend");
-            List<WeekCount> trend = trend(connection, scope, week);
+            List<WeekCount> trend = trend(connection, scope, week, firstDate(connection));
             context.progress(2, 8, "Forecast");
             UUID singleArea = areaIds.size() == 1 ? areaIds.iterator().next() : null;
             StoredForecast forecast = areaIds.size() > 1 ? null : ForecastReader.latest(connection, singleArea).orElse(null);
@@ -166,11 +166,25 @@ public final class WeeklyReportBuilder {
         return groups.stream().filter(g -> !g.code().equals(UNGROUPED)).limit(3).toList();
     }
 
-    private static List<WeekCount> trend(Connection connection, IncidentFilter scope, IsoWeek week) throws SQLException {
+    /** The earliest local date stored (index lookup), or null when there are no incidents. */
+    private static LocalDate firstDate(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT MIN(local_date) FROM incident");
+                ResultSet rs = statement.executeQuery()) {
+            return rs.next() && rs.getDate(1) != null ? rs.getDate(1).toLocalDate() : null;
+        }
+    }
+
+    /** Weekly counts for up to 26 weeks; weeks before the first stored incident are left out, not shown as zero. */
+    private static List<WeekCount> trend(Connection connection, IncidentFilter scope, IsoWeek week, LocalDate dataStart)
+            throws SQLException {
         IsoWeek first = week.plusWeeks(-(TREND_WEEKS - 1));
+        if (dataStart != null && IsoWeek.of(dataStart).compareTo(first) > 0 && IsoWeek.of(dataStart).compareTo(week) <= 0) {
+            first = IsoWeek.of(dataStart);
+        }
+        int weeks = (int) java.time.temporal.ChronoUnit.WEEKS.between(first.monday(), week.monday()) + 1;
         IncidentSelection selection = IncidentSelection.of(scope.withDates(first.monday(), week.sunday()));
         Map<IsoWeek, Long> counts = new LinkedHashMap<>();
-        for (int i = 0; i < TREND_WEEKS; i++) {
+        for (int i = 0; i < weeks; i++) {
             counts.put(first.plusWeeks(i), 0L);
         }
         try (PreparedStatement statement = connection.prepareStatement("SELECT i.local_date, COUNT(*) FROM incident i "

@@ -117,7 +117,8 @@ public final class WeeklyReportWriter {
 
     private void mapAndTrend(PdfComposer pdf, WeeklyReport report) {
         pdf.newPage();
-        pdf.heading("Map of the week", 300);
+        float mapHeight = pdf.contentWidth() * 360 / 500;
+        pdf.heading("Map of the week", mapHeight + 20);
         List<MapPicture.Labelled> areas = report.map().areas().stream()
                 .map(s -> new MapPicture.Labelled(s.area().code(), s.geometry())).toList();
         List<MapPicture.Labelled> hotspots = new ArrayList<>();
@@ -127,10 +128,11 @@ public final class WeeklyReportWriter {
         }
         MapPicture picture = new MapPicture("", areas, report.map().lons(), report.map().lats(), hotspots,
                 "Incidents " + report.week());
-        pdf.image(maps.render(picture, 500, 400), pdf.contentWidth(), "Located incidents of " + report.week()
+        pdf.image(maps.render(picture, 500, 360), pdf.contentWidth(), "Located incidents of " + report.week()
                 + (hotspots.isEmpty() ? "" : " and the top hotspots of the latest analysis (numbered by rank)")
-                + ". " + count(report.total().current() - report.map().lons().length) + " incidents without a location are not shown.");
-        pdf.heading("Trend and forecast", 220);
+                + ". " + ReportText.incidents(report.total().current() - report.map().lons().length)
+                + " without a location not shown.");
+        pdf.heading("Trend and forecast", pdf.contentWidth() * 220 / 500 + 20);
         List<ReportCharts.WeekValue> actual = report.trend().stream()
                 .map(w -> new ReportCharts.WeekValue(w.week().monday(), w.count(), w.count(), w.count())).toList();
         List<ReportCharts.WeekValue> forecast = new ArrayList<>();
@@ -145,7 +147,7 @@ public final class WeeklyReportWriter {
                 }
             }
         }
-        pdf.image(charts.trend("Incidents per week, last " + report.trend().size() + " weeks", actual, forecast, 500, 230),
+        pdf.image(charts.trend("Incidents per week, last " + report.trend().size() + " weeks", actual, forecast, 500, 220),
                 pdf.contentWidth(), forecastCaption(report, forecast.size()));
     }
 
@@ -274,15 +276,25 @@ public final class WeeklyReportWriter {
         pdf.subheading(report.riskFromForecast() ? "Areas with the highest expected count next week"
                 : "Areas with the most incidents this week (no area forecast stored)");
         List<String[]> rows = new ArrayList<>();
-        for (RiskArea r : report.riskAreas()) {
-            rows.add(new String[] {r.area().displayName(),
-                r.expected() == null ? "—" : decimal(r.expected(), 1),
-                r.lower80() == null ? "—" : decimal(r.lower80(), 0) + "–" + decimal(r.upper80(), 0),
-                count(r.thisWeek()), decimal(r.recentWeeklyAverage(), 1)});
+        String recent = "Avg of " + WeeklyReportBuilder.RECENT_WEEKS + " weeks before";
+        if (report.riskFromForecast()) {
+            for (RiskArea r : report.riskAreas()) {
+                rows.add(new String[] {r.area().displayName(),
+                    r.expected() == null ? "—" : decimal(r.expected(), 1),
+                    r.lower80() == null ? "—" : decimal(r.lower80(), 0) + "–" + decimal(r.upper80(), 0),
+                    count(r.thisWeek()), decimal(r.recentWeeklyAverage(), 1)});
+            }
+            pdf.table(List.of(Column.text("Area", 3f), Column.number("Expected", 1.2f),
+                    Column.number("80% interval", 1.5f), Column.number(report.week().toString(), 1.2f),
+                    Column.number(recent, 1.8f)), rows, 8.5f);
+        } else {
+            for (RiskArea r : report.riskAreas()) {
+                rows.add(new String[] {r.area().displayName(), count(r.thisWeek()), decimal(r.recentWeeklyAverage(), 1),
+                    change(r.thisWeek(), Math.round(r.recentWeeklyAverage()))});
+            }
+            pdf.table(List.of(Column.text("Area", 3f), Column.number(report.week().toString(), 1.2f),
+                    Column.number(recent, 1.8f), Column.number("Change vs average", 1.8f)), rows, 8.5f);
         }
-        pdf.table(List.of(Column.text("Area", 3f), Column.number("Expected", 1.2f), Column.number("80% interval", 1.5f),
-                Column.number(report.week().toString(), 1.2f),
-                Column.number("Avg of " + WeeklyReportBuilder.RECENT_WEEKS + " weeks before", 1.8f)), rows, 8.5f);
     }
 
     private static void methodology(PdfComposer pdf, WeeklyReport report, String scope) {

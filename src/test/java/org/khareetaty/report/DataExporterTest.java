@@ -33,7 +33,7 @@ class DataExporterTest {
         "\rCR", "1200 BLOCK MARKET ST, \"NORTH\""};
 
     @TempDir
-    Path folder;
+    static Path folder;
 
     CoreServices core;
     UUID run;

@@ -19,11 +19,14 @@ final class PdfPages {
     private PdfPages() {
     }
 
-    /** The text of all pages, NFKC-normalised so shaped Arabic presentation forms compare with plain letters. */
+    /**
+     * The text of all pages, NFKC-normalised so shaped Arabic presentation forms compare with plain letters,
+     * with line breaks and runs of spaces made single spaces (wrapping is layout, not content).
+     */
     static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
-            return Normalizer.normalize(text, Normalizer.Form.NFKC);
+            return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", " ");
         }
     }
 
