@@ -6,13 +6,17 @@ import java.util.List;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
 import org.khareetaty.report.HotspotRuns;
 import org.khareetaty.report.ReportService;
 import org.khareetaty.report.export.DataExporter;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
+import org.khareetaty.store.IncidentRepository;
+import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.sync.SyncService;
 
 /**
  * The composition root of the headless core: builds every core service once, with constructor
@@ -26,6 +30,10 @@ public final class CoreServices implements AutoCloseable {
     private final Database database;
     private final BackgroundTasks tasks;
     private final SettingsStore settings;
+    private final IncidentRepository incidents;
+    private final IncidentSnapshots snapshots;
+    private final SecretStore secrets;
+    private final SyncService sync;
     private final ReportService reports;
     private final DataExporter exporter;
 
@@ -36,6 +44,10 @@ public final class CoreServices implements AutoCloseable {
         this.database = database;
         this.tasks = tasks;
         this.settings = new SettingsStore(database);
+        this.incidents = new IncidentRepository(database);
+        this.snapshots = new IncidentSnapshots(database);
+        this.secrets = SecretStore.forFolder(folder);
+        this.sync = new SyncService(database, settings, secrets, clock);
         this.reports = new ReportService(database, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));
     }
@@ -67,6 +79,25 @@ public final class CoreServices implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    public IncidentRepository incidents() {
+        return incidents;
+    }
+
+    /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
+    public IncidentSnapshots snapshots() {
+        return snapshots;
+    }
+
+    /** Encrypts credentials before they are stored in settings. */
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    /** Optional sync with a central PostgreSQL/PostGIS server. */
+    public SyncService sync() {
+        return sync;
     }
 
     public ReportService reports() {
