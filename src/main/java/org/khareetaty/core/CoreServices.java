@@ -3,6 +3,8 @@ package org.khareetaty.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.khareetaty.analysis.forecast.ForecastService;
+import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
@@ -27,6 +29,7 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final ForecastService forecasts;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -37,6 +40,9 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.forecasts = new ForecastService(database, snapshots, settings,
+                new ForecastStore(database, settings), clock,
+                appInfo.version());
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -75,6 +81,11 @@ public final class CoreServices implements AutoCloseable {
     /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
     public IncidentSnapshots snapshots() {
         return snapshots;
+    }
+
+    /** Count forecasts, hotspot forecasts and their backtests; also the latest stored forecast of a series. */
+    public ForecastService forecasts() {
+        return forecasts;
     }
 
     public List<HealthCheck> healthChecks() {

@@ -11,24 +11,37 @@ public final class CountDistribution {
 
     /** The smallest count k with P(Y <= k) >= p, for mean mu and dispersion theta. */
     public static int quantile(double mu, double theta, double p) {
+        return quantiles(mu, theta, new double[] {p})[0];
+    }
+
+    /**
+     * Quantiles for ascending probabilities in one walk over the pmf, for mean mu and dispersion theta
+     * (infinite theta = Poisson).
+     */
+    public static int[] quantiles(double mu, double theta, double[] ascendingProbabilities) {
+        int[] out = new int[ascendingProbabilities.length];
         if (mu <= 0) {
-            return 0;
+            return out;
         }
         double t = Double.isInfinite(theta) || theta > 1e7 ? 1e7 : theta;
-        // Walk the pmf in log space from zero: p(k+1) = p(k) (k+t)/(k+1) * mu/(t+mu); exp of each term
+        // p(k+1) = p(k) (k+t)/(k+1) * mu/(t+mu), walked in log space from zero: exponentiating each term
         // separately cannot underflow the running sum where it matters.
         double logRatio = Math.log(mu / (t + mu));
         double logP = t * Math.log(t / (t + mu));
         double cumulative = 0;
         int limit = (int) Math.max(50, mu + 40 * Math.sqrt(mu + mu * mu / t) + 50);
-        for (int k = 0; k < limit; k++) {
+        int next = 0;
+        for (int k = 0; k < limit && next < out.length; k++) {
             cumulative += Math.exp(logP);
-            if (cumulative >= p) {
-                return k;
+            while (next < out.length && cumulative >= ascendingProbabilities[next]) {
+                out[next++] = k;
             }
             logP += Math.log((k + t) / (k + 1)) + logRatio;
         }
-        return limit;
+        while (next < out.length) {
+            out[next++] = limit;
+        }
+        return out;
     }
 
     /** Variance of the negative binomial. */

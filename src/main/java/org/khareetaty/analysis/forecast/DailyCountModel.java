@@ -2,6 +2,7 @@ package org.khareetaty.analysis.forecast;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The count model: a negative binomial regression of daily counts on day of week, yearly Fourier terms,
@@ -14,7 +15,7 @@ public final class DailyCountModel {
     /** Tuning of the model; {@link #DEFAULT} is what the benchmark and the product use. */
     public record Parameters(int fourierTerms, double halfLifeDays, boolean trend, double levelAlpha,
             double levelDamping, double ridge, double holidayRidge) {
-        public static final Parameters DEFAULT = new Parameters(4, 365, true, 0.05, 0.98, 1.0, 4.0);
+        public static final Parameters DEFAULT = new Parameters(4, 365, false, 0.05, 0.98, 1.0, 4.0);
     }
 
     /** The forecast of one series from one origin: per day ahead, the mean and quantiles. */
@@ -23,9 +24,20 @@ public final class DailyCountModel {
         public int horizon() {
             return mean.length;
         }
+
+        /** The point forecast: the predictive median, which minimises absolute error (and is a whole count). */
+        public double[] point() {
+            double[] point = new double[median.length];
+            for (int h = 0; h < point.length; h++) {
+                point[h] = median[h];
+            }
+            return point;
+        }
     }
 
     private static final double YEAR = 365.25;
+    private static final int MIN_DAYS_FOR_YEARLY = 540;
+    private static final double[] PROBABILITIES = {0.025, 0.05, 0.10, 0.5, 0.90, 0.95, 0.975};
 
     private final Parameters parameters;
     private final HolidayCalendar calendar;
@@ -37,6 +49,11 @@ public final class DailyCountModel {
 
     public Parameters parameters() {
         return parameters;
+    }
+
+    /** The holidays the model knows, one effect each. */
+    public List<String> calendarNames() {
+        return calendar.names();
     }
 
     /**
@@ -51,7 +68,9 @@ public final class DailyCountModel {
         LocalDate trainStart = firstDay.plusDays(from);
         int[] holidays = calendar.holidayIndex(trainStart, trainStart.plusDays(n + horizon - 1L));
         int holidayCount = calendar.names().size();
-        Layout layout = new Layout(parameters, holidayCount);
+        // Yearly seasonality cannot be told apart from a change of level with less than about a year and a
+        // half of history: short histories get day of week, holidays and level only.
+        Layout layout = new Layout(parameters, n >= MIN_DAYS_FOR_YEARLY ? parameters.fourierTerms() : 0, holidayCount);
         int p = layout.columns;
 
         double[] design = new double[n * p];
@@ -106,13 +125,14 @@ public final class DailyCountModel {
             damping *= parameters.levelDamping();
             double mu = Math.exp(eta) * (1 + (level - 1) * damping);
             mean[h] = mu;
-            median[h] = CountDistribution.quantile(mu, theta, 0.5);
-            l80[h] = CountDistribution.quantile(mu, theta, 0.10);
-            u80[h] = CountDistribution.quantile(mu, theta, 0.90);
-            l90[h] = CountDistribution.quantile(mu, theta, 0.05);
-            u90[h] = CountDistribution.quantile(mu, theta, 0.95);
-            l95[h] = CountDistribution.quantile(mu, theta, 0.025);
-            u95[h] = CountDistribution.quantile(mu, theta, 0.975);
+            int[] q = CountDistribution.quantiles(mu, theta, PROBABILITIES);
+            l95[h] = q[0];
+            l90[h] = q[1];
+            l80[h] = q[2];
+            median[h] = q[3];
+            u80[h] = q[4];
+            u90[h] = q[5];
+            u95[h] = q[6];
         }
         return new Forecast(trainStart.plusDays(n), mean, median, l80, u80, l90, u90, l95, u95, theta);
     }
@@ -148,8 +168,8 @@ public final class DailyCountModel {
         final int holidays;
         final int columns;
 
-        Layout(Parameters parameters, int holidays) {
-            this.fourier = parameters.fourierTerms();
+        Layout(Parameters parameters, int fourier, int holidays) {
+            this.fourier = fourier;
             this.trend = parameters.trend();
             this.trendColumn = fourierStart + 2 * fourier;
             this.holidayStart = trendColumn + (trend ? 1 : 0);

@@ -23,7 +23,8 @@ import java.util.Map;
  * fixed 02-25 National Day        # month-day every year
  * fixed 12-24..12-26 Christmas    # a span of days
  * nth 11 4 THU Thanksgiving       # 4th Thursday of November (-1 = last)
- * hijri 09-01 30 Ramadan          # Hijri month-day and length in days (Umm al-Qura calendar)
+ * hijri 10-01 3 Eid al-Fitr       # Hijri month-day and length in days (Umm al-Qura calendar)
+ * hijri 09-01 month Ramadan       # ... or to the end of the Hijri month
  * </pre>
  * Hijri dates are converted with java.time's {@link HijrahChronology}; years outside its range have no
  * Hijri holidays rather than failing.
@@ -62,7 +63,10 @@ public final class HolidayCalendar {
         }
     }
 
-    /** A Hijri month-day lasting some days (Ramadan 30, Eid al-Fitr 3, Eid al-Adha 4 ...). */
+    /**
+     * A Hijri month-day lasting some days (Eid al-Fitr 3, Eid al-Adha 4 ...); {@code days = 0} means to the end
+     * of that Hijri month (Ramadan lasts 29 or 30 days).
+     */
     public record Hijri(String name, int month, int day, int days) implements Rule {
         @Override
         public List<LocalDate> daysIn(int year) {
@@ -71,9 +75,11 @@ public final class HolidayCalendar {
             try {
                 int firstHijriYear = chronology.date(LocalDate.of(year, 1, 1)).get(ChronoField.YEAR);
                 for (int hijriYear = firstHijriYear; hijriYear <= firstHijriYear + 1; hijriYear++) {
-                    LocalDate start = LocalDate.from(HijrahDate.of(hijriYear, month, day));
+                    HijrahDate hijri = HijrahDate.of(hijriYear, month, day);
+                    LocalDate start = LocalDate.from(hijri);
+                    int length = days > 0 ? days : hijri.lengthOfMonth() - day + 1;
                     if (start.getYear() == year) {
-                        for (int d = 0; d < days; d++) {
+                        for (int d = 0; d < length; d++) {
                             out.add(start.plusDays(d));
                         }
                     }
@@ -106,7 +112,7 @@ public final class HolidayCalendar {
                     "hijri 01-01 1 Islamic New Year",
                     "hijri 03-12 1 Prophet's Birthday",
                     "hijri 07-27 1 Isra and Mi'raj",
-                    "hijri 09-01 30 Ramadan",
+                    "hijri 09-01 month Ramadan",
                     "hijri 10-01 3 Eid al-Fitr",
                     "hijri 12-09 1 Arafat Day",
                     "hijri 12-10 4 Eid al-Adha"),
@@ -200,14 +206,14 @@ public final class HolidayCalendar {
             case "hijri" -> {
                 String[] parts = rest.split("\\s+", 3);
                 if (parts.length < 3) {
-                    throw new IllegalArgumentException("expected 'hijri MM-DD DAYS Name', e.g. 'hijri 09-01 30 Ramadan'");
+                    throw new IllegalArgumentException("expected 'hijri MM-DD DAYS Name', e.g. 'hijri 10-01 3 Eid al-Fitr'");
                 }
                 String[] monthDay = parts[0].split("-");
                 int month = Integer.parseInt(monthDay[0]);
                 int day = Integer.parseInt(monthDay[1]);
-                int days = Integer.parseInt(parts[1]);
-                if (month < 1 || month > 12 || day < 1 || day > 30 || days < 1 || days > 31) {
-                    throw new IllegalArgumentException("Hijri month must be 1-12, day 1-30, length 1-31 days");
+                int days = "month".equalsIgnoreCase(parts[1]) ? 0 : Integer.parseInt(parts[1]);
+                if (month < 1 || month > 12 || day < 1 || day > 30 || days < 0 || days > 31) {
+                    throw new IllegalArgumentException("Hijri month must be 1-12, day 1-30, length 1-31 days or 'month'");
                 }
                 rules.add(new Hijri(parts[2], month, day, days));
             }
@@ -247,20 +253,24 @@ public final class HolidayCalendar {
 
     /**
      * For every day from {@code first} to {@code last} (inclusive), the index into {@link #names()} of the
-     * holiday on that day, or -1. When two holidays fall on one day the first rule wins.
+     * holiday on that day, or -1. When two holidays fall on one day the shorter one wins (Eid over Ramadan),
+     * then the earlier rule.
      */
     public int[] holidayIndex(LocalDate first, LocalDate last) {
         int length = (int) (last.toEpochDay() - first.toEpochDay()) + 1;
         int[] index = new int[Math.max(0, length)];
         java.util.Arrays.fill(index, -1);
         List<String> names = names();
+        int[] spanOf = new int[Math.max(0, length)];
         for (int year = first.getYear() - 1; year <= last.getYear(); year++) {
             for (Rule rule : rules) {
                 int nameIndex = names.indexOf(rule.name());
-                for (LocalDate day : rule.daysIn(year)) {
+                List<LocalDate> days = rule.daysIn(year);
+                for (LocalDate day : days) {
                     long offset = day.toEpochDay() - first.toEpochDay();
-                    if (offset >= 0 && offset < length && index[(int) offset] < 0) {
+                    if (offset >= 0 && offset < length && (index[(int) offset] < 0 || days.size() < spanOf[(int) offset])) {
                         index[(int) offset] = nameIndex;
+                        spanOf[(int) offset] = days.size();
                     }
                 }
             }
