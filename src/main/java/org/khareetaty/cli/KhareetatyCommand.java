@@ -16,6 +16,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+            ForecastCommand.class,
+            BacktestCommand.class,
             ReportCommand.class,
             ExportCommand.class,
         })
