@@ -3,6 +3,8 @@ package org.khareetaty.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.khareetaty.analysis.forecast.ForecastService;
+import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.charts.ChartCatalog;
 import org.khareetaty.charts.ChartService;
 import org.khareetaty.charts.ForecastReader;
@@ -12,6 +14,9 @@ import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.report.HotspotRuns;
+import org.khareetaty.report.ReportService;
+import org.khareetaty.report.export.DataExporter;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
@@ -33,8 +38,11 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final ForecastService forecasts;
     private final SecretStore secrets;
     private final SyncService sync;
+    private final ReportService reports;
+    private final DataExporter exporter;
     private final ChartService charts;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
@@ -46,8 +54,13 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.forecasts = new ForecastService(database, snapshots, settings,
+                new ForecastStore(database, settings), clock,
+                appInfo.version());
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
+        this.reports = new ReportService(database, settings, clock, appInfo);
+        this.exporter = new DataExporter(database, new HotspotRuns(database));
         this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
                 new ForecastReader(database), clock);
     }
@@ -90,6 +103,11 @@ public final class CoreServices implements AutoCloseable {
         return snapshots;
     }
 
+    /** Count forecasts, hotspot forecasts and their backtests; also the latest stored forecast of a series. */
+    public ForecastService forecasts() {
+        return forecasts;
+    }
+
     /** Encrypts credentials before they are stored in settings. */
     public SecretStore secrets() {
         return secrets;
@@ -98,6 +116,14 @@ public final class CoreServices implements AutoCloseable {
     /** Optional sync with a central PostgreSQL/PostGIS server. */
     public SyncService sync() {
         return sync;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    public DataExporter exporter() {
+        return exporter;
     }
 
     /** Charts counted with SQL: for one-off charts (CLI, reports); the desktop pane counts from memory instead. */
