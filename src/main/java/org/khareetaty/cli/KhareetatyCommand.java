@@ -16,6 +16,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+            ImportCommand.class,
+            AreasCommand.class,
         })
 public final class KhareetatyCommand {
 

@@ -7,6 +7,10 @@ import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.ingest.AreaService;
+import org.khareetaty.ingest.ImportService;
+import org.khareetaty.ingest.InputLimits;
+import org.khareetaty.ingest.ProfileStore;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
@@ -27,6 +31,8 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final AreaService areas;
+    private final ImportService imports;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -37,6 +43,12 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.areas = new AreaService(database, InputLimits.DEFAULT);
+        this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
+                () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE));
+        // A finished import, area load or rollback makes the in-memory snapshot stale.
+        imports.addListener(report -> snapshots.invalidate());
+        imports.recoverInterrupted();
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -75,6 +87,16 @@ public final class CoreServices implements AutoCloseable {
     /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
     public IncidentSnapshots snapshots() {
         return snapshots;
+    }
+
+    /** Boundary layers and point-in-polygon assignment of incidents to areas. */
+    public AreaService areas() {
+        return areas;
+    }
+
+    /** Incident import; add an {@link org.khareetaty.ingest.ImportListener} to hear about new data. */
+    public ImportService imports() {
+        return imports;
     }
 
     public List<HealthCheck> healthChecks() {
