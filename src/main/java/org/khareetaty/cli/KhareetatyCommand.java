@@ -18,6 +18,8 @@ import picocli.CommandLine.ScopeType;
             DbCommand.class,
             ImportCommand.class,
             AreasCommand.class,
+            ForecastCommand.class,
+            BacktestCommand.class,
         })
 public final class KhareetatyCommand {
 

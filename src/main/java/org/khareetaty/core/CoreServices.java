@@ -3,9 +3,12 @@ package org.khareetaty.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.khareetaty.analysis.forecast.ForecastService;
+import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
 import org.khareetaty.ingest.AreaService;
 import org.khareetaty.ingest.ImportService;
@@ -16,6 +19,7 @@ import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.sync.SyncService;
 
 /**
  * The composition root of the headless core: builds every core service once, with constructor
@@ -33,6 +37,9 @@ public final class CoreServices implements AutoCloseable {
     private final IncidentSnapshots snapshots;
     private final AreaService areas;
     private final ImportService imports;
+    private final ForecastService forecasts;
+    private final SecretStore secrets;
+    private final SyncService sync;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -49,6 +56,11 @@ public final class CoreServices implements AutoCloseable {
         // A finished import, area load or rollback makes the in-memory snapshot stale.
         imports.addListener(report -> snapshots.invalidate());
         imports.recoverInterrupted();
+        this.forecasts = new ForecastService(database, snapshots, settings,
+                new ForecastStore(database, settings), clock,
+                appInfo.version());
+        this.secrets = SecretStore.forFolder(folder);
+        this.sync = new SyncService(database, settings, secrets, clock);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -97,6 +109,21 @@ public final class CoreServices implements AutoCloseable {
     /** Incident import; add an {@link org.khareetaty.ingest.ImportListener} to hear about new data. */
     public ImportService imports() {
         return imports;
+    }
+
+    /** Count forecasts, hotspot forecasts and their backtests; also the latest stored forecast of a series. */
+    public ForecastService forecasts() {
+        return forecasts;
+    }
+
+    /** Encrypts credentials before they are stored in settings. */
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    /** Optional sync with a central PostgreSQL/PostGIS server. */
+    public SyncService sync() {
+        return sync;
     }
 
     public List<HealthCheck> healthChecks() {
