@@ -20,6 +20,8 @@ import picocli.CommandLine.ScopeType;
             AreasCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
         })
 public final class KhareetatyCommand {
 

@@ -10,10 +10,16 @@ import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
+<<<<<<< HEAD
 import org.khareetaty.ingest.AreaService;
 import org.khareetaty.ingest.ImportService;
 import org.khareetaty.ingest.InputLimits;
 import org.khareetaty.ingest.ProfileStore;
+=======
+import org.khareetaty.report.HotspotRuns;
+import org.khareetaty.report.ReportService;
+import org.khareetaty.report.export.DataExporter;
+>>>>>>> main
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
@@ -40,6 +46,8 @@ public final class CoreServices implements AutoCloseable {
     private final ForecastService forecasts;
     private final SecretStore secrets;
     private final SyncService sync;
+    private final ReportService reports;
+    private final DataExporter exporter;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -61,6 +69,8 @@ public final class CoreServices implements AutoCloseable {
                 appInfo.version());
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
+        this.reports = new ReportService(database, settings, clock, appInfo);
+        this.exporter = new DataExporter(database, new HotspotRuns(database));
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -124,6 +134,14 @@ public final class CoreServices implements AutoCloseable {
     /** Optional sync with a central PostgreSQL/PostGIS server. */
     public SyncService sync() {
         return sync;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    public DataExporter exporter() {
+        return exporter;
     }
 
     public List<HealthCheck> healthChecks() {
