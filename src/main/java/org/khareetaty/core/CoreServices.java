@@ -10,16 +10,13 @@ import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
-<<<<<<< HEAD
 import org.khareetaty.ingest.AreaService;
 import org.khareetaty.ingest.ImportService;
 import org.khareetaty.ingest.InputLimits;
 import org.khareetaty.ingest.ProfileStore;
-=======
 import org.khareetaty.report.HotspotRuns;
 import org.khareetaty.report.ReportService;
 import org.khareetaty.report.export.DataExporter;
->>>>>>> main
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
