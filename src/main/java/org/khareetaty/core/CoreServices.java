@@ -12,6 +12,12 @@ import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.BackupService;
+import org.khareetaty.security.DataRetention;
+import org.khareetaty.security.PasswordHasher;
+import org.khareetaty.security.PasswordPolicy;
+import org.khareetaty.security.UserService;
 
 /**
  * The composition root of the headless core: builds every core service once, with constructor
@@ -27,6 +33,10 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final AuditLog audit;
+    private final UserService users;
+    private final BackupService backups;
+    private final DataRetention retention;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -37,6 +47,10 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.audit = new AuditLog(database, clock);
+        this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
+        this.backups = new BackupService(database, clock, settings, audit);
+        this.retention = new DataRetention(database, clock, audit);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -77,8 +91,25 @@ public final class CoreServices implements AutoCloseable {
         return snapshots;
     }
 
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public BackupService backups() {
+        return backups;
+    }
+
+    public DataRetention retention() {
+        return retention;
+    }
+
     public List<HealthCheck> healthChecks() {
         List<HealthCheck> checks = new ArrayList<>(DatabaseHealth.checks(database));
+        checks.add(backups.healthCheck());
         return checks;
     }
 
