@@ -20,6 +20,8 @@ import picocli.CommandLine.ScopeType;
             AuditCommand.class,
             BackupCommand.class,
             DataCommand.class,
+            ForecastCommand.class,
+            BacktestCommand.class,
         })
 public final class KhareetatyCommand {
 

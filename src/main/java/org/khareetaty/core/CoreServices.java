@@ -3,9 +3,12 @@ package org.khareetaty.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.khareetaty.analysis.forecast.ForecastService;
+import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
@@ -18,6 +21,7 @@ import org.khareetaty.security.DataRetention;
 import org.khareetaty.security.PasswordHasher;
 import org.khareetaty.security.PasswordPolicy;
 import org.khareetaty.security.UserService;
+import org.khareetaty.sync.SyncService;
 
 /**
  * The composition root of the headless core: builds every core service once, with constructor
@@ -37,6 +41,9 @@ public final class CoreServices implements AutoCloseable {
     private final UserService users;
     private final BackupService backups;
     private final DataRetention retention;
+    private final ForecastService forecasts;
+    private final SecretStore secrets;
+    private final SyncService sync;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -51,6 +58,11 @@ public final class CoreServices implements AutoCloseable {
         this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
         this.backups = new BackupService(database, clock, settings, audit);
         this.retention = new DataRetention(database, clock, audit);
+        this.forecasts = new ForecastService(database, snapshots, settings,
+                new ForecastStore(database, settings), clock,
+                appInfo.version());
+        this.secrets = SecretStore.forFolder(folder);
+        this.sync = new SyncService(database, settings, secrets, clock);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -105,6 +117,21 @@ public final class CoreServices implements AutoCloseable {
 
     public DataRetention retention() {
         return retention;
+    }
+
+    /** Count forecasts, hotspot forecasts and their backtests; also the latest stored forecast of a series. */
+    public ForecastService forecasts() {
+        return forecasts;
+    }
+
+    /** Encrypts credentials before they are stored in settings. */
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    /** Optional sync with a central PostgreSQL/PostGIS server. */
+    public SyncService sync() {
+        return sync;
     }
 
     public List<HealthCheck> healthChecks() {
