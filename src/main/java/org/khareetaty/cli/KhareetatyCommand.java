@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
             DataCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
         })
 public final class KhareetatyCommand {
 
