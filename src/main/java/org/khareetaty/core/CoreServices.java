@@ -22,6 +22,12 @@ import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.BackupService;
+import org.khareetaty.security.DataRetention;
+import org.khareetaty.security.PasswordHasher;
+import org.khareetaty.security.PasswordPolicy;
+import org.khareetaty.security.UserService;
 import org.khareetaty.sync.SyncService;
 
 /**
@@ -40,6 +46,10 @@ public final class CoreServices implements AutoCloseable {
     private final IncidentSnapshots snapshots;
     private final AreaService areas;
     private final ImportService imports;
+    private final AuditLog audit;
+    private final UserService users;
+    private final BackupService backups;
+    private final DataRetention retention;
     private final ForecastService forecasts;
     private final SecretStore secrets;
     private final SyncService sync;
@@ -61,6 +71,10 @@ public final class CoreServices implements AutoCloseable {
         // A finished import, area load or rollback makes the in-memory snapshot stale.
         imports.addListener(report -> snapshots.invalidate());
         imports.recoverInterrupted();
+        this.audit = new AuditLog(database, clock);
+        this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
+        this.backups = new BackupService(database, clock, settings, audit);
+        this.retention = new DataRetention(database, clock, audit);
         this.forecasts = new ForecastService(database, snapshots, settings,
                 new ForecastStore(database, settings), clock,
                 appInfo.version());
@@ -118,6 +132,22 @@ public final class CoreServices implements AutoCloseable {
         return imports;
     }
 
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public BackupService backups() {
+        return backups;
+    }
+
+    public DataRetention retention() {
+        return retention;
+    }
+
     /** Count forecasts, hotspot forecasts and their backtests; also the latest stored forecast of a series. */
     public ForecastService forecasts() {
         return forecasts;
@@ -143,6 +173,7 @@ public final class CoreServices implements AutoCloseable {
 
     public List<HealthCheck> healthChecks() {
         List<HealthCheck> checks = new ArrayList<>(DatabaseHealth.checks(database));
+        checks.add(backups.healthCheck());
         return checks;
     }
 
