@@ -88,7 +88,7 @@ public final class CoreServices implements AutoCloseable {
         this.reports = new ReportService(database, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));
         this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
-                new ForecastReader(database), clock);
+                new ForecastReader(new ForecastStore(database, settings)), clock);
     }
 
     public static CoreServices open(DataFolder folder) {
