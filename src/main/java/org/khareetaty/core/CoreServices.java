@@ -7,6 +7,8 @@ import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.map.MapLayerRepository;
+import org.khareetaty.map.MapService;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
@@ -27,6 +29,7 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final MapService map;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -37,6 +40,7 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -77,6 +81,11 @@ public final class CoreServices implements AutoCloseable {
         return snapshots;
     }
 
+    /** The map: offline basemap, tile sources and the layers it draws. */
+    public MapService map() {
+        return map;
+    }
+
     public List<HealthCheck> healthChecks() {
         List<HealthCheck> checks = new ArrayList<>(DatabaseHealth.checks(database));
         return checks;
@@ -85,6 +94,7 @@ public final class CoreServices implements AutoCloseable {
     @Override
     public void close() {
         tasks.close();
+        map.close();
         database.close();
     }
 }
