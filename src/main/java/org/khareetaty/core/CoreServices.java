@@ -6,6 +6,7 @@ import java.util.List;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
 import org.khareetaty.map.MapLayerRepository;
 import org.khareetaty.map.MapService;
@@ -14,6 +15,7 @@ import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.sync.SyncService;
 
 /**
  * The composition root of the headless core: builds every core service once, with constructor
@@ -30,6 +32,8 @@ public final class CoreServices implements AutoCloseable {
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
     private final MapService map;
+    private final SecretStore secrets;
+    private final SyncService sync;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -41,6 +45,8 @@ public final class CoreServices implements AutoCloseable {
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
         this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
+        this.secrets = SecretStore.forFolder(folder);
+        this.sync = new SyncService(database, settings, secrets, clock);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -84,6 +90,16 @@ public final class CoreServices implements AutoCloseable {
     /** The map: offline basemap, tile sources and the layers it draws. */
     public MapService map() {
         return map;
+    }
+
+    /** Encrypts credentials before they are stored in settings. */
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    /** Optional sync with a central PostgreSQL/PostGIS server. */
+    public SyncService sync() {
+        return sync;
     }
 
     public List<HealthCheck> healthChecks() {

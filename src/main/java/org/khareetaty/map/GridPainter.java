@@ -175,19 +175,25 @@ public final class GridPainter implements LayerPainter {
         return grid.value(c, r);
     }
 
+    /** Hot and cold at 90/95/99 % confidence (two-sided z of 1.645, 1.96, 2.576). */
+    static Legend significanceLegend(String title) {
+        List<Legend.Entry> entries = new ArrayList<>();
+        String[] confidence = {"90 %", "95 %", "99 %"};
+        for (int level = 3; level >= 1; level--) {
+            entries.add(new Legend.Entry(Palette.DIVERGING[3 + level], "Hot spot, " + confidence[level - 1] + " confidence"));
+        }
+        for (int level = 1; level <= 3; level++) {
+            entries.add(new Legend.Entry(Palette.DIVERGING[3 - level], "Cold spot, " + confidence[level - 1] + " confidence"));
+        }
+        return new Legend(title + " (Gi* z-score)", entries);
+    }
+
     @Override
     public Legend legend(double zoom) {
         List<Legend.Entry> entries = new ArrayList<>();
         switch (style) {
             case SIGNIFICANCE -> {
-                String[] confidence = {"90 %", "95 %", "99 %"};
-                for (int level = 3; level >= 1; level--) {
-                    entries.add(new Legend.Entry(Palette.DIVERGING[3 + level], "Hot spot, " + confidence[level - 1]));
-                }
-                for (int level = 1; level <= 3; level++) {
-                    entries.add(new Legend.Entry(Palette.DIVERGING[3 - level], "Cold spot, " + confidence[level - 1]));
-                }
-                return new Legend(title + " (Gi* z-score; confidence)", entries);
+                return significanceLegend(title);
             }
             case HEAT, RISK -> {
                 int[] colours = style == Style.HEAT ? Palette.HEAT : Palette.RISK;

@@ -20,10 +20,20 @@ public final class HotspotPainter implements LayerPainter {
     private static final int[] RANK_LIMITS = {1, 3, 5, 10, Integer.MAX_VALUE};
     private static final String[] RANK_LABELS = {"Rank 1", "Ranks 2–3", "Ranks 4–5", "Ranks 6–10", "Rank 11 and lower"};
 
+    /** How hotspots are coloured. */
+    public enum Colouring {
+        /** Rank 1 darkest red: clusters and density peaks. */
+        BY_RANK,
+        /** Gi* cells: red hot, blue cold, darker with higher confidence; not significant cells left out. */
+        BY_SIGNIFICANCE
+    }
+
     private final List<MapHotspot> hotspots;
     private final String runLabel;
+    private final Colouring colouring;
 
-    public HotspotPainter(List<MapHotspot> hotspots, String runLabel) {
+    public HotspotPainter(List<MapHotspot> hotspots, String runLabel, Colouring colouring) {
+        this.colouring = colouring;
         // Lowest ranks drawn last, so the strongest hotspot is on top where they overlap.
         this.hotspots = hotspots.stream().sorted(Comparator.comparingInt(MapHotspot::rank).reversed()).toList();
         this.runLabel = runLabel;
@@ -48,15 +58,18 @@ public final class HotspotPainter implements LayerPainter {
             if (!hotspot.shape().intersects(view, 2)) {
                 continue;
             }
+            int colour = colourOf(hotspot);
+            if (colour == 0) {
+                continue;
+            }
             Path2D.Double path = hotspot.shape().toPath(view, true, 0.5);
-            int colour = RANK_COLOURS[rankClass(hotspot.rank())];
             g.setColor(new Color(Palette.withAlpha(colour, 150), true));
             g.fill(path);
             g.setColor(new Color(colour, true));
             g.setStroke(new BasicStroke(2f));
             g.draw(path);
             Rectangle2D box = path.getBounds2D();
-            if (box.getWidth() > 22 && box.getHeight() > 16) {
+            if (colouring == Colouring.BY_RANK && box.getWidth() > 22 && box.getHeight() > 16) {
                 String text = String.valueOf(hotspot.rank());
                 int w = g.getFontMetrics().stringWidth(text);
                 int x = (int) (box.getCenterX() - w / 2.0);
@@ -69,6 +82,18 @@ public final class HotspotPainter implements LayerPainter {
         }
     }
 
+    int colourOf(MapHotspot hotspot) {
+        if (colouring == Colouring.BY_RANK) {
+            return RANK_COLOURS[rankClass(hotspot.rank())];
+        }
+        double z = hotspot.zScore() == null ? 0 : hotspot.zScore();
+        int level = Palette.classOf(Math.abs(z), GridPainter.Z_CRITICAL);
+        if (level == 0) {
+            return 0;
+        }
+        return z > 0 ? Palette.DIVERGING[3 + level] : Palette.DIVERGING[3 - level];
+    }
+
     /** The hotspot under a position, lowest rank first, or null. */
     public MapHotspot hotspotAt(double lon, double lat) {
         return hotspots.stream().filter(h -> h.shape().contains(lon, lat))
@@ -77,6 +102,9 @@ public final class HotspotPainter implements LayerPainter {
 
     @Override
     public Legend legend(double zoom) {
+        if (colouring == Colouring.BY_SIGNIFICANCE) {
+            return GridPainter.significanceLegend("Gi* cells — " + runLabel);
+        }
         List<Legend.Entry> entries = new ArrayList<>();
         int maxRank = hotspots.stream().mapToInt(MapHotspot::rank).max().orElse(0);
         for (int c = 0; c < RANK_COLOURS.length; c++) {

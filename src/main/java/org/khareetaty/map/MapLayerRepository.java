@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.khareetaty.store.Database;
 import org.locationtech.jts.geom.Geometry;
@@ -64,8 +63,9 @@ public final class MapLayerRepository {
         }
         return database.withConnection(connection -> {
             String placeholders = String.join(", ", java.util.Collections.nCopies(kinds.size(), "?"));
-            try (PreparedStatement statement = connection.prepareStatement("SELECT id, kind, started_at, row_count, parameters "
-                    + "FROM analysis_run WHERE kind IN (" + placeholders + ") ORDER BY started_at DESC, id")) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT r.id, r.kind, r.started_at, r.row_count, r.parameters, "
+                    + "(SELECT COUNT(*) FROM hotspot h WHERE h.run_id = r.id), (SELECT COUNT(*) FROM grid_result g WHERE g.run_id = r.id) "
+                    + "FROM analysis_run r WHERE r.kind IN (" + placeholders + ") ORDER BY r.started_at DESC, r.id")) {
                 int i = 1;
                 for (String kind : kinds) {
                     statement.setString(i++, kind);
@@ -74,17 +74,12 @@ public final class MapLayerRepository {
                     List<AnalysisRunInfo> runs = new ArrayList<>();
                     while (rs.next()) {
                         runs.add(new AnalysisRunInfo(rs.getObject(1, UUID.class), rs.getString(2),
-                                rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getLong(4), rs.getString(5)));
+                                rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getLong(4), rs.getString(5), rs.getInt(6), rs.getInt(7)));
                     }
                     return runs;
                 }
             }
         });
-    }
-
-    /** The newest run of the given kinds, if any. */
-    public Optional<AnalysisRunInfo> latestRun(Collection<String> kinds) {
-        return runs(kinds).stream().findFirst();
     }
 
     /** The hotspots of a run, by rank. */

@@ -49,6 +49,10 @@ public final class IncidentSql {
             parameters.add(box.maxLon());
             parameters.add(box.minLat());
             parameters.add(box.maxLat());
+            if (box.isLasso()) {
+                clauses.add("ST_Contains(ST_GeomFromText(?, 4326), ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326))");
+                parameters.add(box.lassoWkt());
+            }
         }
         String where = clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses);
         return new IncidentSql(where, List.copyOf(parameters));
