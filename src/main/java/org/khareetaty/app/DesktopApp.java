@@ -79,12 +79,12 @@ public final class DesktopApp extends Application {
         IncidentRepository incidents = core.incidents();
 
         List<NavigationItem> panes = new ArrayList<>();
+        panes.add(new NavigationItem("incidents", "Incidents", () -> new IncidentsView(
+                new IncidentsViewModel(incidents, executor, filter), core.settings().get(Settings.AGENCY_ZONE))));
         panes.add(new NavigationItem("map", "Map", () -> new MapView(
                 new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
                 new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
-        panes.add(new NavigationItem("incidents", "Incidents", () -> new IncidentsView(
-                new IncidentsViewModel(incidents, executor, filter), core.settings().get(Settings.AGENCY_ZONE))));
 
         Menu file = new Menu("File");
         MenuItem exit = new MenuItem("Exit");
