@@ -16,6 +16,10 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+            ForecastCommand.class,
+            BacktestCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
         })
 public final class KhareetatyCommand {
 

@@ -3,6 +3,8 @@ package org.khareetaty.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.khareetaty.analysis.forecast.ForecastService;
+import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
@@ -10,6 +12,9 @@ import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
 import org.khareetaty.map.MapLayerRepository;
 import org.khareetaty.map.MapService;
+import org.khareetaty.report.HotspotRuns;
+import org.khareetaty.report.ReportService;
+import org.khareetaty.report.export.DataExporter;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
@@ -32,8 +37,11 @@ public final class CoreServices implements AutoCloseable {
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
     private final MapService map;
+    private final ForecastService forecasts;
     private final SecretStore secrets;
     private final SyncService sync;
+    private final ReportService reports;
+    private final DataExporter exporter;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -45,8 +53,13 @@ public final class CoreServices implements AutoCloseable {
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
         this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
+        this.forecasts = new ForecastService(database, snapshots, settings,
+                new ForecastStore(database, settings), clock,
+                appInfo.version());
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
+        this.reports = new ReportService(database, settings, clock, appInfo);
+        this.exporter = new DataExporter(database, new HotspotRuns(database));
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -92,6 +105,11 @@ public final class CoreServices implements AutoCloseable {
         return map;
     }
 
+    /** Count forecasts, hotspot forecasts and their backtests; also the latest stored forecast of a series. */
+    public ForecastService forecasts() {
+        return forecasts;
+    }
+
     /** Encrypts credentials before they are stored in settings. */
     public SecretStore secrets() {
         return secrets;
@@ -100,6 +118,14 @@ public final class CoreServices implements AutoCloseable {
     /** Optional sync with a central PostgreSQL/PostGIS server. */
     public SyncService sync() {
         return sync;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    public DataExporter exporter() {
+        return exporter;
     }
 
     public List<HealthCheck> healthChecks() {
