@@ -169,8 +169,8 @@ final class ReportFixture {
     void forecastPoint(UUID run, String series, UUID area, LocalDate monday, double mean) {
         database.withConnection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO forecast_point (id, run_id, "
-                    + "series_key, area_id, category_group, period_start, period, mean, lower80, upper80, lower95, upper95) "
-                    + "VALUES (?, ?, ?, ?, NULL, ?, 'WEEK', ?, ?, ?, ?, ?)")) {
+                    + "series_key, area_id, category_group, period_start, period, mean, lower80, upper80, lower95, upper95, "
+                    + "point_forecast) VALUES (?, ?, ?, ?, NULL, ?, 'WEEK', ?, ?, ?, ?, ?, ?)")) {
                 statement.setObject(1, UUID.randomUUID());
                 statement.setObject(2, run);
                 statement.setString(3, series);
@@ -181,6 +181,7 @@ final class ReportFixture {
                 statement.setDouble(8, mean * 1.1);
                 statement.setDouble(9, mean * 0.85);
                 statement.setDouble(10, mean * 1.15);
+                statement.setDouble(11, Math.floor(mean));
                 return statement.executeUpdate();
             }
         });

@@ -110,10 +110,10 @@ class WeeklyReportTest {
                 + "48.02 29.32))", 77, List.of());
         UUID forecastRun = fixture.analysisRun("FORECAST", "{\"model\":\"seasonal naive\"}", null, null, 999, runTime);
         for (int w = 8; w <= 14; w++) {
-            fixture.forecastPoint(forecastRun, "all", null, new IsoWeek(2025, w).monday(), 300 + w);
+            fixture.forecastPoint(forecastRun, "agency", null, new IsoWeek(2025, w).monday(), 300 + w);
         }
-        fixture.forecastPoint(forecastRun, "area:1", capital, WEEK.plusWeeks(1).monday(), 123.4);
-        fixture.forecastPoint(forecastRun, "area:2", hawalli, WEEK.plusWeeks(1).monday(), 98.7);
+        fixture.forecastPoint(forecastRun, "area:" + capital, capital, WEEK.plusWeeks(1).monday(), 123.4);
+        fixture.forecastPoint(forecastRun, "area:" + hawalli, hawalli, WEEK.plusWeeks(1).monday(), 98.7);
         fixture.backtest(forecastRun, "seasonal naive", "MASE", 1, 0.873);
         fixture.alert("Burglary spike", "Burglaries above threshold in " + CAPITAL, "HIGH", "OPEN", capital,
                 LocalDateTime.of(2025, 3, 4, 9, 30).atZone(KUWAIT).toInstant());
