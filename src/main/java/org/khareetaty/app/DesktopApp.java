@@ -18,6 +18,8 @@ import org.khareetaty.common.settings.Settings;
 import org.khareetaty.map.TileQueue;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.ui.about.AboutDialog;
+import org.khareetaty.ui.charts.ChartsView;
+import org.khareetaty.ui.charts.ChartsViewModel;
 import org.khareetaty.ui.common.FilterModel;
 import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
@@ -85,6 +87,9 @@ public final class DesktopApp extends Application {
                 new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
                 new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
+
+        panes.add(new NavigationItem("charts", "Charts", () -> new ChartsView(
+                new ChartsViewModel(core.interactiveCharts(), executor, filter))));
 
         Menu file = new Menu("File");
         MenuItem exit = new MenuItem("Exit");

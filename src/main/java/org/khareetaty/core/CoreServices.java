@@ -8,6 +8,7 @@ import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.charts.ChartCatalog;
 import org.khareetaty.charts.ChartService;
 import org.khareetaty.charts.ForecastReader;
+import org.khareetaty.charts.SnapshotChartDataSource;
 import org.khareetaty.charts.SqlChartDataSource;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
@@ -63,6 +64,7 @@ public final class CoreServices implements AutoCloseable {
     private final ReportService reports;
     private final DataExporter exporter;
     private final ChartService charts;
+    private final ChartService interactiveCharts;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -93,8 +95,11 @@ public final class CoreServices implements AutoCloseable {
         this.sync = new SyncService(database, settings, secrets, clock);
         this.reports = new ReportService(database, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));
-        this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
-                new ForecastReader(new ForecastStore(database, settings)), clock);
+        ChartCatalog chartCatalog = new ChartCatalog(database);
+        ForecastReader chartForecasts = new ForecastReader(new ForecastStore(database, settings));
+        this.charts = new ChartService(new SqlChartDataSource(database), chartCatalog, chartForecasts, clock);
+        this.interactiveCharts = new ChartService(new SnapshotChartDataSource(snapshots), chartCatalog, chartForecasts,
+                clock);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -189,9 +194,14 @@ public final class CoreServices implements AutoCloseable {
         return exporter;
     }
 
-    /** Charts counted with SQL: for one-off charts (CLI, reports); the desktop pane counts from memory instead. */
+    /** Charts counted with SQL: for one-off charts (CLI, reports), no warm-up. */
     public ChartService charts() {
         return charts;
+    }
+
+    /** Charts counted from the in-memory snapshot: for the chart pane, which redraws on every filter change. */
+    public ChartService interactiveCharts() {
+        return interactiveCharts;
     }
 
     public List<HealthCheck> healthChecks() {
