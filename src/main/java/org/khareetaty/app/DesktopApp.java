@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.settings.Settings;
+import org.khareetaty.map.TileQueue;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.security.Permission;
 import org.khareetaty.security.Principal;
@@ -32,6 +33,8 @@ import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
 import org.khareetaty.ui.incidents.IncidentsView;
 import org.khareetaty.ui.incidents.IncidentsViewModel;
+import org.khareetaty.ui.map.MapView;
+import org.khareetaty.ui.map.MapViewModel;
 import org.khareetaty.ui.shell.MainWindow;
 import org.khareetaty.ui.shell.NavigationItem;
 import org.khareetaty.ui.shell.StatusBar;
@@ -102,6 +105,10 @@ public final class DesktopApp extends Application {
         List<NavigationItem> panes = new ArrayList<>();
         panes.add(new NavigationItem("incidents", "Incidents", () -> new IncidentsView(
                 new IncidentsViewModel(incidents, executor, filter), core.settings().get(Settings.AGENCY_ZONE))));
+        panes.add(new NavigationItem("map", "Map", () -> new MapView(
+                new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
+                        core.settings().get(Settings.AGENCY_ZONE)),
+                new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
         if (principal.role().allows(Permission.VIEW_AUDIT)) {
             panes.add(new NavigationItem("audit", "Audit log", () -> new AuditView(
                     new AuditViewModel(core.audit(), principal, executor), core.settings().get(Settings.AGENCY_ZONE))));

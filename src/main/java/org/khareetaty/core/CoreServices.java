@@ -14,6 +14,8 @@ import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.map.MapLayerRepository;
+import org.khareetaty.map.MapService;
 import org.khareetaty.ingest.AreaService;
 import org.khareetaty.ingest.ImportService;
 import org.khareetaty.ingest.InputLimits;
@@ -48,6 +50,7 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final MapService map;
     private final AreaService areas;
     private final ImportService imports;
     private final AuditLog audit;
@@ -70,11 +73,14 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
         this.areas = new AreaService(database, InputLimits.DEFAULT);
         this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
                 () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE));
         // A finished import, area load or rollback makes the in-memory snapshot stale.
         imports.addListener(report -> snapshots.invalidate());
+        // ... and the basemap's imported boundaries.
+        imports.addListener(report -> map.reloadTiles());
         imports.recoverInterrupted();
         this.audit = new AuditLog(database, clock);
         this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
@@ -127,6 +133,11 @@ public final class CoreServices implements AutoCloseable {
     /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
     public IncidentSnapshots snapshots() {
         return snapshots;
+    }
+
+    /** The map: offline basemap, tile sources and the layers it draws. */
+    public MapService map() {
+        return map;
     }
 
     /** Boundary layers and point-in-polygon assignment of incidents to areas. */
@@ -192,6 +203,7 @@ public final class CoreServices implements AutoCloseable {
     @Override
     public void close() {
         tasks.close();
+        map.close();
         database.close();
     }
 }
