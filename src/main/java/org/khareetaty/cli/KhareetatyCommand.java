@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             AuditCommand.class,
             BackupCommand.class,
             DataCommand.class,
+            PipelineCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
             ReportCommand.class,
