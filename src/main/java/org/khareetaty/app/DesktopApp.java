@@ -13,6 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.khareetaty.common.DataFolder;
+import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.ui.about.AboutDialog;
@@ -71,7 +72,7 @@ public final class DesktopApp extends Application {
         FxExecutor executor = new FxExecutor(core.tasks());
         FxTaskList taskList = new FxTaskList(core.tasks());
         FilterModel filter = new FilterModel();
-        IncidentRepository incidents = new IncidentRepository(core.database());
+        IncidentRepository incidents = core.incidents();
 
         List<NavigationItem> panes = new ArrayList<>();
         panes.add(new NavigationItem("incidents", "Incidents", () -> new IncidentsView(

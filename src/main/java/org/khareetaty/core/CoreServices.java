@@ -1,4 +1,4 @@
-package org.khareetaty.app;
+package org.khareetaty.core;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,6 +9,8 @@ import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.health.HealthCheck;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
+import org.khareetaty.store.IncidentRepository;
+import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
 
 /**
@@ -23,6 +25,8 @@ public final class CoreServices implements AutoCloseable {
     private final Database database;
     private final BackgroundTasks tasks;
     private final SettingsStore settings;
+    private final IncidentRepository incidents;
+    private final IncidentSnapshots snapshots;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -31,6 +35,8 @@ public final class CoreServices implements AutoCloseable {
         this.database = database;
         this.tasks = tasks;
         this.settings = new SettingsStore(database);
+        this.incidents = new IncidentRepository(database);
+        this.snapshots = new IncidentSnapshots(database);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -60,6 +66,15 @@ public final class CoreServices implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    public IncidentRepository incidents() {
+        return incidents;
+    }
+
+    /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
+    public IncidentSnapshots snapshots() {
+        return snapshots;
     }
 
     public List<HealthCheck> healthChecks() {
