@@ -3,6 +3,9 @@ package org.khareetaty.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.khareetaty.analysis.hotspot.AreaBoundaries;
+import org.khareetaty.analysis.hotspot.HotspotRunRepository;
+import org.khareetaty.analysis.hotspot.HotspotService;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
@@ -27,6 +30,7 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final HotspotService hotspots;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -37,6 +41,8 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.hotspots = new HotspotService(snapshots, new HotspotRunRepository(database), new AreaBoundaries(database),
+                clock, appInfo.version());
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -75,6 +81,11 @@ public final class CoreServices implements AutoCloseable {
     /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
     public IncidentSnapshots snapshots() {
         return snapshots;
+    }
+
+    /** DBSCAN, kernel density and Gi* hotspot runs, stored with their provenance. */
+    public HotspotService hotspots() {
+        return hotspots;
     }
 
     public List<HealthCheck> healthChecks() {

@@ -56,23 +56,16 @@ public final class Dbscan {
         if (n == 0) {
             return new Result(new int[0], new boolean[0], 0, 0, 0);
         }
-        long t0 = System.nanoTime();
         context.progress(0, 4, "Indexing points");
         CellIndex index = new CellIndex(x, y, eps / Math.sqrt(2) * CELL_SHRINK);
-        long t1 = System.nanoTime();
         int[][] neighbourhood = index.neighbourCells(REACH);
-        long t2 = System.nanoTime();
         context.checkCancelled();
         context.progress(1, 4, "Finding core points");
         int[] coreInCell = findCorePoints(index, neighbourhood, eps * eps, minPoints, context);
-        long t3 = System.nanoTime();
         context.progress(2, 4, "Joining clusters");
         int[] cellCluster = joinCoreCells(index, neighbourhood, coreInCell, eps * eps, context);
-        long t4 = System.nanoTime();
         context.progress(3, 4, "Assigning border points");
         Result result = label(index, neighbourhood, coreInCell, cellCluster, eps * eps, context);
-        long t5 = System.nanoTime();
-        System.err.printf("TIMING index %.1f nb %.1f core %.1f join %.1f label %.1f cells %d%n", (t1-t0)/1e6, (t2-t1)/1e6, (t3-t2)/1e6, (t4-t3)/1e6, (t5-t4)/1e6, index.cellCount());
         context.progress(4, 4, "Done");
         return result;
     }

@@ -58,7 +58,7 @@ public final class MetricProjection {
     /** A transverse Mercator with scale 1 centred on the given meridian (no EPSG code). */
     public static MetricProjection localTransverseMercator(double centralMeridian) {
         String name = String.format(java.util.Locale.ROOT,
-                "Local transverse Mercator on WGS 84, central meridian %.4f°", centralMeridian);
+                "Local transverse Mercator on WGS 84, central meridian %.8f°", centralMeridian);
         return new MetricProjection(name, null, centralMeridian, 1.0, 0, 0);
     }
 
@@ -74,6 +74,19 @@ public final class MetricProjection {
         boolean fits = minLon >= meridian - 3 - ZONE_MARGIN_DEGREES && maxLon <= meridian + 3 + ZONE_MARGIN_DEGREES
                 && (minLat >= 0) == (maxLat >= 0);
         return fits ? utm(zone, centreLat >= 0) : localTransverseMercator(centreLon);
+    }
+
+    /** The projection named by {@link #displayName()}, as stored with runs and grids. */
+    public static MetricProjection parse(String displayName) {
+        java.util.regex.Matcher utm = java.util.regex.Pattern.compile("EPSG:32([67])(\\d\\d)\\b.*").matcher(displayName);
+        if (utm.matches()) {
+            return utm(Integer.parseInt(utm.group(2)), utm.group(1).equals("6"));
+        }
+        java.util.regex.Matcher local = java.util.regex.Pattern.compile(".*central meridian (-?[0-9.]+)°").matcher(displayName);
+        if (local.matches()) {
+            return localTransverseMercator(Double.parseDouble(local.group(1)));
+        }
+        throw new IllegalArgumentException("Unknown projection: " + displayName);
     }
 
     /** The standard UTM zone of a position, with the Norway and Svalbard exceptions. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.khareetaty.TestData;
 
 /**
  * Reads located points straight from the shared Philadelphia files for tests that compare with other
@@ -19,15 +20,8 @@ final class PhiladelphiaData {
     private PhiladelphiaData() {
     }
 
-    /** {@code ../shared/data/philadelphia} beside the repository root (or beside a worktree's parent). */
     static Path folder() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("../shared/data/philadelphia").normalize();
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of("../shared/data/philadelphia");
+        return TestData.sharedData().resolve("philadelphia");
     }
 
     static boolean present(int year) {
