@@ -69,6 +69,7 @@ public final class DesktopApp extends Application {
     }
 
     static MainWindow buildMainWindow(Stage stage, CoreServices core) {
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         FxExecutor executor = new FxExecutor(core.tasks());
         FxTaskList taskList = new FxTaskList(core.tasks());
         FilterModel filter = new FilterModel();

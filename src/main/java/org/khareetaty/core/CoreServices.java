@@ -6,15 +6,19 @@ import java.util.List;
 import org.khareetaty.analysis.hotspot.AreaBoundaries;
 import org.khareetaty.analysis.hotspot.HotspotRunRepository;
 import org.khareetaty.analysis.hotspot.HotspotService;
+import org.khareetaty.analysis.forecast.ForecastService;
+import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.sync.SyncService;
 
 /**
  * The composition root of the headless core: builds every core service once, with constructor
@@ -31,6 +35,9 @@ public final class CoreServices implements AutoCloseable {
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
     private final HotspotService hotspots;
+    private final ForecastService forecasts;
+    private final SecretStore secrets;
+    private final SyncService sync;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -43,6 +50,11 @@ public final class CoreServices implements AutoCloseable {
         this.snapshots = new IncidentSnapshots(database);
         this.hotspots = new HotspotService(snapshots, new HotspotRunRepository(database), new AreaBoundaries(database),
                 clock, appInfo.version());
+        this.forecasts = new ForecastService(database, snapshots, settings,
+                new ForecastStore(database, settings), clock,
+                appInfo.version());
+        this.secrets = SecretStore.forFolder(folder);
+        this.sync = new SyncService(database, settings, secrets, clock);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -86,6 +98,21 @@ public final class CoreServices implements AutoCloseable {
     /** DBSCAN, kernel density and Gi* hotspot runs, stored with their provenance. */
     public HotspotService hotspots() {
         return hotspots;
+    }
+
+    /** Count forecasts, hotspot forecasts and their backtests; also the latest stored forecast of a series. */
+    public ForecastService forecasts() {
+        return forecasts;
+    }
+
+    /** Encrypts credentials before they are stored in settings. */
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    /** Optional sync with a central PostgreSQL/PostGIS server. */
+    public SyncService sync() {
+        return sync;
     }
 
     public List<HealthCheck> healthChecks() {
