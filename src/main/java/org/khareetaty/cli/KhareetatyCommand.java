@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
             HotspotsCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
         })
 public final class KhareetatyCommand {
 

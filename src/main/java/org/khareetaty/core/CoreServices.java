@@ -13,6 +13,9 @@ import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.report.HotspotRuns;
+import org.khareetaty.report.ReportService;
+import org.khareetaty.report.export.DataExporter;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
@@ -38,6 +41,8 @@ public final class CoreServices implements AutoCloseable {
     private final ForecastService forecasts;
     private final SecretStore secrets;
     private final SyncService sync;
+    private final ReportService reports;
+    private final DataExporter exporter;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -55,6 +60,8 @@ public final class CoreServices implements AutoCloseable {
                 appInfo.version());
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
+        this.reports = new ReportService(database, settings, clock, appInfo);
+        this.exporter = new DataExporter(database, new HotspotRuns(database));
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -113,6 +120,14 @@ public final class CoreServices implements AutoCloseable {
     /** Optional sync with a central PostgreSQL/PostGIS server. */
     public SyncService sync() {
         return sync;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    public DataExporter exporter() {
+        return exporter;
     }
 
     public List<HealthCheck> healthChecks() {
