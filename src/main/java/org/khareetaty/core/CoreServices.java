@@ -8,6 +8,10 @@ import org.khareetaty.analysis.hotspot.HotspotRunRepository;
 import org.khareetaty.analysis.hotspot.HotspotService;
 import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.analysis.forecast.ForecastStore;
+import org.khareetaty.charts.ChartCatalog;
+import org.khareetaty.charts.ChartService;
+import org.khareetaty.charts.ForecastReader;
+import org.khareetaty.charts.SqlChartDataSource;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
@@ -59,6 +63,7 @@ public final class CoreServices implements AutoCloseable {
     private final SyncService sync;
     private final ReportService reports;
     private final DataExporter exporter;
+    private final ChartService charts;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -88,6 +93,8 @@ public final class CoreServices implements AutoCloseable {
         this.sync = new SyncService(database, settings, secrets, clock);
         this.reports = new ReportService(database, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));
+        this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
+                new ForecastReader(database), clock);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -180,6 +187,11 @@ public final class CoreServices implements AutoCloseable {
 
     public DataExporter exporter() {
         return exporter;
+    }
+
+    /** Charts counted with SQL: for one-off charts (CLI, reports); the desktop pane counts from memory instead. */
+    public ChartService charts() {
+        return charts;
     }
 
     public List<HealthCheck> healthChecks() {
