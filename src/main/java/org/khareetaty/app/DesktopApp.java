@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.settings.Settings;
+import org.khareetaty.map.TileQueue;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.ui.about.AboutDialog;
 import org.khareetaty.ui.common.FilterModel;
@@ -22,6 +23,8 @@ import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
 import org.khareetaty.ui.incidents.IncidentsView;
 import org.khareetaty.ui.incidents.IncidentsViewModel;
+import org.khareetaty.ui.map.MapView;
+import org.khareetaty.ui.map.MapViewModel;
 import org.khareetaty.ui.shell.MainWindow;
 import org.khareetaty.ui.shell.NavigationItem;
 import org.khareetaty.ui.shell.StatusBar;
@@ -78,6 +81,10 @@ public final class DesktopApp extends Application {
         List<NavigationItem> panes = new ArrayList<>();
         panes.add(new NavigationItem("incidents", "Incidents", () -> new IncidentsView(
                 new IncidentsViewModel(incidents, executor, filter), core.settings().get(Settings.AGENCY_ZONE))));
+        panes.add(new NavigationItem("map", "Map", () -> new MapView(
+                new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
+                        core.settings().get(Settings.AGENCY_ZONE)),
+                new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
 
         Menu file = new Menu("File");
         MenuItem exit = new MenuItem("Exit");

@@ -17,6 +17,8 @@ import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.map.MapLayerRepository;
+import org.khareetaty.map.MapService;
 import org.khareetaty.ingest.AreaService;
 import org.khareetaty.ingest.ImportService;
 import org.khareetaty.ingest.InputLimits;
@@ -52,6 +54,7 @@ public final class CoreServices implements AutoCloseable {
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
     private final HotspotService hotspots;
+    private final MapService map;
     private final AreaService areas;
     private final ImportService imports;
     private final AuditLog audit;
@@ -76,11 +79,14 @@ public final class CoreServices implements AutoCloseable {
         this.snapshots = new IncidentSnapshots(database);
         this.hotspots = new HotspotService(snapshots, new HotspotRunRepository(database), new AreaBoundaries(database),
                 clock, appInfo.version());
+        this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
         this.areas = new AreaService(database, InputLimits.DEFAULT);
         this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
                 () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE));
         // A finished import, area load or rollback makes the in-memory snapshot stale.
         imports.addListener(report -> snapshots.invalidate());
+        // ... and the basemap's imported boundaries.
+        imports.addListener(report -> map.reloadTiles());
         imports.recoverInterrupted();
         this.audit = new AuditLog(database, clock);
         this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
@@ -138,6 +144,11 @@ public final class CoreServices implements AutoCloseable {
     /** DBSCAN, kernel density and Gi* hotspot runs, stored with their provenance. */
     public HotspotService hotspots() {
         return hotspots;
+    }
+
+    /** The map: offline basemap, tile sources and the layers it draws. */
+    public MapService map() {
+        return map;
     }
 
     /** Boundary layers and point-in-polygon assignment of incidents to areas. */
@@ -203,6 +214,7 @@ public final class CoreServices implements AutoCloseable {
     @Override
     public void close() {
         tasks.close();
+        map.close();
         database.close();
     }
 }
