@@ -1,0 +1,27 @@
+package org.khareetaty.alerts;
+
+import java.util.List;
+import org.khareetaty.common.settings.SettingKey;
+
+/** Settings of alerts and notifications. The Twilio auth token is not here: it lives in the SecretStore. */
+public final class AlertSettings {
+
+    public static final SettingKey<Integer> EVALUATE_EVERY_MINUTES = SettingKey.integer("alerts.evaluateEveryMinutes", 15, 1, 1440);
+    public static final SettingKey<Integer> SEND_EVERY_SECONDS = SettingKey.integer("alerts.sendEverySeconds", 30, 5, 3600);
+    public static final SettingKey<Integer> OUTBOX_MAX_AGE_HOURS = SettingKey.integer("alerts.outbox.maxAgeHours", 48, 1, 720);
+    public static final SettingKey<String> TWILIO_ACCOUNT_SID = SettingKey.text("alerts.twilio.accountSid", "", 64);
+    public static final SettingKey<String> TWILIO_SMS_FROM = SettingKey.text("alerts.twilio.smsFrom", "", 64);
+    public static final SettingKey<String> TWILIO_WHATSAPP_FROM = SettingKey.text("alerts.twilio.whatsappFrom", "", 64);
+    /** Only changed for tests and proxies; Twilio itself is https://api.twilio.com. */
+    public static final SettingKey<String> TWILIO_API_BASE = SettingKey.text("alerts.twilio.apiBase", "https://api.twilio.com", 200);
+    public static final SettingKey<Integer> TWILIO_TIMEOUT_SECONDS = SettingKey.integer("alerts.twilio.timeoutSeconds", 30, 1, 300);
+
+    /** Name of the Twilio auth token in the {@link org.khareetaty.common.secrets.SecretStore}. */
+    public static final String TWILIO_AUTH_TOKEN_SECRET = "twilio.authToken";
+
+    public static final List<SettingKey<?>> KEYS = List.of(EVALUATE_EVERY_MINUTES, SEND_EVERY_SECONDS, OUTBOX_MAX_AGE_HOURS,
+            TWILIO_ACCOUNT_SID, TWILIO_SMS_FROM, TWILIO_WHATSAPP_FROM, TWILIO_API_BASE, TWILIO_TIMEOUT_SECONDS);
+
+    private AlertSettings() {
+    }
+}
