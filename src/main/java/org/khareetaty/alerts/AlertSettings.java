@@ -14,13 +14,13 @@ public final class AlertSettings {
     public static final SettingKey<String> TWILIO_WHATSAPP_FROM = SettingKey.text("alerts.twilio.whatsappFrom", "", 64);
     /** Only changed for tests and proxies; Twilio itself is https://api.twilio.com. */
     public static final SettingKey<String> TWILIO_API_BASE = SettingKey.text("alerts.twilio.apiBase", "https://api.twilio.com", 200);
-    public static final SettingKey<Integer> TWILIO_TIMEOUT_SECONDS = SettingKey.integer("alerts.twilio.timeoutSeconds", 30, 1, 300);
+    public static final SettingKey<Integer> TWILIO_TIMEOUT_MILLIS = SettingKey.integer("alerts.twilio.timeoutMillis", 30_000, 100, 300_000);
 
     /** Name of the Twilio auth token in the {@link org.khareetaty.common.secrets.SecretStore}. */
     public static final String TWILIO_AUTH_TOKEN_SECRET = "twilio.authToken";
 
     public static final List<SettingKey<?>> KEYS = List.of(EVALUATE_EVERY_MINUTES, SEND_EVERY_SECONDS, OUTBOX_MAX_AGE_HOURS,
-            TWILIO_ACCOUNT_SID, TWILIO_SMS_FROM, TWILIO_WHATSAPP_FROM, TWILIO_API_BASE, TWILIO_TIMEOUT_SECONDS);
+            TWILIO_ACCOUNT_SID, TWILIO_SMS_FROM, TWILIO_WHATSAPP_FROM, TWILIO_API_BASE, TWILIO_TIMEOUT_MILLIS);
 
     private AlertSettings() {
     }

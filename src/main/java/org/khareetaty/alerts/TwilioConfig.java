@@ -38,7 +38,7 @@ public record TwilioConfig(String accountSid, String authToken, String smsFrom, 
         }
         return Optional.of(new TwilioConfig(sid, token.get(), sms, whatsapp,
                 URI.create(settings.get(AlertSettings.TWILIO_API_BASE)),
-                Duration.ofSeconds(settings.get(AlertSettings.TWILIO_TIMEOUT_SECONDS))));
+                Duration.ofMillis(settings.get(AlertSettings.TWILIO_TIMEOUT_MILLIS))));
     }
 
     @Override

@@ -89,8 +89,8 @@ final class TwilioHttpClient extends com.twilio.http.HttpClient {
         } catch (HttpConnectTimeoutException | ConnectException | UnknownHostException e) {
             throw new UnreachableException("Cannot reach " + base.getHost() + ": " + describe(e), e);
         } catch (HttpTimeoutException e) {
-            throw new AmbiguousRequestException("No answer from " + base.getHost() + " within " + timeout.toSeconds()
-                    + " s", e);
+            throw new AmbiguousRequestException("No answer from " + base.getHost() + " within " + timeout.toMillis()
+                    + " ms", e);
         } catch (IOException e) {
             if (e.getCause() instanceof ConnectException || e.getCause() instanceof UnknownHostException) {
                 throw new UnreachableException("Cannot reach " + base.getHost() + ": " + describe(e), e);

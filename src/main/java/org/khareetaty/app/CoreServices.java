@@ -3,10 +3,14 @@ package org.khareetaty.app;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.khareetaty.alerts.AlertServices;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.common.secrets.AesGcmSecretStore;
+import org.khareetaty.common.secrets.SecretStore;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.SettingsStore;
@@ -23,6 +27,9 @@ public final class CoreServices implements AutoCloseable {
     private final Database database;
     private final BackgroundTasks tasks;
     private final SettingsStore settings;
+    private final DataEvents dataEvents;
+    private final SecretStore secrets;
+    private final AlertServices alerts;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -31,6 +38,11 @@ public final class CoreServices implements AutoCloseable {
         this.database = database;
         this.tasks = tasks;
         this.settings = new SettingsStore(database);
+        this.dataEvents = new DataEvents();
+        // Encrypted with a key file kept apart from the database; see docs/decisions/0061-secret-store.md.
+        this.secrets = AesGcmSecretStore.withKeyFile(folder.root().resolve("secrets.properties"),
+                folder.root().resolve("keys").resolve("secrets.key"));
+        this.alerts = new AlertServices(database, settings, secrets, tasks, dataEvents, clock);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -62,6 +74,19 @@ public final class CoreServices implements AutoCloseable {
         return settings;
     }
 
+    /** Import and analysis services announce committed changes here; alerts (and others) listen. */
+    public DataEvents dataEvents() {
+        return dataEvents;
+    }
+
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    public AlertServices alerts() {
+        return alerts;
+    }
+
     public List<HealthCheck> healthChecks() {
         List<HealthCheck> checks = new ArrayList<>(DatabaseHealth.checks(database));
         return checks;
@@ -69,6 +94,7 @@ public final class CoreServices implements AutoCloseable {
 
     @Override
     public void close() {
+        alerts.close();
         tasks.close();
         database.close();
     }

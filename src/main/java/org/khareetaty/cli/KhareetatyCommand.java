@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+            AlertsCommand.class,
         })
 public final class KhareetatyCommand {
 
