@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.common.events.DataEvents;
-import org.khareetaty.common.secrets.SecretStore;
+import org.khareetaty.common.SecretStore;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.SettingsStore;
 import org.slf4j.Logger;

@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.khareetaty.common.secrets.SecretStore;
+import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.settings.Settings;
 
 /**
- * What the Twilio gateway needs. The auth token comes from the {@link SecretStore}; {@link #toString()}
- * never shows it, so the config can be logged.
+ * What the Twilio gateway needs. The auth token is kept in settings only as AES-GCM ciphertext made by the
+ * {@link SecretStore}; {@link #toString()} never shows it, so the config can be logged.
  */
 public record TwilioConfig(String accountSid, String authToken, String smsFrom, String whatsappFrom, URI apiBase,
         Duration timeout) {
@@ -20,7 +20,7 @@ public record TwilioConfig(String accountSid, String authToken, String smsFrom, 
         String sid = settings.get(AlertSettings.TWILIO_ACCOUNT_SID).strip();
         String sms = settings.get(AlertSettings.TWILIO_SMS_FROM).strip();
         String whatsapp = settings.get(AlertSettings.TWILIO_WHATSAPP_FROM).strip();
-        Optional<String> token = secrets.get(AlertSettings.TWILIO_AUTH_TOKEN_SECRET);
+        Optional<String> token = authToken(settings, secrets);
         List<String> missing = new ArrayList<>();
         if (!sid.startsWith("AC")) {
             missing.add("the Twilio account SID (AC…)");
@@ -39,6 +39,16 @@ public record TwilioConfig(String accountSid, String authToken, String smsFrom, 
         return Optional.of(new TwilioConfig(sid, token.get(), sms, whatsapp,
                 URI.create(settings.get(AlertSettings.TWILIO_API_BASE)),
                 Duration.ofMillis(settings.get(AlertSettings.TWILIO_TIMEOUT_MILLIS))));
+    }
+
+    /** Encrypts and stores the auth token; the plain token is never written anywhere. */
+    public static void storeAuthToken(Settings settings, SecretStore secrets, String token) {
+        settings.set(AlertSettings.TWILIO_AUTH_TOKEN_ENCRYPTED, token == null || token.isBlank() ? "" : secrets.encrypt(token.strip()));
+    }
+
+    public static Optional<String> authToken(Settings settings, SecretStore secrets) {
+        String stored = settings.get(AlertSettings.TWILIO_AUTH_TOKEN_ENCRYPTED);
+        return stored.isBlank() ? Optional.empty() : Optional.of(secrets.decrypt(stored));
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.khareetaty.alerts.AlertSettings;
 import org.khareetaty.alerts.AlertStatus;
 import org.khareetaty.alerts.OutboxSender;
 import org.khareetaty.alerts.Severity;
+import org.khareetaty.alerts.TwilioConfig;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.store.SettingsStore;
 import picocli.CommandLine.Command;
@@ -240,14 +241,14 @@ final class AlertsCommand {
                 if (token == null || token.isBlank()) {
                     throw new IllegalArgumentException("No auth token on stdin");
                 }
-                session.services().secrets().put(AlertSettings.TWILIO_AUTH_TOKEN_SECRET, token.strip());
+                TwilioConfig.storeAuthToken(settings, session.services().secrets(), token);
             }
             List<String> problems = session.services().alerts().configurationProblems();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("accountSid", settings.get(AlertSettings.TWILIO_ACCOUNT_SID));
             out.put("smsFrom", settings.get(AlertSettings.TWILIO_SMS_FROM));
             out.put("whatsappFrom", settings.get(AlertSettings.TWILIO_WHATSAPP_FROM));
-            out.put("authTokenStored", session.services().secrets().contains(AlertSettings.TWILIO_AUTH_TOKEN_SECRET));
+            out.put("authTokenStored", !settings.get(AlertSettings.TWILIO_AUTH_TOKEN_ENCRYPTED).isBlank());
             out.put("problems", problems);
             out.put("checkedAt", Instant.now());
             if (json) {

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.khareetaty.app.CoreServices;
+import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.store.Database;
@@ -169,7 +169,7 @@ final class AlertsFixture implements AutoCloseable {
         core.settings().setFromText(AlertSettings.TWILIO_WHATSAPP_FROM, "+15550000001");
         core.settings().setFromText(AlertSettings.TWILIO_API_BASE, base.toString());
         core.settings().set(AlertSettings.TWILIO_TIMEOUT_MILLIS, timeoutMillis);
-        core.secrets().put(AlertSettings.TWILIO_AUTH_TOKEN_SECRET, "test-token-123");
+        TwilioConfig.storeAuthToken(core.settings(), core.secrets(), "test-token-123");
     }
 
     /** {@code count} alerts of one rule, each with one SMS outbox row to one of {@code recipients}. */

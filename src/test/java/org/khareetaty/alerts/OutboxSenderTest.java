@@ -241,8 +241,8 @@ class OutboxSenderTest {
             }
         });
         assertThat(settings).doesNotContain("test-token-123");
-        assertThat(java.nio.file.Files.readString(dir.resolve("secrets.properties"))).doesNotContain("test-token-123")
-                .contains("twilio.authToken");
+        assertThat(fx.core.settings().get(AlertSettings.TWILIO_AUTH_TOKEN_ENCRYPTED)).startsWith("gcm1:");
+        assertThat(TwilioConfig.authToken(fx.core.settings(), fx.core.secrets())).contains("test-token-123");
         assertThat(TwilioConfig.load(fx.core.settings(), fx.core.secrets(), new ArrayList<>()).orElseThrow().toString())
                 .doesNotContain("test-token-123");
     }

@@ -29,7 +29,7 @@ public final class MainWindow extends BorderPane {
         nav.setId("navigation");
         nav.setPadding(new Insets(8));
         nav.setPrefWidth(150);
-        nav.setStyle("-fx-background-color: derive(-fx-base, -6%);");
+        nav.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: transparent -color-border-default transparent transparent;");
         for (NavigationItem item : items) {
             ToggleButton button = new ToggleButton(item.title());
             button.setId("nav-" + item.id());

@@ -21,10 +21,10 @@ public final class StatusBar extends HBox {
         setSpacing(12);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(3, 8, 3, 8));
-        setStyle("-fx-border-color: -fx-box-border transparent transparent transparent; -fx-background-color: -fx-background;");
+        setStyle("-fx-border-color: -color-border-default transparent transparent transparent; -fx-background-color: -color-bg-subtle;");
         Label idle = new Label("Ready");
         Label folder = new Label(folderText);
-        folder.setStyle("-fx-text-fill: -fx-mid-text-color;");
+        folder.setStyle("-fx-text-fill: -color-fg-muted;");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(idle, tasks, spacer, folder);

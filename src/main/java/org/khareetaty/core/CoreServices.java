@@ -1,4 +1,4 @@
-package org.khareetaty.app;
+package org.khareetaty.core;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -7,13 +7,15 @@ import org.khareetaty.alerts.AlertServices;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.common.health.HealthCheck;
-import org.khareetaty.common.secrets.AesGcmSecretStore;
-import org.khareetaty.common.secrets.SecretStore;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
+import org.khareetaty.store.IncidentRepository;
+import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.sync.SyncService;
 
 /**
  * The composition root of the headless core: builds every core service once, with constructor
@@ -27,8 +29,11 @@ public final class CoreServices implements AutoCloseable {
     private final Database database;
     private final BackgroundTasks tasks;
     private final SettingsStore settings;
-    private final DataEvents dataEvents;
+    private final IncidentRepository incidents;
+    private final IncidentSnapshots snapshots;
     private final SecretStore secrets;
+    private final SyncService sync;
+    private final DataEvents dataEvents;
     private final AlertServices alerts;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
@@ -38,10 +43,11 @@ public final class CoreServices implements AutoCloseable {
         this.database = database;
         this.tasks = tasks;
         this.settings = new SettingsStore(database);
+        this.incidents = new IncidentRepository(database);
+        this.snapshots = new IncidentSnapshots(database);
+        this.secrets = SecretStore.forFolder(folder);
+        this.sync = new SyncService(database, settings, secrets, clock);
         this.dataEvents = new DataEvents();
-        // Encrypted with a key file kept apart from the database; see docs/decisions/0061-secret-store.md.
-        this.secrets = AesGcmSecretStore.withKeyFile(folder.root().resolve("secrets.properties"),
-                folder.root().resolve("keys").resolve("secrets.key"));
         this.alerts = new AlertServices(database, settings, secrets, tasks, dataEvents, clock);
     }
 
@@ -79,8 +85,23 @@ public final class CoreServices implements AutoCloseable {
         return dataEvents;
     }
 
+    public IncidentRepository incidents() {
+        return incidents;
+    }
+
+    /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
+    public IncidentSnapshots snapshots() {
+        return snapshots;
+    }
+
+    /** Encrypts credentials before they are stored in settings. */
     public SecretStore secrets() {
         return secrets;
+    }
+
+    /** Optional sync with a central PostgreSQL/PostGIS server. */
+    public SyncService sync() {
+        return sync;
     }
 
     public AlertServices alerts() {

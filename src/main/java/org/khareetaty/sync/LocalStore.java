@@ -1,0 +1,512 @@
+package org.khareetaty.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The workstation side of sync: builds push batches from the change log, acknowledges them, applies
+ * pulled rows, and keeps the checkpoints in {@code sync_state}. Every method runs on a connection the
+ * caller owns, so checkpoints commit in the same transaction as the work they describe.
+ */
+final class LocalStore {
+
+    static final String WORKSTATION_ID = "workstation.id";
+    static final String PULL_CURSOR = "pull.cursor";
+    static final String INFLIGHT = "push.inflight";
+    static final String BULK_CURSOR = "push.bulk.cursor";
+    static final String INITIAL_QUEUED = "initial.queued";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int IN_LIST = 500;
+
+    /** A push batch being sent: saved before sending, removed in the acknowledging transaction. */
+    record Inflight(UUID pushId, long changeSeq, UUID batchId, UUID afterId, UUID lastId) {
+        boolean bulk() {
+            return batchId != null;
+        }
+    }
+
+    private LocalStore() {
+    }
+
+    static String state(Connection connection, String key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT state_value FROM sync_state WHERE state_key = ?")) {
+            statement.setString(1, key);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    static void setState(Connection connection, String key, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "MERGE INTO sync_state (state_key, state_value) KEY (state_key) VALUES (?, ?)")) {
+            statement.setString(1, key);
+            statement.setString(2, value);
+            statement.executeUpdate();
+        }
+    }
+
+    static void removeState(Connection connection, String key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM sync_state WHERE state_key = ?")) {
+            statement.setString(1, key);
+            statement.executeUpdate();
+        }
+    }
+
+    static UUID workstationId(Connection connection) throws SQLException {
+        String stored = state(connection, WORKSTATION_ID);
+        if (stored != null) {
+            return UUID.fromString(stored);
+        }
+        UUID fresh = UUID.randomUUID();
+        setState(connection, WORKSTATION_ID, fresh.toString());
+        return fresh;
+    }
+
+    static long pullCursor(Connection connection) throws SQLException {
+        String stored = state(connection, PULL_CURSOR);
+        return stored == null ? 0 : Long.parseLong(stored);
+    }
+
+    /** Queues everything already stored, once per workstation, skipping rows the log already has. */
+    static long queueInitial(Connection connection) throws SQLException {
+        if (state(connection, INITIAL_QUEUED) != null) {
+            return 0;
+        }
+        long added = ChangeLog.recordEverything(connection);
+        setState(connection, INITIAL_QUEUED, Instant.now().toString());
+        return added;
+    }
+
+    // Push --------------------------------------------------------------------------------------------
+
+    /** The batch to send: the one in flight (after an interruption), else a new one; null when nothing is pending. */
+    static Inflight inflightOrNext(Connection connection, int rowLimit, int bulkChunk) throws SQLException {
+        String stored = state(connection, INFLIGHT);
+        if (stored != null) {
+            return parse(stored);
+        }
+        List<long[]> pending = new ArrayList<>();
+        UUID bulkBatch = null;
+        long bulkSeq = 0;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT seq, operation, entity_id FROM "
+                + "sync_change WHERE pushed_at IS NULL ORDER BY seq LIMIT ?")) {
+            statement.setInt(1, rowLimit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    boolean batch = ChangeOperation.UPSERT_BATCH.name().equals(rs.getString(2));
+                    if (batch && pending.isEmpty()) {
+                        bulkSeq = rs.getLong(1);
+                        bulkBatch = rs.getObject(3, UUID.class);
+                        break;
+                    }
+                    if (batch) {
+                        break;
+                    }
+                    pending.add(new long[] {rs.getLong(1)});
+                }
+            }
+        }
+        Inflight next;
+        if (bulkBatch != null) {
+            next = nextBulkChunk(connection, bulkSeq, bulkBatch, bulkChunk);
+        } else if (pending.isEmpty()) {
+            return null;
+        } else {
+            next = new Inflight(UUID.randomUUID(), 0, null, null, null);
+            try (PreparedStatement tag = connection.prepareStatement(
+                    "UPDATE sync_change SET push_id = ? WHERE seq = ? AND pushed_at IS NULL")) {
+                for (long[] seq : pending) {
+                    tag.setObject(1, next.pushId());
+                    tag.setLong(2, seq[0]);
+                    tag.addBatch();
+                }
+                tag.executeBatch();
+            }
+        }
+        setState(connection, INFLIGHT, format(next));
+        return next;
+    }
+
+    private static Inflight nextBulkChunk(Connection connection, long seq, UUID batchId, int chunk)
+            throws SQLException {
+        String cursor = state(connection, BULK_CURSOR);
+        UUID after = null;
+        if (cursor != null && cursor.startsWith(seq + ":")) {
+            after = UUID.fromString(cursor.substring(cursor.indexOf(':') + 1));
+        }
+        UUID last = null;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM incident WHERE batch_id = ?"
+                + (after == null ? "" : " AND id > ?") + " ORDER BY id LIMIT 1 OFFSET ?")) {
+            statement.setObject(1, batchId);
+            int index = 2;
+            if (after != null) {
+                statement.setObject(index++, after);
+            }
+            statement.setInt(index, chunk - 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    last = rs.getObject(1, UUID.class);
+                }
+            }
+        }
+        return new Inflight(UUID.randomUUID(), seq, batchId, after, last);
+    }
+
+    /** The rows of a batch as they are now (a resumed batch sends the latest content, under the same id). */
+    static List<PushItem> items(Connection connection, Inflight inflight) throws SQLException {
+        return inflight.bulk() ? bulkItems(connection, inflight) : rowItems(connection, inflight.pushId());
+    }
+
+    private static List<PushItem> bulkItems(Connection connection, Inflight inflight) throws SQLException {
+        Instant changedAt = changedAt(connection, inflight.changeSeq());
+        List<PushItem> items = new ArrayList<>();
+        Map<UUID, Object[]> batch = readRows(connection, SyncEntity.IMPORT_BATCH, List.of(inflight.batchId()));
+        Object[] batchRow = batch.get(inflight.batchId());
+        if (batchRow == null) {
+            return items; // the batch was deleted (rolled back) since: nothing to send
+        }
+        items.add(new PushItem(SyncEntity.IMPORT_BATCH, inflight.batchId(), ChangeOperation.UPSERT, null, changedAt,
+                batchRow));
+        SyncEntity entity = SyncEntity.INCIDENT;
+        StringBuilder sql = new StringBuilder("SELECT " + RowCodec.selectList(entity, "t", false)
+                + " FROM incident t WHERE t.batch_id = ?");
+        if (inflight.afterId() != null) {
+            sql.append(" AND t.id > ?");
+        }
+        if (inflight.lastId() != null) {
+            sql.append(" AND t.id <= ?");
+        }
+        sql.append(" ORDER BY t.id");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            statement.setObject(index++, inflight.batchId());
+            if (inflight.afterId() != null) {
+                statement.setObject(index++, inflight.afterId());
+            }
+            if (inflight.lastId() != null) {
+                statement.setObject(index, inflight.lastId());
+            }
+            statement.setFetchSize(5000);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Object[] row = RowCodec.read(entity, rs);
+                    items.add(new PushItem(entity, (UUID) row[0], ChangeOperation.UPSERT, null, changedAt, row));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static Instant changedAt(Connection connection, long seq) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT changed_at FROM sync_change WHERE seq = ?")) {
+            statement.setLong(1, seq);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getObject(1, OffsetDateTime.class).toInstant() : Instant.now();
+            }
+        }
+    }
+
+    /** Coalesces the tagged changes: one item per row, the last operation wins, edited fields are united. */
+    private static List<PushItem> rowItems(Connection connection, UUID pushId) throws SQLException {
+        record Change(SyncEntity entity, UUID id, ChangeOperation operation, Set<String> fields, Instant at) {
+        }
+        Map<String, Change> byRow = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT entity, entity_id, operation, fields, "
+                + "changed_at FROM sync_change WHERE push_id = ? ORDER BY seq")) {
+            statement.setObject(1, pushId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    SyncEntity entity = SyncEntity.parse(rs.getString(1));
+                    UUID id = rs.getObject(2, UUID.class);
+                    ChangeOperation operation = ChangeOperation.valueOf(rs.getString(3));
+                    String fields = rs.getString(4);
+                    Instant at = rs.getObject(5, OffsetDateTime.class).toInstant();
+                    Set<String> fieldSet = fields == null ? null : new LinkedHashSet<>(Arrays.asList(fields.split(",")));
+                    byRow.merge(entity.name() + ":" + id, new Change(entity, id, operation, fieldSet, at),
+                            (earlier, later) -> new Change(entity, id, later.operation(),
+                                    earlier.fields() == null || later.fields() == null ? null
+                                            : union(earlier.fields(), later.fields()), later.at()));
+                }
+            }
+        }
+        Map<SyncEntity, List<UUID>> upsertIds = new HashMap<>();
+        for (Change change : byRow.values()) {
+            if (change.operation() != ChangeOperation.DELETE) {
+                upsertIds.computeIfAbsent(change.entity(), e -> new ArrayList<>()).add(change.id());
+            }
+        }
+        Map<SyncEntity, Map<UUID, Object[]>> rows = new HashMap<>();
+        for (Map.Entry<SyncEntity, List<UUID>> entry : upsertIds.entrySet()) {
+            rows.put(entry.getKey(), readRows(connection, entry.getKey(), entry.getValue()));
+        }
+        List<PushItem> items = new ArrayList<>(byRow.size());
+        for (Change change : byRow.values()) {
+            if (change.operation() == ChangeOperation.DELETE) {
+                items.add(new PushItem(change.entity(), change.id(), ChangeOperation.DELETE, null, change.at(), null));
+            } else {
+                Object[] row = rows.get(change.entity()).get(change.id());
+                if (row != null) { // deleted since without a log entry: nothing left to send
+                    items.add(new PushItem(change.entity(), change.id(), ChangeOperation.UPSERT, change.fields(),
+                            change.at(), row));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    static Map<UUID, Object[]> readRows(Connection connection, SyncEntity entity, Collection<UUID> ids)
+            throws SQLException {
+        Map<UUID, Object[]> rows = new HashMap<>();
+        List<UUID> list = new ArrayList<>(ids);
+        for (int from = 0; from < list.size(); from += IN_LIST) {
+            List<UUID> part = list.subList(from, Math.min(list.size(), from + IN_LIST));
+            String marks = part.stream().map(id -> "?").collect(Collectors.joining(", "));
+            try (PreparedStatement statement = connection.prepareStatement("SELECT "
+                    + RowCodec.selectList(entity, "t", false) + " FROM " + entity.table() + " t WHERE t.id IN ("
+                    + marks + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    statement.setObject(i + 1, part.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Object[] row = RowCodec.read(entity, rs);
+                        rows.put((UUID) row[0], row);
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Marks a sent batch acknowledged, keeps the conflicts the server reported, and clears the in-flight state. */
+    static void acknowledge(Connection connection, Inflight inflight, PushResult result, int bulkChunk, Instant now)
+            throws SQLException {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        if (inflight.bulk()) {
+            if (inflight.lastId() == null) {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "UPDATE sync_change SET pushed_at = ?, push_id = ? WHERE seq = ?")) {
+                    statement.setObject(1, at);
+                    statement.setObject(2, inflight.pushId());
+                    statement.setLong(3, inflight.changeSeq());
+                    statement.executeUpdate();
+                }
+                removeState(connection, BULK_CURSOR);
+            } else {
+                setState(connection, BULK_CURSOR, inflight.changeSeq() + ":" + inflight.lastId());
+            }
+        } else {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE sync_change SET pushed_at = ? WHERE push_id = ?")) {
+                statement.setObject(1, at);
+                statement.setObject(2, inflight.pushId());
+                statement.executeUpdate();
+            }
+        }
+        for (SyncConflict conflict : result.conflicts()) {
+            try (PreparedStatement statement = connection.prepareStatement("MERGE INTO sync_conflict (resolved_at, "
+                    + "push_id, server_conflict_id, entity, entity_id, field, kept_value, discarded_value, rule) "
+                    + "KEY (push_id, server_conflict_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                statement.setObject(1, OffsetDateTime.ofInstant(conflict.resolvedAt(), ZoneOffset.UTC));
+                statement.setObject(2, inflight.pushId());
+                statement.setLong(3, conflict.serverId());
+                statement.setString(4, conflict.entity().name());
+                statement.setObject(5, conflict.entityId());
+                statement.setString(6, conflict.field());
+                statement.setString(7, conflict.keptValue());
+                statement.setString(8, conflict.discardedValue());
+                statement.setString(9, conflict.rule());
+                statement.executeUpdate();
+            }
+        }
+        removeState(connection, INFLIGHT);
+    }
+
+    private static String format(Inflight inflight) {
+        try {
+            return JSON.writeValueAsString(inflight);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Inflight parse(String text) {
+        try {
+            return JSON.readValue(text, Inflight.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Damaged sync state " + INFLIGHT + ": " + text, e);
+        }
+    }
+
+    // Pull --------------------------------------------------------------------------------------------
+
+    /** Ids among these that this workstation has changed and not pushed yet: its own edit goes to the server first. */
+    static Set<UUID> pendingIds(Connection connection, SyncEntity entity, Collection<UUID> ids) throws SQLException {
+        Set<UUID> pending = new HashSet<>();
+        List<UUID> list = new ArrayList<>(ids);
+        for (int from = 0; from < list.size(); from += IN_LIST) {
+            List<UUID> part = list.subList(from, Math.min(list.size(), from + IN_LIST));
+            String marks = part.stream().map(id -> "?").collect(Collectors.joining(", "));
+            try (PreparedStatement statement = connection.prepareStatement("SELECT entity_id FROM sync_change WHERE "
+                    + "entity = ? AND pushed_at IS NULL AND entity_id IN (" + marks + ")")) {
+                statement.setString(1, entity.name());
+                for (int i = 0; i < part.size(); i++) {
+                    statement.setObject(i + 2, part.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        }
+        return pending;
+    }
+
+    static Set<UUID> existingIds(Connection connection, SyncEntity entity, Collection<UUID> ids) throws SQLException {
+        return readIds(connection, entity, ids);
+    }
+
+    private static Set<UUID> readIds(Connection connection, SyncEntity entity, Collection<UUID> ids)
+            throws SQLException {
+        Set<UUID> found = new HashSet<>();
+        List<UUID> list = new ArrayList<>(ids);
+        for (int from = 0; from < list.size(); from += IN_LIST) {
+            List<UUID> part = list.subList(from, Math.min(list.size(), from + IN_LIST));
+            String marks = part.stream().map(id -> "?").collect(Collectors.joining(", "));
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id FROM " + entity.table() + " WHERE id IN (" + marks + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    statement.setObject(i + 1, part.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Writes pulled rows (not into the change log: they came from the server). A row whose natural key
+     * (source key, rule name, ...) is held locally by another id is skipped and logged. Returns rows written.
+     */
+    static int applyUpserts(Connection connection, SyncEntity entity, Collection<Object[]> rows, Instant now)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> accepted = new ArrayList<>(rows.size());
+        if (entity.naturalKey().isEmpty()) {
+            accepted.addAll(rows);
+        } else {
+            String where = entity.naturalKey().stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "));
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id FROM " + entity.table() + " WHERE " + where)) {
+                for (Object[] row : rows) {
+                    int index = 1;
+                    for (String key : entity.naturalKey()) {
+                        int column = entity.columnIndex(key);
+                        RowCodec.bind(statement, index++, entity.columns().get(column).type(), row[column]);
+                    }
+                    UUID holder = null;
+                    try (ResultSet rs = statement.executeQuery()) {
+                        if (rs.next()) {
+                            holder = rs.getObject(1, UUID.class);
+                        }
+                    }
+                    if (holder == null || holder.equals(row[0])) {
+                        accepted.add(row);
+                    } else {
+                        logLocalConflict(connection, now, entity, holder, String.join("+", entity.naturalKey()),
+                                holder.toString(), row[0].toString(),
+                                "same " + String.join(" and ", entity.naturalKey())
+                                        + " already on this workstation: the local copy is kept");
+                    }
+                }
+            }
+        }
+        String marks = Collections.nCopies(entity.columns().size(), "?").stream().collect(Collectors.joining(", "));
+        try (PreparedStatement statement = connection.prepareStatement("MERGE INTO " + entity.table() + " ("
+                + entity.columnList() + ") KEY (id) VALUES (" + marks + ")")) {
+            int batched = 0;
+            for (Object[] row : accepted) {
+                for (int i = 0; i < row.length; i++) {
+                    RowCodec.bind(statement, i + 1, entity.columns().get(i).type(), row[i]);
+                }
+                statement.addBatch();
+                if (++batched % 1000 == 0) {
+                    statement.executeBatch();
+                }
+            }
+            statement.executeBatch();
+        }
+        return accepted.size();
+    }
+
+    /** Deletes pulled deletions; a row still referenced here is kept and logged. Returns rows deleted. */
+    static int applyDeletes(Connection connection, SyncEntity entity, Collection<UUID> ids, Instant now)
+            throws SQLException {
+        int deleted = 0;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM " + entity.table() + " WHERE id = ?")) {
+            for (UUID id : ids) {
+                statement.setObject(1, id);
+                try {
+                    deleted += statement.executeUpdate();
+                } catch (SQLException referenced) {
+                    logLocalConflict(connection, now, entity, id, "id", id.toString(), null,
+                            "deleted on the server but still referenced here: kept (" + referenced.getMessage() + ")");
+                }
+            }
+        }
+        return deleted;
+    }
+
+    static void logLocalConflict(Connection connection, Instant now, SyncEntity entity, UUID id, String field,
+            String kept, String discarded, String rule) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO sync_conflict (resolved_at, "
+                + "entity, entity_id, field, kept_value, discarded_value, rule) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            statement.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            statement.setString(2, entity.name());
+            statement.setObject(3, id);
+            statement.setString(4, field);
+            statement.setString(5, kept);
+            statement.setString(6, discarded);
+            statement.setString(7, rule.length() > 200 ? rule.substring(0, 200) : rule);
+            statement.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,581 @@
+package org.khareetaty.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * The server side of sync, run by the workstation over JDBC: idempotent pushes (each batch applied once,
+ * keyed by its id, merged by the entity's rule, conflicts logged), the change cursor that pulls read, and
+ * the checkpoints kept for each workstation. Every statement is parameterised; table and column names
+ * come only from {@link SyncEntity}.
+ */
+public final class ServerStore {
+
+    /** Serialises pushes so change seqs become visible in increasing order (a pull never skips one). */
+    private static final long PUSH_LOCK = 0x6b686172L;
+    private static final int COPY_FLUSH_CHARS = 1 << 20;
+
+    private ServerStore() {
+    }
+
+    public static void register(Connection pg, UUID workstation, String name) throws SQLException {
+        try (PreparedStatement statement = pg.prepareStatement("INSERT INTO sync_workstation (id, name) VALUES (?, ?) "
+                + "ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name")) {
+            statement.setObject(1, workstation);
+            statement.setString(2, name);
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Applies one pushed batch in one server transaction. A batch whose id the server already has is not
+     * applied again: its stored outcome is returned, so a retry after a lost acknowledgement is harmless.
+     */
+    public static PushResult push(Connection pg, UUID workstation, long pullCursor, UUID pushId, List<PushItem> items)
+            throws SQLException {
+        boolean autoCommit = pg.getAutoCommit();
+        pg.setAutoCommit(false);
+        try {
+            try (PreparedStatement lock = pg.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, PUSH_LOCK);
+                lock.execute();
+            }
+            PushResult earlier = storedResult(pg, pushId);
+            if (earlier != null) {
+                pg.commit();
+                return earlier;
+            }
+            Merge merge = new Merge(pg, workstation, pullCursor, pushId);
+            Map<SyncEntity, List<PushItem>> upserts = new LinkedHashMap<>();
+            Map<SyncEntity, List<UUID>> deletes = new LinkedHashMap<>();
+            for (SyncEntity entity : SyncEntity.values()) {
+                upserts.put(entity, new ArrayList<>());
+                deletes.put(entity, new ArrayList<>());
+            }
+            for (PushItem item : items) {
+                if (item.operation() == ChangeOperation.DELETE) {
+                    deletes.get(item.entity()).add(item.id());
+                } else {
+                    upserts.get(item.entity()).add(item);
+                }
+            }
+            for (SyncEntity entity : SyncEntity.values()) {
+                merge.upsert(entity, upserts.get(entity));
+            }
+            SyncEntity[] reversed = SyncEntity.values();
+            for (int i = reversed.length - 1; i >= 0; i--) {
+                merge.delete(reversed[i], deletes.get(reversed[i]));
+            }
+            try (PreparedStatement record = pg.prepareStatement("INSERT INTO sync_push "
+                    + "(id, workstation_id, change_count, applied, duplicates) VALUES (?, ?, ?, ?, ?)")) {
+                record.setObject(1, pushId);
+                record.setObject(2, workstation);
+                record.setInt(3, items.size());
+                record.setInt(4, merge.applied);
+                record.setInt(5, merge.duplicates);
+                record.executeUpdate();
+            }
+            try (PreparedStatement seen = pg.prepareStatement(
+                    "UPDATE sync_workstation SET last_push_at = now() WHERE id = ?")) {
+                seen.setObject(1, workstation);
+                seen.executeUpdate();
+            }
+            List<SyncConflict> conflicts = conflicts(pg, pushId);
+            pg.commit();
+            return new PushResult(items.size(), merge.applied, merge.duplicates, conflicts, false);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(pg, e);
+            throw e;
+        } finally {
+            pg.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void rollbackQuietly(Connection pg, Exception cause) {
+        try {
+            pg.rollback();
+        } catch (SQLException rollback) {
+            cause.addSuppressed(rollback);
+        }
+    }
+
+    private static PushResult storedResult(Connection pg, UUID pushId) throws SQLException {
+        try (PreparedStatement statement = pg.prepareStatement(
+                "SELECT change_count, applied, duplicates FROM sync_push WHERE id = ?")) {
+            statement.setObject(1, pushId);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new PushResult(rs.getInt(1), rs.getInt(2), rs.getInt(3), conflicts(pg, pushId), true);
+            }
+        }
+    }
+
+    private static List<SyncConflict> conflicts(Connection pg, UUID pushId) throws SQLException {
+        try (PreparedStatement statement = pg.prepareStatement("SELECT id, resolved_at, entity, entity_id, field, "
+                + "kept_value, discarded_value, rule FROM sync_conflict WHERE push_id = ? ORDER BY id")) {
+            statement.setObject(1, pushId);
+            try (ResultSet rs = statement.executeQuery()) {
+                List<SyncConflict> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new SyncConflict(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            SyncEntity.parse(rs.getString(3)), rs.getObject(4, UUID.class), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8)));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** The highest committed change seq: pulls read up to it. */
+    public static long maxSeq(Connection pg) throws SQLException {
+        try (Statement statement = pg.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM server_change")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Changes after {@code cursor} up to {@code upTo} made by other workstations (or merged by the server). */
+    public static List<ServerChange> changes(Connection pg, UUID me, long cursor, long upTo, int limit)
+            throws SQLException {
+        try (PreparedStatement statement = pg.prepareStatement("SELECT seq, entity, entity_id, operation "
+                + "FROM server_change WHERE seq > ? AND seq <= ? AND (origin IS NULL OR origin <> ?) "
+                + "ORDER BY seq LIMIT ?")) {
+            statement.setLong(1, cursor);
+            statement.setLong(2, upTo);
+            statement.setObject(3, me);
+            statement.setInt(4, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                List<ServerChange> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new ServerChange(rs.getLong(1), SyncEntity.parse(rs.getString(2)),
+                            rs.getObject(3, UUID.class), ChangeOperation.valueOf(rs.getString(4))));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** The current server rows of some ids; ids deleted meanwhile are absent from the map. */
+    public static Map<UUID, Object[]> fetch(Connection pg, SyncEntity entity, Collection<UUID> ids)
+            throws SQLException {
+        Map<UUID, Object[]> rows = new HashMap<>();
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        try (PreparedStatement statement = pg.prepareStatement("SELECT " + RowCodec.selectList(entity, "t", true)
+                + " FROM " + entity.table() + " t WHERE t.id = ANY(?)")) {
+            Array array = pg.createArrayOf("uuid", ids.toArray());
+            statement.setArray(1, array);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Object[] row = RowCodec.read(entity, rs);
+                    rows.put((UUID) row[0], row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The server's copy of a workstation's pull checkpoint (the workstation's own copy is authoritative). */
+    public static void acknowledgePull(Connection pg, UUID me, long cursor) throws SQLException {
+        try (PreparedStatement statement = pg.prepareStatement("UPDATE sync_workstation SET pull_cursor = "
+                + "GREATEST(pull_cursor, ?), last_pull_at = now() WHERE id = ?")) {
+            statement.setLong(1, cursor);
+            statement.setObject(2, me);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Rows per synced table on the server, for status displays. */
+    public static Map<String, Long> rowCounts(Connection pg) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (SyncEntity entity : SyncEntity.values()) {
+            try (Statement statement = pg.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + entity.table())) {
+                rs.next();
+                counts.put(entity.table(), rs.getLong(1));
+            }
+        }
+        return counts;
+    }
+
+    /** Applies one entity's part of a push inside the push transaction. */
+    private static final class Merge {
+        private final Connection pg;
+        private final UUID me;
+        private final long cursor;
+        private final UUID pushId;
+        int applied;
+        int duplicates;
+
+        Merge(Connection pg, UUID me, long cursor, UUID pushId) {
+            this.pg = pg;
+            this.me = me;
+            this.cursor = cursor;
+            this.pushId = pushId;
+        }
+
+        void upsert(SyncEntity entity, List<PushItem> items) throws SQLException {
+            if (items.isEmpty()) {
+                return;
+            }
+            List<PushItem> wholeRows = new ArrayList<>(items.size());
+            for (PushItem item : items) {
+                if (item.isFieldEdit() && mergeFields(entity, item)) {
+                    applied++;
+                } else {
+                    wholeRows.add(item);
+                }
+            }
+            if (!wholeRows.isEmpty()) {
+                mergeRows(entity, wholeRows);
+            }
+        }
+
+        /** The bulk path: COPY into a staging table, decide winners in SQL, then one upsert. */
+        private void mergeRows(SyncEntity entity, List<PushItem> items) throws SQLException {
+            String table = entity.table();
+            String stage = "stage_" + table;
+            String columns = entity.columnList();
+            execute("DROP TABLE IF EXISTS " + stage);
+            execute("CREATE TEMP TABLE " + stage + " (LIKE " + table + ", _server_wins boolean NOT NULL DEFAULT false, "
+                    + "_concurrent boolean NOT NULL DEFAULT false) ON COMMIT DROP");
+            copy(entity, stage, items);
+            if (items.size() > 1000) {
+                execute("ANALYZE " + stage);
+            }
+            if (!entity.naturalKey().isEmpty() && entity == SyncEntity.INCIDENT) {
+                duplicates += dropDuplicateSourceKeys(stage);
+            }
+            String update;
+            if (entity.mergeRule() == SyncEntity.MergeRule.APPEND_ONLY) {
+                update = "NOTHING";
+            } else {
+                if (entity.mergeRule() != SyncEntity.MergeRule.LAST_PUSH_WINS) {
+                    decideWinners(entity, stage);
+                }
+                update = "UPDATE SET " + entity.columns().stream().skip(1)
+                        .map(c -> c.name() + " = EXCLUDED." + c.name()).collect(Collectors.joining(", "));
+            }
+            try (Statement statement = pg.createStatement()) {
+                applied += statement.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + columns
+                        + " FROM " + stage + " WHERE NOT _server_wins ON CONFLICT (id) DO " + update);
+            }
+            try (PreparedStatement statement = pg.prepareStatement("INSERT INTO server_change "
+                    + "(entity, entity_id, seq, operation, origin, changed_at) SELECT ?, s.id, "
+                    + "nextval('server_change_seq'), 'UPSERT', CASE WHEN s._server_wins THEN NULL ELSE ?::uuid END, now() "
+                    + "FROM " + stage + " s ORDER BY s.id " + CHANGE_CONFLICT)) {
+                statement.setString(1, entity.name());
+                statement.setObject(2, me);
+                statement.executeUpdate();
+            }
+        }
+
+        private void copy(SyncEntity entity, String stage, List<PushItem> items) throws SQLException {
+            PGConnection copyConnection = pg.unwrap(PGConnection.class);
+            CopyIn copyIn = copyConnection.getCopyAPI().copyIn(
+                    "COPY " + stage + " (" + entity.columnList() + ") FROM STDIN");
+            try {
+                StringBuilder text = new StringBuilder(COPY_FLUSH_CHARS + 4096);
+                for (PushItem item : items) {
+                    RowCodec.appendCopyRow(text, entity, item.row());
+                    if (text.length() >= COPY_FLUSH_CHARS) {
+                        writeCopy(copyIn, text);
+                    }
+                }
+                writeCopy(copyIn, text);
+                copyIn.endCopy();
+            } finally {
+                if (copyIn.isActive()) {
+                    copyIn.cancelCopy();
+                }
+            }
+        }
+
+        private static void writeCopy(CopyIn copyIn, StringBuilder text) throws SQLException {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            copyIn.writeToCopy(bytes, 0, bytes.length);
+            text.setLength(0);
+        }
+
+        /** The same source row imported on two workstations: keep the id the server has, log the other. */
+        private int dropDuplicateSourceKeys(String stage) throws SQLException {
+            try (PreparedStatement statement = pg.prepareStatement("WITH dup AS (DELETE FROM " + stage
+                    + " s USING incident t WHERE t.source_key = s.source_key AND t.id <> s.id "
+                    + "RETURNING s.id AS dropped, t.id AS kept) INSERT INTO sync_conflict (push_id, entity, entity_id, "
+                    + "field, kept_value, discarded_value, kept_origin, discarded_origin, rule) "
+                    + "SELECT ?, 'INCIDENT', kept, 'id', kept::text, dropped::text, NULL, ?, "
+                    + "'same source key already on the server: its first id is kept' FROM dup")) {
+                statement.setObject(1, pushId);
+                statement.setObject(2, me);
+                return statement.executeUpdate();
+            }
+        }
+
+        /**
+         * Marks rows the server changed concurrently (another workstation wrote them after this one last
+         * pulled, and they differ) and, among those, where the server's version wins; logs every such case.
+         */
+        private void decideWinners(SyncEntity entity, String stage) throws SQLException {
+            String table = entity.table();
+            String serverCols = entity.columns().stream().map(c -> "t." + c.name()).collect(Collectors.joining(", "));
+            String stageCols = entity.columns().stream().map(c -> "s." + c.name()).collect(Collectors.joining(", "));
+            boolean alert = entity.mergeRule() == SyncEntity.MergeRule.ALERT_STATUS_PRECEDENCE;
+            String serverWins = alert
+                    ? "alert_status_rank(t.status) > alert_status_rank(s.status) OR (alert_status_rank(t.status) = "
+                            + "alert_status_rank(s.status) AND t.updated_at > s.updated_at)"
+                    : "t.updated_at > s.updated_at";
+            try (PreparedStatement statement = pg.prepareStatement("UPDATE " + stage + " s SET _concurrent = true, "
+                    + "_server_wins = (" + serverWins + ") FROM " + table + " t JOIN server_change c "
+                    + "ON c.entity = ? AND c.entity_id = t.id WHERE t.id = s.id AND c.origin IS DISTINCT FROM ? "
+                    + "AND c.seq > ? AND (" + serverCols + ") IS DISTINCT FROM (" + stageCols + ")")) {
+                statement.setString(1, entity.name());
+                statement.setObject(2, me);
+                statement.setLong(3, cursor);
+                if (statement.executeUpdate() == 0) {
+                    return;
+                }
+            }
+            String field = alert ? "CASE WHEN t.status IS DISTINCT FROM s.status THEN 'status' ELSE '*' END" : "'*'";
+            String serverValue = alert ? "CASE WHEN t.status IS DISTINCT FROM s.status THEN t.status "
+                    + "ELSE to_jsonb(t)::text END" : "to_jsonb(t)::text";
+            String stageValue = alert ? "CASE WHEN t.status IS DISTINCT FROM s.status THEN s.status "
+                    + "ELSE (to_jsonb(s) - '_server_wins' - '_concurrent')::text END"
+                    : "(to_jsonb(s) - '_server_wins' - '_concurrent')::text";
+            String rule = alert ? "alert status precedence (OPEN < ACKNOWLEDGED < ASSIGNED < RESOLVED), then later edit"
+                    : "last writer wins (later updated_at)";
+            try (PreparedStatement statement = pg.prepareStatement("INSERT INTO sync_conflict (push_id, entity, "
+                    + "entity_id, field, kept_value, discarded_value, kept_origin, discarded_origin, rule) "
+                    + "SELECT ?, ?, s.id, " + field + ", "
+                    + "CASE WHEN s._server_wins THEN " + serverValue + " ELSE " + stageValue + " END, "
+                    + "CASE WHEN s._server_wins THEN " + stageValue + " ELSE " + serverValue + " END, "
+                    + "CASE WHEN s._server_wins THEN c.origin ELSE ?::uuid END, "
+                    + "CASE WHEN s._server_wins THEN ?::uuid ELSE c.origin END, ? "
+                    + "FROM " + stage + " s JOIN " + table + " t ON t.id = s.id "
+                    + "JOIN server_change c ON c.entity = ? AND c.entity_id = s.id WHERE s._concurrent")) {
+                statement.setObject(1, pushId);
+                statement.setString(2, entity.name());
+                statement.setObject(3, me);
+                statement.setObject(4, me);
+                statement.setString(5, rule);
+                statement.setString(6, entity.name());
+                statement.executeUpdate();
+            }
+        }
+
+        /**
+         * Last writer wins per field for an edit of some fields of an existing row. Returns false when the
+         * server does not have the row yet (it then goes in whole through the bulk path).
+         */
+        private boolean mergeFields(SyncEntity entity, PushItem item) throws SQLException {
+            Object[] server = lockRow(entity, item.id());
+            if (server == null) {
+                return false;
+            }
+            long seq = nextSeq();
+            Map<String, Stamp> stamps = stamps(item.id());
+            Stamp rowStamp = rowStamp(entity, item.id(), server);
+            List<String> written = new ArrayList<>();
+            for (String field : item.fields()) {
+                int index = entity.columnIndex(field);
+                ColumnType type = entity.columns().get(index).type();
+                String local = RowCodec.canonical(type, item.row()[index]);
+                String current = RowCodec.canonical(type, server[index]);
+                if (local.equals(current)) {
+                    continue;
+                }
+                Stamp stamp = stamps.getOrDefault(field, rowStamp);
+                boolean concurrent = !me.equals(stamp.origin()) && stamp.seq() > cursor;
+                if (concurrent && stamp.at().isAfter(item.changedAt())) {
+                    logFieldConflict(entity, item.id(), field, current, local, stamp.origin(), me);
+                    continue;
+                }
+                if (concurrent) {
+                    logFieldConflict(entity, item.id(), field, local, current, me, stamp.origin());
+                }
+                written.add(field);
+                writeStamp(item.id(), field, item.changedAt(), seq);
+            }
+            if (!written.isEmpty()) {
+                writeFields(entity, item, written);
+            }
+            Object[] merged = lockRow(entity, item.id());
+            boolean asPushed = RowCodec.canonicalRow(entity, merged).equals(RowCodec.canonicalRow(entity, item.row()));
+            try (PreparedStatement statement = pg.prepareStatement("INSERT INTO server_change "
+                    + "(entity, entity_id, seq, operation, origin, changed_at) VALUES (?, ?, ?, 'UPSERT', ?, now()) "
+                    + CHANGE_CONFLICT)) {
+                statement.setString(1, entity.name());
+                statement.setObject(2, item.id());
+                statement.setLong(3, seq);
+                statement.setObject(4, asPushed ? me : null);
+                statement.executeUpdate();
+            }
+            return true;
+        }
+
+        private Object[] lockRow(SyncEntity entity, UUID id) throws SQLException {
+            try (PreparedStatement statement = pg.prepareStatement("SELECT " + RowCodec.selectList(entity, "t", true)
+                    + " FROM " + entity.table() + " t WHERE t.id = ? FOR UPDATE")) {
+                statement.setObject(1, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? RowCodec.read(entity, rs) : null;
+                }
+            }
+        }
+
+        private long nextSeq() throws SQLException {
+            try (Statement statement = pg.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT nextval('server_change_seq')")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        private record Stamp(Instant at, UUID origin, long seq) {
+        }
+
+        private Map<String, Stamp> stamps(UUID id) throws SQLException {
+            Map<String, Stamp> stamps = new HashMap<>();
+            try (PreparedStatement statement = pg.prepareStatement(
+                    "SELECT field, written_at, origin, seq FROM incident_field_stamp WHERE incident_id = ?")) {
+                statement.setObject(1, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        stamps.put(rs.getString(1), new Stamp(rs.getObject(2, OffsetDateTime.class).toInstant(),
+                                rs.getObject(3, UUID.class), rs.getLong(4)));
+                    }
+                }
+            }
+            return stamps;
+        }
+
+        /** A field never edited on its own was last written with the whole row. */
+        private Stamp rowStamp(SyncEntity entity, UUID id, Object[] server) throws SQLException {
+            Instant updated = (Instant) server[entity.columnIndex(entity.versionColumn())];
+            try (PreparedStatement statement = pg.prepareStatement(
+                    "SELECT origin, seq FROM server_change WHERE entity = ? AND entity_id = ?")) {
+                statement.setString(1, entity.name());
+                statement.setObject(2, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (rs.next()) {
+                        return new Stamp(Objects.requireNonNullElse(updated, Instant.EPOCH),
+                                rs.getObject(1, UUID.class), rs.getLong(2));
+                    }
+                }
+            }
+            return new Stamp(Objects.requireNonNullElse(updated, Instant.EPOCH), null, 0);
+        }
+
+        private void writeStamp(UUID id, String field, Instant at, long seq) throws SQLException {
+            try (PreparedStatement statement = pg.prepareStatement("INSERT INTO incident_field_stamp "
+                    + "(incident_id, field, written_at, origin, seq) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+                    + "(incident_id, field) DO UPDATE SET written_at = EXCLUDED.written_at, origin = EXCLUDED.origin, "
+                    + "seq = EXCLUDED.seq")) {
+                statement.setObject(1, id);
+                statement.setString(2, field);
+                statement.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                statement.setObject(4, me);
+                statement.setLong(5, seq);
+                statement.executeUpdate();
+            }
+        }
+
+        private void writeFields(SyncEntity entity, PushItem item, List<String> fields) throws SQLException {
+            String assignments = fields.stream().map(f -> entity.column(f).type() == ColumnType.GEOMETRY
+                    ? f + " = ST_GeomFromEWKB(?)" : f + " = ?").collect(Collectors.joining(", "));
+            String version = entity.versionColumn();
+            try (PreparedStatement statement = pg.prepareStatement("UPDATE " + entity.table() + " SET " + assignments
+                    + (fields.contains(version) ? "" : ", " + version + " = GREATEST(" + version + ", ?)")
+                    + " WHERE id = ?")) {
+                int index = 1;
+                for (String field : fields) {
+                    int column = entity.columnIndex(field);
+                    RowCodec.bind(statement, index++, entity.columns().get(column).type(), item.row()[column]);
+                }
+                if (!fields.contains(version)) {
+                    RowCodec.bind(statement, index++, ColumnType.TIMESTAMPTZ,
+                            item.row()[entity.columnIndex(version)]);
+                }
+                statement.setObject(index, item.id());
+                statement.executeUpdate();
+            }
+        }
+
+        private void logFieldConflict(SyncEntity entity, UUID id, String field, String kept, String discarded,
+                UUID keptOrigin, UUID discardedOrigin) throws SQLException {
+            try (PreparedStatement statement = pg.prepareStatement("INSERT INTO sync_conflict (push_id, entity, "
+                    + "entity_id, field, kept_value, discarded_value, kept_origin, discarded_origin, rule) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'last writer wins per field (later edit)')")) {
+                statement.setObject(1, pushId);
+                statement.setString(2, entity.name());
+                statement.setObject(3, id);
+                statement.setString(4, field);
+                statement.setString(5, kept);
+                statement.setString(6, discarded);
+                statement.setObject(7, keptOrigin);
+                statement.setObject(8, discardedOrigin);
+                statement.executeUpdate();
+            }
+        }
+
+        void delete(SyncEntity entity, List<UUID> ids) throws SQLException {
+            if (ids.isEmpty()) {
+                return;
+            }
+            Array array = pg.createArrayOf("uuid", ids.toArray());
+            try (PreparedStatement statement = pg.prepareStatement(
+                    "DELETE FROM " + entity.table() + " WHERE id = ANY(?)")) {
+                statement.setArray(1, array);
+                applied += statement.executeUpdate();
+            }
+            if (entity == SyncEntity.INCIDENT) {
+                try (PreparedStatement statement = pg.prepareStatement(
+                        "DELETE FROM incident_field_stamp WHERE incident_id = ANY(?)")) {
+                    statement.setArray(1, array);
+                    statement.executeUpdate();
+                }
+            }
+            try (PreparedStatement statement = pg.prepareStatement("INSERT INTO server_change "
+                    + "(entity, entity_id, seq, operation, origin, changed_at) SELECT ?, d.id, "
+                    + "nextval('server_change_seq'), 'DELETE', ?, now() FROM unnest(?::uuid[]) AS d(id) ORDER BY d.id "
+                    + CHANGE_CONFLICT)) {
+                statement.setString(1, entity.name());
+                statement.setObject(2, me);
+                statement.setArray(3, array);
+                statement.executeUpdate();
+            }
+        }
+
+        private void execute(String sql) throws SQLException {
+            try (Statement statement = pg.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static final String CHANGE_CONFLICT = "ON CONFLICT (entity, entity_id) DO UPDATE SET seq = EXCLUDED.seq, "
+            + "operation = EXCLUDED.operation, origin = EXCLUDED.origin, changed_at = EXCLUDED.changed_at";
+
+}

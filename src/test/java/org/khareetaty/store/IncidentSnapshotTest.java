@@ -1,0 +1,96 @@
+package org.khareetaty.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.common.IncidentFilter;
+
+/** The in-memory snapshot must agree with SQL (IncidentSql) on every kind of filter. */
+class IncidentSnapshotTest {
+
+    private static final ZoneId ZONE = ZoneId.of("America/New_York");
+
+    @TempDir
+    Path folder;
+    private Database database;
+    private IncidentSnapshots snapshots;
+    private IncidentRepository repository;
+    private UUID north;
+    private UUID south;
+
+    @BeforeEach
+    void open() {
+        database = TestDatabases.open(folder);
+        snapshots = new IncidentSnapshots(database);
+        repository = new IncidentRepository(database);
+        TestIncidents.insert(database, TestIncidents.random(3_000, 7), ZONE);
+        north = TestIncidents.insertBoxArea(database, "district", "N", -75.25, 39.975, -75.05, 40.05);
+        south = TestIncidents.insertBoxArea(database, "district", "S", -75.25, 39.90, -75.05, 39.975);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void matchesSqlForEveryFilter() {
+        IncidentSnapshot snapshot = snapshots.current();
+        List<IncidentFilter> filters = List.of(
+                IncidentFilter.ALL,
+                IncidentFilter.ALL.withDates(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 5, 31)),
+                IncidentFilter.ALL.withCategories(Set.of("THEFT", "ROBBERY")),
+                IncidentFilter.ALL.withAreas(Set.of(north)),
+                IncidentFilter.ALL.withAreas(Set.of(north, south)).withCategories(Set.of("ASSAULT")),
+                IncidentFilter.ALL.withSelection(new IncidentFilter.BoundingBox(-75.2, 39.92, -75.1, 40.0)));
+        for (IncidentFilter filter : filters) {
+            assertThat(snapshot.matching(filter).length).as(filter.toString()).isEqualTo(repository.count(filter));
+        }
+        assertThat(snapshot.size()).isEqualTo(3_000);
+        long unlocated = java.util.stream.IntStream.range(0, snapshot.size()).filter(i -> !snapshot.isLocated(i)).count();
+        assertThat(snapshot.matchingLocated(IncidentFilter.ALL).length).isEqualTo(3_000 - unlocated);
+        assertThat(unlocated).isPositive();
+    }
+
+    @Test
+    void reloadsOnlyWhenDataChanges() {
+        IncidentSnapshot first = snapshots.current();
+        assertThat(snapshots.current()).isSameAs(first);
+        TestIncidents.insert(database, TestIncidents.random(10, 8), ZONE);
+        IncidentSnapshot second = snapshots.current();
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.size()).isEqualTo(3_010);
+    }
+
+    @Test
+    void keepsLocalFieldsAndAreas() {
+        IncidentSnapshot snapshot = snapshots.current();
+        IncidentSnapshot.AreaColumn districts = snapshot.areas("district");
+        assertThat(districts.areaIds()).containsExactlyInAnyOrder(north, south);
+        for (int i = 0; i < snapshot.size(); i++) {
+            LocalDate day = LocalDate.ofEpochDay(snapshot.localEpochDay(i));
+            assertThat(snapshot.localDayOfWeek(i)).isEqualTo(day.getDayOfWeek().getValue());
+            var local = java.time.Instant.ofEpochSecond(snapshot.occurredEpochSecond(i)).atZone(ZONE);
+            assertThat(local.toLocalDate()).isEqualTo(day);
+            assertThat(snapshot.localHour(i)).isEqualTo(local.getHour());
+            if (snapshot.isLocated(i)) {
+                UUID expected = snapshot.lat(i) >= 39.975 ? north : south;
+                // Points exactly on the shared edge belong to both boxes; the snapshot keeps one of them.
+                if (Math.abs(snapshot.lat(i) - 39.975) > 1e-12) {
+                    assertThat(districts.areaIds().get(districts.areaIndex(i))).isEqualTo(expected);
+                }
+            } else {
+                assertThat(districts.areaIndex(i)).isEqualTo(-1);
+            }
+        }
+    }
+}
