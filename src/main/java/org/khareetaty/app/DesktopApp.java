@@ -17,6 +17,10 @@ import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.ui.about.AboutDialog;
+import org.khareetaty.ui.alerts.AlertsView;
+import org.khareetaty.ui.alerts.AlertsViewModel;
+import org.khareetaty.ui.alerts.NotificationSettingsViewModel;
+import org.khareetaty.ui.alerts.RulesViewModel;
 import org.khareetaty.ui.common.FilterModel;
 import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
@@ -78,6 +82,14 @@ public final class DesktopApp extends Application {
         List<NavigationItem> panes = new ArrayList<>();
         panes.add(new NavigationItem("incidents", "Incidents", () -> new IncidentsView(
                 new IncidentsViewModel(incidents, executor, filter), core.settings().get(Settings.AGENCY_ZONE))));
+        // The alerts pane links to the map; the window exists by the time a pane is first opened.
+        java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
+        panes.add(new NavigationItem("alerts", "Alerts", () -> new AlertsView(
+                new AlertsViewModel(core.alerts(), executor, filter, () -> System.getProperty("user.name"),
+                        () -> window.get().show("map"), core.settings().get(Settings.AGENCY_ZONE)),
+                new RulesViewModel(core.alerts().rules(), executor),
+                new NotificationSettingsViewModel(core.settings(), core.secrets(), executor))));
+        core.alerts().startTimer();
 
         Menu file = new Menu("File");
         MenuItem exit = new MenuItem("Exit");
@@ -89,7 +101,9 @@ public final class DesktopApp extends Application {
         help.getItems().add(about);
 
         StatusBar statusBar = new StatusBar(taskList, "Data folder: " + core.folder().root());
-        return new MainWindow(panes, List.of(file, help), statusBar);
+        MainWindow mainWindow = new MainWindow(panes, List.of(file, help), statusBar);
+        window.set(mainWindow);
+        return mainWindow;
     }
 
     @Override
