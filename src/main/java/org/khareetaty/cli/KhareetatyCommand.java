@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
             DoctorCommand.class,
             DbCommand.class,
             AlertsCommand.class,
+            ForecastCommand.class,
+            BacktestCommand.class,
         })
 public final class KhareetatyCommand {
 

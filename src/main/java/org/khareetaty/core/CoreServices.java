@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.khareetaty.alerts.AlertServices;
+import org.khareetaty.analysis.forecast.ForecastService;
+import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
@@ -31,6 +33,7 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final ForecastService forecasts;
     private final SecretStore secrets;
     private final SyncService sync;
     private final DataEvents dataEvents;
@@ -45,6 +48,9 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.forecasts = new ForecastService(database, snapshots, settings,
+                new ForecastStore(database, settings), clock,
+                appInfo.version());
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
         this.dataEvents = new DataEvents();
@@ -92,6 +98,11 @@ public final class CoreServices implements AutoCloseable {
     /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
     public IncidentSnapshots snapshots() {
         return snapshots;
+    }
+
+    /** Count forecasts, hotspot forecasts and their backtests; also the latest stored forecast of a series. */
+    public ForecastService forecasts() {
+        return forecasts;
     }
 
     /** Encrypts credentials before they are stored in settings. */
