@@ -141,8 +141,8 @@ final class AlertsFixture implements AutoCloseable {
     void forecast(UUID run, UUID area, String group, LocalDate day, double mean, double upper95) {
         db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO forecast_point (id, run_id, series_key, area_id, "
-                    + "category_group, period_start, period, mean, lower80, upper80, lower95, upper95) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, 'DAY', ?, 0, ?, 0, ?)")) {
+                    + "category_group, period_start, period, mean, lower80, upper80, lower95, upper95, point_forecast) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 'DAY', ?, 0, ?, 0, ?, ?)")) {
                 s.setObject(1, UUID.randomUUID());
                 s.setObject(2, run);
                 s.setString(3, "district:" + area + "|group:" + group);
@@ -152,6 +152,7 @@ final class AlertsFixture implements AutoCloseable {
                 s.setDouble(7, mean);
                 s.setDouble(8, upper95 * 0.9);
                 s.setDouble(9, upper95);
+                s.setDouble(10, mean);
                 s.executeUpdate();
             }
             return null;
