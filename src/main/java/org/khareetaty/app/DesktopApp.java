@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.settings.Settings;
+import org.khareetaty.map.TileQueue;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.ui.about.AboutDialog;
 import org.khareetaty.ui.alerts.AlertsView;
@@ -26,6 +27,8 @@ import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
 import org.khareetaty.ui.incidents.IncidentsView;
 import org.khareetaty.ui.incidents.IncidentsViewModel;
+import org.khareetaty.ui.map.MapView;
+import org.khareetaty.ui.map.MapViewModel;
 import org.khareetaty.ui.shell.MainWindow;
 import org.khareetaty.ui.shell.NavigationItem;
 import org.khareetaty.ui.shell.StatusBar;
@@ -82,6 +85,10 @@ public final class DesktopApp extends Application {
         List<NavigationItem> panes = new ArrayList<>();
         panes.add(new NavigationItem("incidents", "Incidents", () -> new IncidentsView(
                 new IncidentsViewModel(incidents, executor, filter), core.settings().get(Settings.AGENCY_ZONE))));
+        panes.add(new NavigationItem("map", "Map", () -> new MapView(
+                new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
+                        core.settings().get(Settings.AGENCY_ZONE)),
+                new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
         // The alerts pane links to the map; the window exists by the time a pane is first opened.
         java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
         panes.add(new NavigationItem("alerts", "Alerts", () -> new AlertsView(

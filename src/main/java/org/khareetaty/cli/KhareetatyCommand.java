@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             BacktestCommand.class,
             ReportCommand.class,
             ExportCommand.class,
+            ChartCommand.class,
         })
 public final class KhareetatyCommand {
 

@@ -6,12 +6,18 @@ import java.util.List;
 import org.khareetaty.alerts.AlertServices;
 import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.analysis.forecast.ForecastStore;
+import org.khareetaty.charts.ChartCatalog;
+import org.khareetaty.charts.ChartService;
+import org.khareetaty.charts.ForecastReader;
+import org.khareetaty.charts.SqlChartDataSource;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.map.MapLayerRepository;
+import org.khareetaty.map.MapService;
 import org.khareetaty.ingest.AreaService;
 import org.khareetaty.ingest.ImportService;
 import org.khareetaty.ingest.InputLimits;
@@ -46,6 +52,7 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final MapService map;
     private final AreaService areas;
     private final ImportService imports;
     private final AuditLog audit;
@@ -59,6 +66,7 @@ public final class CoreServices implements AutoCloseable {
     private final AlertServices alerts;
     private final ReportService reports;
     private final DataExporter exporter;
+    private final ChartService charts;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -69,6 +77,7 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
         this.areas = new AreaService(database, InputLimits.DEFAULT);
         this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
                 () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE));
@@ -81,6 +90,8 @@ public final class CoreServices implements AutoCloseable {
                 dataEvents.importFinished(report.batchId());
             }
         });
+        // ... and the basemap's imported boundaries.
+        imports.addListener(report -> map.reloadTiles());
         imports.recoverInterrupted();
         this.audit = new AuditLog(database, clock);
         this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
@@ -94,6 +105,8 @@ public final class CoreServices implements AutoCloseable {
         this.alerts = new AlertServices(database, settings, secrets, tasks, dataEvents, clock);
         this.reports = new ReportService(database, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));
+        this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
+                new ForecastReader(database), clock);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -137,6 +150,11 @@ public final class CoreServices implements AutoCloseable {
     /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
     public IncidentSnapshots snapshots() {
         return snapshots;
+    }
+
+    /** The map: offline basemap, tile sources and the layers it draws. */
+    public MapService map() {
+        return map;
     }
 
     /** Boundary layers and point-in-polygon assignment of incidents to areas. */
@@ -192,6 +210,11 @@ public final class CoreServices implements AutoCloseable {
         return exporter;
     }
 
+    /** Charts counted with SQL: for one-off charts (CLI, reports); the desktop pane counts from memory instead. */
+    public ChartService charts() {
+        return charts;
+    }
+
     public List<HealthCheck> healthChecks() {
         List<HealthCheck> checks = new ArrayList<>(DatabaseHealth.checks(database));
         checks.add(backups.healthCheck());
@@ -202,6 +225,7 @@ public final class CoreServices implements AutoCloseable {
     public void close() {
         alerts.close();
         tasks.close();
+        map.close();
         database.close();
     }
 }
