@@ -16,7 +16,11 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+<<<<<<< HEAD
             HotspotsCommand.class,
+=======
+            AlertsCommand.class,
+>>>>>>> main
             ImportCommand.class,
             AreasCommand.class,
             UsersCommand.class,

@@ -3,6 +3,7 @@ package org.khareetaty.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.khareetaty.alerts.AlertServices;
 import org.khareetaty.analysis.hotspot.AreaBoundaries;
 import org.khareetaty.analysis.hotspot.HotspotRunRepository;
 import org.khareetaty.analysis.hotspot.HotspotService;
@@ -16,6 +17,7 @@ import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
+import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.common.health.HealthCheck;
 import org.khareetaty.map.MapLayerRepository;
 import org.khareetaty.map.MapService;
@@ -64,6 +66,8 @@ public final class CoreServices implements AutoCloseable {
     private final ForecastService forecasts;
     private final SecretStore secrets;
     private final SyncService sync;
+    private final DataEvents dataEvents;
+    private final AlertServices alerts;
     private final ReportService reports;
     private final DataExporter exporter;
     private final ChartService charts;
@@ -85,6 +89,13 @@ public final class CoreServices implements AutoCloseable {
                 () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE));
         // A finished import, area load or rollback makes the in-memory snapshot stale.
         imports.addListener(report -> snapshots.invalidate());
+        // Alert rules are evaluated after every import (DataEvents listeners; see AlertServices).
+        this.dataEvents = new DataEvents();
+        imports.addListener(report -> {
+            if (report.batchId() != null) {
+                dataEvents.importFinished(report.batchId());
+            }
+        });
         // ... and the basemap's imported boundaries.
         imports.addListener(report -> map.reloadTiles());
         imports.recoverInterrupted();
@@ -97,6 +108,7 @@ public final class CoreServices implements AutoCloseable {
                 appInfo.version());
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
+        this.alerts = new AlertServices(database, settings, secrets, tasks, dataEvents, clock);
         this.reports = new ReportService(database, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));
         this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
@@ -130,6 +142,11 @@ public final class CoreServices implements AutoCloseable {
 
     public SettingsStore settings() {
         return settings;
+    }
+
+    /** Import and analysis services announce committed changes here; alerts (and others) listen. */
+    public DataEvents dataEvents() {
+        return dataEvents;
     }
 
     public IncidentRepository incidents() {
@@ -192,6 +209,10 @@ public final class CoreServices implements AutoCloseable {
         return sync;
     }
 
+    public AlertServices alerts() {
+        return alerts;
+    }
+
     public ReportService reports() {
         return reports;
     }
@@ -213,6 +234,7 @@ public final class CoreServices implements AutoCloseable {
 
     @Override
     public void close() {
+        alerts.close();
         tasks.close();
         map.close();
         database.close();
