@@ -16,11 +16,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
-<<<<<<< HEAD
             HotspotsCommand.class,
-=======
             AlertsCommand.class,
->>>>>>> main
             ImportCommand.class,
             AreasCommand.class,
             UsersCommand.class,
