@@ -16,6 +16,9 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+            SyncCommand.class,
+            ServerCommand.class,
+            BenchCommand.class,
         })
 public final class KhareetatyCommand {
 
