@@ -3,6 +3,7 @@ package org.khareetaty.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.security.Permission;
 import org.khareetaty.sync.ServerConfig;
 import org.khareetaty.sync.SyncBenchmark;
 import picocli.CommandLine.Command;
@@ -31,6 +32,7 @@ final class BenchSyncCommand extends SessionCommand {
 
     @Override
     protected int run(CliSession session) throws Exception {
+        session.principal().require(Permission.SYNC);
         var services = session.services();
         ServerConfig config = server.resolve(services.sync());
         Map<String, Object> out = new LinkedHashMap<>();

@@ -2,6 +2,8 @@ package org.khareetaty.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Permission;
 import org.khareetaty.sync.ServerConfig;
 import org.khareetaty.sync.SyncService;
 import picocli.CommandLine.Command;
@@ -23,9 +25,12 @@ final class ServerCommand {
 
         @Override
         protected int run(CliSession session) {
+            session.principal().require(Permission.SYNC);
             SyncService sync = session.services().sync();
             ServerConfig config = server.resolve(sync);
             int applied = sync.initServer(config);
+            session.services().audit().record(session.principal(), "SYNC_SERVER_INIT", config.url(),
+                    AuditLog.Outcome.SUCCESS, applied + " migration(s) applied");
             String description = sync.testConnection(config);
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -49,6 +54,7 @@ final class ServerCommand {
 
         @Override
         protected int run(CliSession session) {
+            session.principal().require(Permission.SYNC);
             SyncService sync = session.services().sync();
             ServerConfig config = server.resolve(sync);
             String description = sync.testConnection(config);

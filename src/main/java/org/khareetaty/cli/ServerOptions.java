@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Options naming a central server. Anything not given comes from the saved sync settings. The password
- * is never an argument value on the command line: it is prompted for ({@code --password}) or read from
+ * is never an argument value on the command line: it is prompted for ({@code --server-password}) or read from
  * the KHAREETATY_SERVER_PASSWORD environment variable.
  */
 final class ServerOptions {
@@ -18,10 +18,10 @@ final class ServerOptions {
     @Option(names = "--url", paramLabel = "URL", description = "jdbc:postgresql://HOST:PORT/DATABASE")
     String url;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "Server user name")
+    @Option(names = "--server-user", paramLabel = "NAME", description = "Server user name")
     String user;
 
-    @Option(names = "--password", interactive = true, arity = "0", description = "Prompt for the server password "
+    @Option(names = "--server-password", interactive = true, arity = "0", description = "Prompt for the server password "
             + "(or set " + PASSWORD_ENV + ")")
     char[] password;
 
@@ -50,7 +50,7 @@ final class ServerOptions {
         String resolvedUrl = url != null ? url : saved.map(ServerConfig::url).orElseThrow(() ->
                 new IllegalArgumentException("Give the server with --url jdbc:postgresql://HOST:PORT/DATABASE"));
         String resolvedUser = user != null ? user : saved.map(ServerConfig::username).orElseThrow(() ->
-                new IllegalArgumentException("Give the server user with --user"));
+                new IllegalArgumentException("Give the server user with --server-user"));
         String resolvedPassword = password() != null ? password() : saved.map(ServerConfig::password).orElse("");
         Path ca = caFile != null ? caFile : saved.map(ServerConfig::caFile).orElse(null);
         ServerConfig.TlsMode mode = plainLoopback ? tls() : saved.filter(s -> url == null).map(ServerConfig::tls)

@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Permission;
 import org.khareetaty.sync.ServerConfig;
 import org.khareetaty.sync.SyncConflict;
 import org.khareetaty.sync.SyncReport;
@@ -26,6 +28,7 @@ final class SyncCommand extends SessionCommand {
 
     @Override
     protected int run(CliSession session) {
+        session.principal().require(Permission.SYNC);
         SyncReport report = session.services().sync().sync(TaskContext.NONE);
         if (json) {
             session.printJson(report);
@@ -69,6 +72,7 @@ final class SyncCommand extends SessionCommand {
     static final class Status extends SessionCommand {
         @Override
         protected int run(CliSession session) {
+            session.principal().require(Permission.VIEW);
             SyncStatus status = session.services().sync().status();
             if (json) {
                 session.printJson(status);
@@ -76,7 +80,7 @@ final class SyncCommand extends SessionCommand {
             }
             if (!status.configured()) {
                 session.out().println("Sync is not set up (the workstation works fully without it). "
-                        + "Set it up with: khareetaty sync configure --url ... --user ... --password");
+                        + "Set it up with: khareetaty sync configure --url ... --server-user ... --server-password");
             } else {
                 session.out().printf("Server:          %s as %s (%s%s)%n", status.serverUrl(), status.username(),
                         status.tls(), status.caFile().isBlank() ? "" : ", CA " + status.caFile());
@@ -130,12 +134,15 @@ final class SyncCommand extends SessionCommand {
 
         @Override
         protected int run(CliSession session) {
+            session.principal().require(Permission.SYNC);
             SyncService sync = session.services().sync();
             ServerConfig config = server.resolve(sync);
             String description = skipTest ? "not tested" : sync.testConnection(config);
             sync.configure(config.url(), config.username(), server.password(), config.caFile(), config.tls(),
                     interval != null ? interval : sync.intervalMinutes(), enable != null ? enable : sync.enabled(),
                     name != null ? name : sync.status().workstationName());
+            session.services().audit().record(session.principal(), "SYNC_CONFIGURE", config.url(),
+                    AuditLog.Outcome.SUCCESS, "user " + config.username() + ", automatic " + sync.enabled());
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("url", config.url());

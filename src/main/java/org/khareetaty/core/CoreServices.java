@@ -3,16 +3,31 @@ package org.khareetaty.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.khareetaty.analysis.forecast.ForecastService;
+import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.ingest.AreaService;
+import org.khareetaty.ingest.ImportService;
+import org.khareetaty.ingest.InputLimits;
+import org.khareetaty.ingest.ProfileStore;
+import org.khareetaty.report.HotspotRuns;
+import org.khareetaty.report.ReportService;
+import org.khareetaty.report.export.DataExporter;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.BackupService;
+import org.khareetaty.security.DataRetention;
+import org.khareetaty.security.PasswordHasher;
+import org.khareetaty.security.PasswordPolicy;
+import org.khareetaty.security.UserService;
 import org.khareetaty.sync.SyncService;
 
 /**
@@ -29,8 +44,17 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final AreaService areas;
+    private final ImportService imports;
+    private final AuditLog audit;
+    private final UserService users;
+    private final BackupService backups;
+    private final DataRetention retention;
+    private final ForecastService forecasts;
     private final SecretStore secrets;
     private final SyncService sync;
+    private final ReportService reports;
+    private final DataExporter exporter;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -41,8 +65,23 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.areas = new AreaService(database, InputLimits.DEFAULT);
+        this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
+                () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE));
+        // A finished import, area load or rollback makes the in-memory snapshot stale.
+        imports.addListener(report -> snapshots.invalidate());
+        imports.recoverInterrupted();
+        this.audit = new AuditLog(database, clock);
+        this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
+        this.backups = new BackupService(database, clock, settings, audit);
+        this.retention = new DataRetention(database, clock, audit);
+        this.forecasts = new ForecastService(database, snapshots, settings,
+                new ForecastStore(database, settings), clock,
+                appInfo.version());
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
+        this.reports = new ReportService(database, settings, clock, appInfo);
+        this.exporter = new DataExporter(database, new HotspotRuns(database));
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -83,6 +122,37 @@ public final class CoreServices implements AutoCloseable {
         return snapshots;
     }
 
+    /** Boundary layers and point-in-polygon assignment of incidents to areas. */
+    public AreaService areas() {
+        return areas;
+    }
+
+    /** Incident import; add an {@link org.khareetaty.ingest.ImportListener} to hear about new data. */
+    public ImportService imports() {
+        return imports;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public BackupService backups() {
+        return backups;
+    }
+
+    public DataRetention retention() {
+        return retention;
+    }
+
+    /** Count forecasts, hotspot forecasts and their backtests; also the latest stored forecast of a series. */
+    public ForecastService forecasts() {
+        return forecasts;
+    }
+
     /** Encrypts credentials before they are stored in settings. */
     public SecretStore secrets() {
         return secrets;
@@ -93,8 +163,17 @@ public final class CoreServices implements AutoCloseable {
         return sync;
     }
 
+    public ReportService reports() {
+        return reports;
+    }
+
+    public DataExporter exporter() {
+        return exporter;
+    }
+
     public List<HealthCheck> healthChecks() {
         List<HealthCheck> checks = new ArrayList<>(DatabaseHealth.checks(database));
+        checks.add(backups.healthCheck());
         return checks;
     }
 

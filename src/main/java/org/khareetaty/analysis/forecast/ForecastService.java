@@ -1,0 +1,233 @@
+package org.khareetaty.analysis.forecast;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.khareetaty.common.IncidentFilter;
+import org.khareetaty.common.TaskContext;
+import org.khareetaty.common.settings.Settings;
+import org.khareetaty.store.Database;
+import org.khareetaty.store.IncidentSnapshot;
+import org.khareetaty.store.IncidentSnapshots;
+
+/**
+ * Count forecasts and their backtests for areas of a kind (district, governorate, ...), the whole agency
+ * and category groups. Works from the in-memory incident snapshot; every run is stored with its
+ * parameters and data range.
+ */
+public final class ForecastService {
+
+    /** What to forecast: areas of a kind (or {@link CountSeriesBuilder#AGENCY}), optionally one category group. */
+    public record Request(String byKind, String categoryGroup, int horizonDays, IncidentFilter filter) {
+        public Request {
+            if (horizonDays < 1 || horizonDays > 28) {
+                throw new IllegalArgumentException("The horizon must be 1 to 28 days, got " + horizonDays);
+            }
+            filter = filter == null ? IncidentFilter.ALL : filter;
+        }
+    }
+
+    /** A rolling-origin backtest of daily counts. */
+    public record BacktestRequest(String byKind, String categoryGroup, List<LocalDate> origins, int[] horizons,
+            int trainingDays, IncidentFilter filter) {
+        public BacktestRequest {
+            if (origins.isEmpty()) {
+                throw new IllegalArgumentException("A backtest needs at least one origin");
+            }
+            for (int h : horizons) {
+                if (h < 1 || h > 28) {
+                    throw new IllegalArgumentException("Horizons must be 1 to 28 days, got " + h);
+                }
+            }
+            filter = filter == null ? IncidentFilter.ALL : filter;
+        }
+    }
+
+    private static final int ACTIVE_DAYS = 365;
+
+    private final Database database;
+    private final IncidentSnapshots snapshots;
+    private final Settings settings;
+    private final ForecastStore store;
+    private final Clock clock;
+    private final String appVersion;
+
+    public ForecastService(Database database, IncidentSnapshots snapshots, Settings settings, ForecastStore store,
+            Clock clock, String appVersion) {
+        this.database = database;
+        this.snapshots = snapshots;
+        this.settings = settings;
+        this.store = store;
+        this.clock = clock;
+        this.appVersion = appVersion;
+    }
+
+    public ForecastStore store() {
+        return store;
+    }
+
+    /**
+     * The latest stored forecast of a series: for charts to overlay, reports to quote and alerts to compare
+     * against (e.g. its 95% upper bound). Keys come from {@link CountSeries#key}.
+     */
+    public Optional<ForecastStore.StoredForecast> latestForecast(String seriesKey, ForecastPoint.Period period) {
+        return store.latestForecast(seriesKey, period);
+    }
+
+    /** Category group names known to the database, sorted. */
+    public List<String> categoryGroups() {
+        return groupOfCategory().values().stream().distinct().sorted().toList();
+    }
+
+    /** Area kinds present in the data, plus "agency". */
+    public List<String> seriesKinds(TaskContext context) {
+        List<String> kinds = new ArrayList<>(snapshots.current(context).areaKinds().stream().sorted().toList());
+        kinds.add(0, CountSeriesBuilder.AGENCY);
+        return kinds;
+    }
+
+    private Map<String, String> groupOfCategory() {
+        return database.withConnection(connection -> {
+            Map<String, String> groups = new HashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT code, category_group FROM category");
+                    ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    groups.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return groups;
+        });
+    }
+
+    private DailyCountModel model() {
+        return new DailyCountModel(DailyCountModel.Parameters.DEFAULT, ForecastSettings.calendar(settings));
+    }
+
+    /** Fits every series on the latest history, forecasts the horizon and stores the run. */
+    public ForecastRun forecast(Request request, TaskContext context) {
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        IncidentSnapshot snapshot = snapshots.current(context);
+        LocalDate last = request.filter().to() != null ? request.filter().to() : snapshot.lastDay();
+        if (last == null) {
+            throw new IllegalStateException("There are no incidents to forecast from; import data first");
+        }
+        int trainingDays = settings.get(ForecastSettings.TRAINING_DAYS);
+        // Days before the first imported incident are "no data", not "no crime".
+        LocalDate first = latest(last.minusDays(trainingDays - 1L), snapshot.firstDay());
+        CountSeries data = CountSeriesBuilder.build(snapshot, request.filter(), request.byKind(), request.categoryGroup(),
+                groupOfCategory(), first, last, ACTIVE_DAYS);
+        DailyCountModel model = model();
+        List<SeriesForecast> forecasts = new ArrayList<>();
+        for (int s = 0; s < data.series().size(); s++) {
+            context.checkCancelled();
+            DailyCountModel.Forecast forecast = model.forecast(data.counts()[s], data.firstDay(), 0, data.days(),
+                    request.horizonDays());
+            forecasts.add(toSeriesForecast(data.series().get(s), forecast));
+            context.progress(s + 1, data.series().size(), "Forecasting " + data.series().get(s).label());
+        }
+        long elapsed = (System.nanoTime() - t0) / 1_000_000;
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("by", request.byKind());
+        parameters.put("categoryGroup", request.categoryGroup());
+        parameters.put("horizonDays", request.horizonDays());
+        parameters.put("trainingDays", trainingDays);
+        parameters.put("model", model.parameters());
+        parameters.put("holidays", model.calendarNames());
+        UUID runId = store.saveForecast(new ForecastStore.RunInfo(ForecastStore.KIND_FORECAST, parameters,
+                request.filter(), first, last, total(data.counts()[0]), Map.of("series", data.series().size()), started,
+                elapsed, appVersion), forecasts);
+        return new ForecastRun(runId, request.byKind(), request.categoryGroup(), first, last, request.horizonDays(),
+                forecasts, elapsed);
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static long total(int[] counts) {
+        long sum = 0;
+        for (int c : counts) {
+            sum += c;
+        }
+        return sum;
+    }
+
+    /** Daily points, and weekly totals whose intervals come from a negative binomial matched to the week's moments. */
+    static SeriesForecast toSeriesForecast(CountSeries.Series series, DailyCountModel.Forecast forecast) {
+        List<ForecastPoint> daily = new ArrayList<>();
+        for (int h = 0; h < forecast.horizon(); h++) {
+            daily.add(new ForecastPoint(forecast.firstDay().plusDays(h), ForecastPoint.Period.DAY, forecast.median()[h],
+                    forecast.mean()[h], forecast.lower80()[h], forecast.upper80()[h], forecast.lower95()[h],
+                    forecast.upper95()[h]));
+        }
+        List<ForecastPoint> weekly = new ArrayList<>();
+        for (int week = 0; (week + 1) * 7 <= forecast.horizon(); week++) {
+            double mean = 0;
+            double variance = 0;
+            for (int h = week * 7; h < week * 7 + 7; h++) {
+                mean += forecast.mean()[h];
+                variance += CountDistribution.variance(forecast.mean()[h], forecast.theta());
+            }
+            int[] q = CountDistribution.quantiles(mean, CountDistribution.thetaFor(mean, variance),
+                    new double[] {0.025, 0.10, 0.5, 0.90, 0.975});
+            weekly.add(new ForecastPoint(forecast.firstDay().plusDays(week * 7L), ForecastPoint.Period.WEEK, q[2], mean,
+                    q[1], q[3], q[0], q[4]));
+        }
+        return new SeriesForecast(series, List.copyOf(daily), List.copyOf(weekly), forecast.theta());
+    }
+
+    /** Runs a rolling-origin backtest of the count model beside the seasonal naive forecast and stores it. */
+    public CountBacktestResult backtestCounts(BacktestRequest request, TaskContext context) {
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        IncidentSnapshot snapshot = snapshots.current(context);
+        int maxHorizon = java.util.Arrays.stream(request.horizons()).max().orElseThrow();
+        List<LocalDate> origins = request.origins().stream().sorted().toList();
+        LocalDate first = snapshot.firstDay() == null ? origins.get(0)
+                : latest(origins.get(0).minusDays(request.trainingDays()), snapshot.firstDay());
+        LocalDate last = origins.get(origins.size() - 1).plusDays(maxHorizon - 1L);
+        CountSeries data = CountSeriesBuilder.build(snapshot, request.filter(), request.byKind(), request.categoryGroup(),
+                groupOfCategory(), first, last, ACTIVE_DAYS);
+        long t1 = System.nanoTime();
+        CountBacktest.Scores scores = new CountBacktest(model()).run(data, origins, request.horizons(),
+                request.trainingDays(), context);
+        long t2 = System.nanoTime();
+        long loadMillis = (t1 - t0) / 1_000_000;
+        long modelMillis = (t2 - t1) / 1_000_000;
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("by", request.byKind());
+        parameters.put("categoryGroup", request.categoryGroup());
+        parameters.put("origins", origins);
+        parameters.put("horizons", request.horizons());
+        parameters.put("trainingDays", request.trainingDays());
+        parameters.put("model", DailyCountModel.Parameters.DEFAULT);
+        List<String> labels = data.series().stream().map(CountSeries.Series::label).toList();
+        CountBacktestResult provisional = new CountBacktestResult(null, request.byKind(), request.categoryGroup(), origins,
+                request.trainingDays(), labels, scores.overall(), scores.bySeries(), loadMillis, modelMillis);
+        UUID runId = store.saveBacktest(new ForecastStore.RunInfo(ForecastStore.KIND_BACKTEST_COUNTS, parameters,
+                request.filter(), first, last, total(data.counts()[0]), provisional, started, loadMillis + modelMillis,
+                appVersion), scores.bySeries(), scores.overall(), List.of());
+        return new CountBacktestResult(runId, request.byKind(), request.categoryGroup(), origins, request.trainingDays(),
+                labels, scores.overall(), scores.bySeries(), loadMillis, modelMillis);
+    }
+
+    /** The most recent stored count backtest, for the backtest view. */
+    public Optional<CountBacktestResult> latestCountBacktest() {
+        return store.runs(ForecastStore.KIND_BACKTEST_COUNTS, 1).stream().findFirst()
+                .map(run -> {
+                    CountBacktestResult r = ForecastStore.readSummary(run, CountBacktestResult.class);
+                    return new CountBacktestResult(run.id(), r.byKind(), r.categoryGroup(), r.origins(), r.trainingDays(),
+                            r.seriesLabels(), r.overall(), r.bySeries(), r.loadMillis(), r.modelMillis());
+                });
+    }
+}
