@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+            AlertsCommand.class,
             ImportCommand.class,
             AreasCommand.class,
             UsersCommand.class,
@@ -26,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             BacktestCommand.class,
             ReportCommand.class,
             ExportCommand.class,
+            ChartCommand.class,
             SyncCommand.class,
             ServerCommand.class,
             BenchCommand.class,
