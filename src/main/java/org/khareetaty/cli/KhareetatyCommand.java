@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+            HotspotsCommand.class,
             AlertsCommand.class,
             ImportCommand.class,
             AreasCommand.class,
