@@ -30,6 +30,9 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             ExportCommand.class,
             ChartCommand.class,
+            SyncCommand.class,
+            ServerCommand.class,
+            BenchCommand.class,
         })
 public final class KhareetatyCommand {
 
