@@ -33,6 +33,7 @@ final class ChartPanel extends BorderPane {
     private final Crosshair timeCrosshair = new Crosshair(Double.NaN, new Color(0x55, 0x55, 0x55), new BasicStroke(1f));
     private final Crosshair valueCrosshair = new Crosshair(Double.NaN, new Color(0x55, 0x55, 0x55), new BasicStroke(1f));
     private final ToggleButton enlarge = new ToggleButton("⤢");
+    private boolean crosshairShown;
 
     ChartPanel(ChartSlot slot, ChartsViewModel viewModel, Runnable onExport) {
         setId("chart-" + slot.kind().cliName());
@@ -66,10 +67,6 @@ final class ChartPanel extends BorderPane {
         setMinSize(200, 150);
         setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1; -fx-background-color: white;");
 
-        CrosshairOverlayFX overlay = new CrosshairOverlayFX();
-        overlay.addDomainCrosshair(timeCrosshair);
-        overlay.addRangeCrosshair(valueCrosshair);
-        viewer.getCanvas().addOverlay(overlay);
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX event) {
@@ -98,7 +95,18 @@ final class ChartPanel extends BorderPane {
                 && xy.getDomainAxis() instanceof org.jfree.chart.axis.DateAxis;
         timeCrosshair.setVisible(timeChart);
         valueCrosshair.setVisible(timeChart);
+        if (chart == null) {
+            return;
+        }
         viewer.setChart(chart);
+        if (!crosshairShown) {
+            // The overlay cannot paint on an empty viewer, so it joins with the first chart.
+            CrosshairOverlayFX overlay = new CrosshairOverlayFX();
+            overlay.addDomainCrosshair(timeCrosshair);
+            overlay.addRangeCrosshair(valueCrosshair);
+            viewer.getCanvas().addOverlay(overlay);
+            crosshairShown = true;
+        }
     }
 
     /** Moves the crosshair of a time chart to the mouse: a vertical line at its date, a horizontal one at its value. */
