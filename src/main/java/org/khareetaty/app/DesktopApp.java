@@ -121,6 +121,8 @@ public final class DesktopApp extends Application {
                 new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
                 new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
+        panes.add(new NavigationItem("charts", "Charts", () -> new ChartsView(
+                new ChartsViewModel(core.interactiveCharts(), executor, filter))));
         // The alerts pane links to the map; the window exists by the time a pane is first opened.
         java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
         panes.add(new NavigationItem("alerts", "Alerts", () -> new AlertsView(
@@ -141,9 +143,6 @@ public final class DesktopApp extends Application {
         syncTimer.setCycleCount(Animation.INDEFINITE);
         syncTimer.play();
         panes.add(new NavigationItem("sync", "Sync", () -> new SyncView(sync)));
-
-        panes.add(new NavigationItem("charts", "Charts", () -> new ChartsView(
-                new ChartsViewModel(core.interactiveCharts(), executor, filter))));
 
         Menu file = new Menu("File");
         MenuItem exit = new MenuItem("Exit");
