@@ -54,7 +54,7 @@ public final class CoreServices implements AutoCloseable {
                 appInfo.version());
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
-        this.reports = new ReportService(database, settings, clock, appInfo);
+        this.reports = new ReportService(database, forecasts, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));
     }
 

@@ -2,6 +2,7 @@ package org.khareetaty.report;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.common.settings.Settings;
@@ -23,8 +24,8 @@ public final class ReportService {
     private final AreaDirectory areas;
     private final HotspotRuns hotspotRuns;
 
-    public ReportService(Database database, Settings settings, Clock clock, AppInfo appInfo) {
-        this.weeklyBuilder = new WeeklyReportBuilder(database, settings, clock, appInfo.version());
+    public ReportService(Database database, ForecastService forecasts, Settings settings, Clock clock, AppInfo appInfo) {
+        this.weeklyBuilder = new WeeklyReportBuilder(database, forecasts, settings, clock, appInfo.version());
         this.bulletinBuilder = new BulletinBuilder(database, settings, clock, appInfo.version());
         this.areas = new AreaDirectory(database);
         this.hotspotRuns = new HotspotRuns(database);
