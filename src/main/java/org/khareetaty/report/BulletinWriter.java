@@ -65,7 +65,7 @@ public final class BulletinWriter {
                     .map(s -> new MapPicture.Labelled(s.area().code(), s.geometry())).toList();
             List<MapPicture.Labelled> highlights = bulletin.map().hotspots().stream()
                     .map(h -> new MapPicture.Labelled(String.valueOf(h.rank()), h.geometry())).toList();
-            pdf.image(maps.render(new MapPicture(bulletin.title(), areas, bulletin.map().lons(), bulletin.map().lats(),
+            pdf.image(maps.render(new MapPicture(areas, bulletin.map().lons(), bulletin.map().lats(),
                     highlights, "Incidents"), 500, 340), pdf.contentWidth(), "Located incidents of the bulletin"
                     + (highlights.isEmpty() ? "" : " and the hotspot's shape") + ".");
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.common.AppInfo;
+import org.khareetaty.map.Basemap;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.report.graphics.ReportCharts;
@@ -36,7 +37,7 @@ public final class ReportService {
         if (weeklyWriter == null) {
             ReportFonts fonts = ReportFonts.load();
             ReportCharts charts = new ReportCharts(fonts);
-            ReportMapRenderer maps = new ReportMapRenderer(fonts);
+            ReportMapRenderer maps = new ReportMapRenderer(fonts, Basemap.loadBundled());
             weeklyWriter = new WeeklyReportWriter(fonts, charts, maps);
             bulletinWriter = new BulletinWriter(fonts, charts, maps);
         }

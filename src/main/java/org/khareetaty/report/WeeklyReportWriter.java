@@ -128,7 +128,7 @@ public final class WeeklyReportWriter {
             hotspots.add(new MapPicture.Labelled(String.valueOf(report.map().hotspots().get(i).rank()),
                     report.map().hotspots().get(i).geometry()));
         }
-        MapPicture picture = new MapPicture("", areas, report.map().lons(), report.map().lats(), hotspots,
+        MapPicture picture = new MapPicture(areas, report.map().lons(), report.map().lats(), hotspots,
                 "Incidents " + report.week());
         pdf.image(maps.render(picture, 500, 360), pdf.contentWidth(), "Located incidents of " + report.week()
                 + (hotspots.isEmpty() ? "" : " and the top hotspots of the latest analysis (numbered by rank)")
