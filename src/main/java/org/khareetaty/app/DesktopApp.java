@@ -22,6 +22,8 @@ import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
 import org.khareetaty.ui.incidents.IncidentsView;
 import org.khareetaty.ui.incidents.IncidentsViewModel;
+import org.khareetaty.ui.report.ReportContext;
+import org.khareetaty.ui.report.ReportDialogs;
 import org.khareetaty.ui.shell.MainWindow;
 import org.khareetaty.ui.shell.NavigationItem;
 import org.khareetaty.ui.shell.StatusBar;
@@ -80,6 +82,14 @@ public final class DesktopApp extends Application {
                 new IncidentsViewModel(incidents, executor, filter), core.settings().get(Settings.AGENCY_ZONE))));
 
         Menu file = new Menu("File");
+        ReportDialogs reportDialogs = new ReportDialogs(stage, core.reports(), core.exporter(), executor,
+                core.settings().get(Settings.AGENCY_ZONE), core.clock());
+        MenuItem exportReport = new MenuItem("Export report…");
+        exportReport.setId("menu-export-report");
+        exportReport.setOnAction(e -> reportDialogs.exportReport(ReportContext.ofFilter("the shared filter", filter.get())));
+        MenuItem exportData = new MenuItem("Export data…");
+        exportData.setOnAction(e -> reportDialogs.exportData(ReportContext.ofFilter("the shared filter", filter.get())));
+        file.getItems().addAll(exportReport, exportData, new javafx.scene.control.SeparatorMenuItem());
         MenuItem exit = new MenuItem("Exit");
         exit.setOnAction(e -> stage.close());
         file.getItems().add(exit);

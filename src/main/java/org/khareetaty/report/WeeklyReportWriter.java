@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.time.LocalDate;
 import org.khareetaty.analysis.forecast.ForecastPoint;
+import org.khareetaty.charts.ForecastSeries;
+import org.khareetaty.charts.TimeGranularity;
 import org.khareetaty.analysis.forecast.MethodScore;
 import org.khareetaty.report.WeeklyReport.AlertRow;
 import org.khareetaty.report.WeeklyReport.Counts;
@@ -135,21 +138,24 @@ public final class WeeklyReportWriter {
                 + ". " + ReportText.incidents(report.total().current() - report.map().lons().length)
                 + " without a location not shown.");
         pdf.heading("Trend and forecast", pdf.contentWidth() * 220 / 500 + 20);
-        List<ReportCharts.WeekValue> actual = report.trend().stream()
-                .map(w -> new ReportCharts.WeekValue(w.week().monday(), w.count(), w.count(), w.count())).toList();
-        List<ReportCharts.WeekValue> forecast = new ArrayList<>();
+        List<LocalDate> mondays = report.trend().stream().map(w -> w.week().monday()).toList();
+        long[] counts = report.trend().stream().mapToLong(WeeklyReport.WeekCount::count).toArray();
+        ForecastSeries forecast = null;
+        int shown = 0;
         if (report.forecast() != null) {
-            java.time.LocalDate first = report.trend().get(0).week().monday();
-            java.time.LocalDate last = report.nextWeek().plusWeeks(3).monday();
-            for (ForecastPoint point : report.forecast().points()) {
-                if (!point.periodStart().isBefore(first) && !point.periodStart().isAfter(last)) {
-                    forecast.add(new ReportCharts.WeekValue(point.periodStart(), point.point(), point.lower80(),
-                            point.upper80()));
-                }
-            }
+            LocalDate first = mondays.get(0);
+            LocalDate last = report.nextWeek().plusWeeks(3).monday();
+            List<ForecastSeries.Point> points = report.forecast().points().stream()
+                    .filter(p -> !p.periodStart().isBefore(first) && !p.periodStart().isAfter(last))
+                    .map(p -> new ForecastSeries.Point(p.periodStart(), p.point(), p.lower80(), p.upper80(), p.lower95(),
+                            p.upper95()))
+                    .toList();
+            shown = points.size();
+            forecast = new ForecastSeries(report.forecast().runId(), report.forecast().startedAt(),
+                    report.forecast().seriesKey(), TimeGranularity.WEEK, points);
         }
-        pdf.image(charts.trend("Incidents per week, last " + report.trend().size() + " weeks", actual, forecast, 500, 220),
-                pdf.contentWidth(), forecastCaption(report, forecast.size()));
+        pdf.image(charts.trend(mondays, counts, forecast, "Incidents per week, " + report.trend().size() + " weeks to "
+                + report.week() + " · " + areasText(report), 500, 220), pdf.contentWidth(), forecastCaption(report, shown));
     }
 
     private static String forecastCaption(WeeklyReport report, int shown) {
