@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             BacktestCommand.class,
             ReportCommand.class,
             ExportCommand.class,
+            BenchCommand.class,
             ChartCommand.class,
         })
 public final class KhareetatyCommand {
