@@ -28,8 +28,10 @@ import picocli.CommandLine.ScopeType;
             BacktestCommand.class,
             ReportCommand.class,
             ExportCommand.class,
-            BenchCommand.class,
             ChartCommand.class,
+            SyncCommand.class,
+            ServerCommand.class,
+            BenchCommand.class,
         })
 public final class KhareetatyCommand {
 
