@@ -141,7 +141,10 @@ final class OverlayLayer extends MapLayer {
                 }
                 if (drawn != null) {
                     if (drawn.image() != null) {
-                        gc.drawImage(drawn.image(), sx, sy, tilePx, tilePx);
+                        // Whole pixels, so neighbouring tiles meet without a hairline gap.
+                        double left = Math.floor(sx);
+                        double top = Math.floor(sy);
+                        gc.drawImage(drawn.image(), left, top, Math.floor(sx + tilePx) - left, Math.floor(sy + tilePx) - top);
                     }
                 } else {
                     drawFromParent(gc, z, wrappedX, ty, sx, sy, tilePx);
@@ -162,7 +165,9 @@ final class OverlayLayer extends MapLayer {
                 double part = WebMercator.TILE_SIZE / (double) (1 << up);
                 double px = (x - ((x >> up) << up)) * part;
                 double py = (y - ((y >> up) << up)) * part;
-                gc.drawImage(parent.image(), px, py, part, part, sx, sy, tilePx, tilePx);
+                double left = Math.floor(sx);
+                double top = Math.floor(sy);
+                gc.drawImage(parent.image(), px, py, part, part, left, top, Math.floor(sx + tilePx) - left, Math.floor(sy + tilePx) - top);
             }
             return;
         }
