@@ -23,6 +23,7 @@ import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
 import org.khareetaty.ui.incidents.IncidentsView;
 import org.khareetaty.ui.incidents.IncidentsViewModel;
+import org.khareetaty.ui.map.MapBenchmark;
 import org.khareetaty.ui.map.MapView;
 import org.khareetaty.ui.map.MapViewModel;
 import org.khareetaty.ui.shell.MainWindow;
@@ -55,7 +56,12 @@ public final class DesktopApp extends Application {
                 CoreServices opened = CoreServices.open(folder);
                 Platform.runLater(() -> {
                     core = opened;
-                    stage.getScene().setRoot(buildMainWindow(stage, opened));
+                    MainWindow window = buildMainWindow(stage, opened);
+                    stage.getScene().setRoot(window);
+                    String benchmark = getParameters().getNamed().get("map-benchmark");
+                    if (benchmark != null) {
+                        benchmarkMap(window, opened, Path.of(benchmark));
+                    }
                 });
             } catch (RuntimeException e) {
                 LOG.error("Cannot open the data folder {}", folder, e);
@@ -69,6 +75,33 @@ public final class DesktopApp extends Application {
         }, "open-database");
         opener.setDaemon(true);
         opener.start();
+    }
+
+    /**
+     * Loads the incidents into memory first (as another pane would have), then opens the map pane and
+     * measures it (see {@link MapBenchmark}); writes the figures to {@code output} and exits.
+     */
+    private static void benchmarkMap(MainWindow window, CoreServices core, Path output) {
+        long loadStarted = System.nanoTime();
+        core.tasks().submit("Load incidents into memory", context -> core.snapshots().current(context)).result()
+                .whenComplete((snapshot, error) -> Platform.runLater(() -> {
+                    long loadMs = (System.nanoTime() - loadStarted) / 1_000_000;
+                    long opened = System.nanoTime();
+                    window.show("map");
+                    MapView pane = (MapView) window.getCenter();
+                    String pipeline = "JavaFX " + System.getProperty("javafx.runtime.version") + ", prism.order="
+                            + System.getProperty("prism.order", "default") + ", DISPLAY=" + System.getenv("DISPLAY");
+                    MapBenchmark.run(pane, pane.viewModel(), opened, pipeline, result -> {
+                        String text = result.toText() + String.format("  incidents loaded into memory    %d ms (before the pane opened)%n", loadMs);
+                        LOG.info("{}", text);
+                        try {
+                            java.nio.file.Files.writeString(output, text);
+                        } catch (java.io.IOException e) {
+                            LOG.error("Cannot write the map benchmark figures to {}", output, e);
+                        }
+                        Platform.exit();
+                    });
+                }));
     }
 
     static MainWindow buildMainWindow(Stage stage, CoreServices core) {

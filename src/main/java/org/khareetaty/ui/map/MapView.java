@@ -235,6 +235,15 @@ public final class MapView extends BorderPane {
         return overlay;
     }
 
+    boolean basemapQueueIdle() {
+        return basemapQueue.waiting() == 0 && basemapQueue.completed() > 0;
+    }
+
+    /** The view model (for the benchmark). */
+    public MapViewModel viewModel() {
+        return viewModel;
+    }
+
     private void installInteraction(com.gluonhq.maps.MapView map) {
         map.addEventHandler(MouseEvent.MOUSE_MOVED, e -> showHover(e.getX(), e.getY()));
         map.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
