@@ -3,6 +3,9 @@ package org.khareetaty.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -12,12 +15,27 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.map.TileQueue;
 import org.khareetaty.store.IncidentRepository;
+import org.khareetaty.security.Permission;
+import org.khareetaty.security.Principal;
+import org.khareetaty.security.SecuritySettings;
+import org.khareetaty.security.Session;
 import org.khareetaty.ui.about.AboutDialog;
+import org.khareetaty.ui.alerts.AlertsView;
+import org.khareetaty.ui.alerts.AlertsViewModel;
+import org.khareetaty.ui.alerts.NotificationSettingsViewModel;
+import org.khareetaty.ui.alerts.RulesViewModel;
+import org.khareetaty.ui.security.AuditView;
+import org.khareetaty.ui.security.AuditViewModel;
+import org.khareetaty.ui.security.SessionLockOverlay;
+import org.khareetaty.ui.security.SessionLockViewModel;
+import org.khareetaty.ui.security.SignInView;
+import org.khareetaty.ui.security.SignInViewModel;
 import org.khareetaty.ui.common.FilterModel;
 import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
@@ -29,6 +47,8 @@ import org.khareetaty.ui.map.MapViewModel;
 import org.khareetaty.ui.shell.MainWindow;
 import org.khareetaty.ui.shell.NavigationItem;
 import org.khareetaty.ui.shell.StatusBar;
+import org.khareetaty.ui.sync.SyncView;
+import org.khareetaty.ui.sync.SyncViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,11 +76,11 @@ public final class DesktopApp extends Application {
                 CoreServices opened = CoreServices.open(folder);
                 Platform.runLater(() -> {
                     core = opened;
-                    MainWindow window = buildMainWindow(stage, opened);
-                    stage.getScene().setRoot(window);
                     String benchmark = getParameters().getNamed().get("map-benchmark");
                     if (benchmark != null) {
-                        benchmarkMap(window, opened, Path.of(benchmark));
+                        benchmarkMap(stage, opened, Path.of(benchmark));
+                    } else {
+                        showSignIn(stage, opened);
                     }
                 });
             } catch (RuntimeException e) {
@@ -77,11 +97,32 @@ public final class DesktopApp extends Application {
         opener.start();
     }
 
+    /** Sign-in first (creating the administrator on a new database); then the main window behind a session lock. */
+    private static void showSignIn(Stage stage, CoreServices core) {
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        FxExecutor executor = new FxExecutor(core.tasks());
+        SignInViewModel signIn = new SignInViewModel(core.users(), executor, !core.users().hasAccounts());
+        stage.getScene().setRoot(new SignInView(signIn, core.folder().root().toString(), principal -> {
+            Session session = new Session(principal, core.clock(),
+                    java.time.Duration.ofMinutes(core.settings().get(SecuritySettings.SESSION_IDLE_MINUTES)));
+            SessionLockViewModel lock = new SessionLockViewModel(session, core.users(), executor);
+            stage.getScene().setRoot(new SessionLockOverlay(buildMainWindow(stage, core, principal), lock));
+            stage.setOnHidden(e -> core.users().signOut(principal));
+        }));
+    }
+
     /**
-     * Loads the incidents into memory first (as another pane would have), then opens the map pane and
-     * measures it (see {@link MapBenchmark}); writes the figures to {@code output} and exits.
+     * The map benchmark: signs in as $KHAREETATY_USER (or as the bootstrap user of a folder without accounts),
+     * loads the incidents into memory first (as another pane would have), then opens the map pane and measures
+     * it (see {@link MapBenchmark}); writes the figures to {@code output} and exits.
      */
-    private static void benchmarkMap(MainWindow window, CoreServices core, Path output) {
+    private static void benchmarkMap(Stage stage, CoreServices core, Path output) {
+        Principal principal = core.users().hasAccounts()
+                ? core.users().signIn(System.getenv("KHAREETATY_USER"),
+                        java.util.Objects.requireNonNullElse(System.getenv("KHAREETATY_PASSWORD"), "").toCharArray())
+                : Principal.BOOTSTRAP;
+        MainWindow window = buildMainWindow(stage, core, principal);
+        stage.getScene().setRoot(window);
         long loadStarted = System.nanoTime();
         core.tasks().submit("Load incidents into memory", context -> core.snapshots().current(context)).result()
                 .whenComplete((snapshot, error) -> Platform.runLater(() -> {
@@ -92,7 +133,8 @@ public final class DesktopApp extends Application {
                     String pipeline = "JavaFX " + System.getProperty("javafx.runtime.version") + ", prism.order="
                             + System.getProperty("prism.order", "default") + ", DISPLAY=" + System.getenv("DISPLAY");
                     MapBenchmark.run(pane, pane.viewModel(), opened, pipeline, result -> {
-                        String text = result.toText() + String.format("  incidents loaded into memory    %d ms (before the pane opened)%n", loadMs);
+                        String text = result.toText()
+                                + String.format("  incidents loaded into memory    %d ms (before the pane opened)%n", loadMs);
                         LOG.info("{}", text);
                         try {
                             java.nio.file.Files.writeString(output, text);
@@ -104,7 +146,7 @@ public final class DesktopApp extends Application {
                 }));
     }
 
-    static MainWindow buildMainWindow(Stage stage, CoreServices core) {
+    static MainWindow buildMainWindow(Stage stage, CoreServices core, Principal principal) {
         Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         FxExecutor executor = new FxExecutor(core.tasks());
         FxTaskList taskList = new FxTaskList(core.tasks());
@@ -118,6 +160,26 @@ public final class DesktopApp extends Application {
                 new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
                 new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
+        // The alerts pane links to the map; the window exists by the time a pane is first opened.
+        java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
+        panes.add(new NavigationItem("alerts", "Alerts", () -> new AlertsView(
+                new AlertsViewModel(core.alerts(), executor, filter, principal::username,
+                        () -> window.get().show("map"), core.settings().get(Settings.AGENCY_ZONE)),
+                new RulesViewModel(core.alerts().rules(), executor),
+                new NotificationSettingsViewModel(core.settings(), core.secrets(), executor))));
+        core.alerts().startTimer();
+        if (principal.role().allows(Permission.VIEW_AUDIT)) {
+            panes.add(new NavigationItem("audit", "Audit log", () -> new AuditView(
+                    new AuditViewModel(core.audit(), principal, executor), core.settings().get(Settings.AGENCY_ZONE))));
+        }
+
+        SyncViewModel sync = new SyncViewModel(core.sync(), executor, core.clock());
+        sync.refresh();
+        // Automatic sync: checked every 30 s, runs when enabled and the interval has passed.
+        Timeline syncTimer = new Timeline(new KeyFrame(Duration.seconds(30), e -> sync.tick()));
+        syncTimer.setCycleCount(Animation.INDEFINITE);
+        syncTimer.play();
+        panes.add(new NavigationItem("sync", "Sync", () -> new SyncView(sync)));
 
         Menu file = new Menu("File");
         MenuItem exit = new MenuItem("Exit");
@@ -129,7 +191,9 @@ public final class DesktopApp extends Application {
         help.getItems().add(about);
 
         StatusBar statusBar = new StatusBar(taskList, "Data folder: " + core.folder().root());
-        return new MainWindow(panes, List.of(file, help), statusBar);
+        MainWindow mainWindow = new MainWindow(panes, List.of(file, help), statusBar);
+        window.set(mainWindow);
+        return mainWindow;
     }
 
     @Override
