@@ -33,7 +33,9 @@ import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.pipeline.AlertsStep;
 import org.khareetaty.pipeline.BackupStep;
+import org.khareetaty.pipeline.HotspotStep;
 import org.khareetaty.pipeline.ForecastStep;
 import org.khareetaty.pipeline.PipelineService;
 import org.khareetaty.pipeline.RetentionStep;
@@ -123,7 +125,9 @@ public final class CoreServices implements AutoCloseable {
                 new ForecastReader(database), clock);
         this.pipeline = new PipelineService(database, clock, settings, audit, List.of(
                 new StagingImportStep(imports, settings, folder, audit),
+                new HotspotStep(hotspots, snapshots, settings),
                 new ForecastStep(forecasts, snapshots, settings),
+                new AlertsStep(alerts),
                 new WeeklyReportStep(reports, settings, folder, audit),
                 new SyncStep(sync, audit),
                 new RetentionStep(retention, settings),
