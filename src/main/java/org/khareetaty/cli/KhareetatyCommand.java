@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             AuditCommand.class,
             BackupCommand.class,
             DataCommand.class,
+            PipelineCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
             ReportCommand.class,
