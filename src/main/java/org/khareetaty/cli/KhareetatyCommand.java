@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
             DoctorCommand.class,
             DbCommand.class,
             HotspotsCommand.class,
+            BenchCommand.class,
             AlertsCommand.class,
             ImportCommand.class,
             AreasCommand.class,
