@@ -17,7 +17,6 @@ import picocli.CommandLine.ScopeType;
             DoctorCommand.class,
             DbCommand.class,
             HotspotsCommand.class,
-            BenchCommand.class,
             AlertsCommand.class,
             ImportCommand.class,
             AreasCommand.class,
@@ -25,11 +24,15 @@ import picocli.CommandLine.ScopeType;
             AuditCommand.class,
             BackupCommand.class,
             DataCommand.class,
+            PipelineCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
             ReportCommand.class,
             ExportCommand.class,
             ChartCommand.class,
+            SyncCommand.class,
+            ServerCommand.class,
+            BenchCommand.class,
         })
 public final class KhareetatyCommand {
 
