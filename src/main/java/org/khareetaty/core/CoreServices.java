@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.analysis.forecast.ForecastStore;
+import org.khareetaty.analysis.forecast.HotspotForecastService;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
@@ -32,6 +33,7 @@ public final class CoreServices implements AutoCloseable {
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
     private final ForecastService forecasts;
+    private final HotspotForecastService hotspotForecasts;
     private final SecretStore secrets;
     private final SyncService sync;
 
@@ -44,9 +46,9 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
-        this.forecasts = new ForecastService(database, snapshots, settings,
-                new ForecastStore(database, settings), clock,
-                appInfo.version());
+        ForecastStore forecastStore = new ForecastStore(database, settings);
+        this.forecasts = new ForecastService(database, snapshots, settings, forecastStore, clock, appInfo.version());
+        this.hotspotForecasts = new HotspotForecastService(database, snapshots, forecastStore, clock, appInfo.version());
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
     }
@@ -92,6 +94,11 @@ public final class CoreServices implements AutoCloseable {
     /** Count forecasts, hotspot forecasts and their backtests; also the latest stored forecast of a series. */
     public ForecastService forecasts() {
         return forecasts;
+    }
+
+    /** Next week's hotspot risk surface and its weekly backtest against prior counts and a KDE. */
+    public HotspotForecastService hotspotForecasts() {
+        return hotspotForecasts;
     }
 
     /** Encrypts credentials before they are stored in settings. */

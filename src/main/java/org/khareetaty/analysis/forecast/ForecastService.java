@@ -216,7 +216,7 @@ public final class ForecastService {
                 request.trainingDays(), labels, scores.overall(), scores.bySeries(), loadMillis, modelMillis);
         UUID runId = store.saveBacktest(new ForecastStore.RunInfo(ForecastStore.KIND_BACKTEST_COUNTS, parameters,
                 request.filter(), first, last, total(data.counts()[0]), provisional, started, loadMillis + modelMillis,
-                appVersion), scores.bySeries(), scores.overall(), List.of());
+                appVersion), scores.bySeries(), scores.overall());
         return new CountBacktestResult(runId, request.byKind(), request.categoryGroup(), origins, request.trainingDays(),
                 labels, scores.overall(), scores.bySeries(), loadMillis, modelMillis);
     }
