@@ -6,6 +6,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.DataFolder;
+import org.khareetaty.security.AccessDeniedException;
+import org.khareetaty.security.Principal;
 import org.khareetaty.store.Database;
 
 /**
@@ -21,11 +23,59 @@ public final class CliSession implements AutoCloseable {
 
     private final DataFolder folder;
     private final PrintWriter out;
+    private final String requestedUser;
     private CoreServices services;
+    private Principal principal;
 
-    public CliSession(DataFolder folder, PrintWriter out) {
+    public CliSession(DataFolder folder, PrintWriter out, String requestedUser) {
         this.folder = folder;
         this.out = out;
+        this.requestedUser = requestedUser;
+    }
+
+    /**
+     * Who runs this command. Until the first account exists every command runs as the bootstrap administrator;
+     * after that the account comes from --user or $KHAREETATY_USER and its password from $KHAREETATY_PASSWORD
+     * or a prompt on the console. Sign-in failures count towards lockout like in the window.
+     */
+    public Principal principal() {
+        if (principal == null) {
+            if (!services().users().hasAccounts()) {
+                principal = Principal.BOOTSTRAP;
+            } else {
+                String user = requestedUser != null ? requestedUser : System.getenv("KHAREETATY_USER");
+                if (user == null || user.isBlank()) {
+                    throw new AccessDeniedException("This workstation has accounts: name one with --user or KHAREETATY_USER.");
+                }
+                principal = services().users().signIn(user, password("Password for " + user + ": ", "KHAREETATY_PASSWORD"));
+            }
+        }
+        return principal;
+    }
+
+    /** A secret from an environment variable, or typed at the console without echo. */
+    public char[] password(String prompt, String environmentVariable) {
+        String fromEnv = System.getenv(environmentVariable);
+        if (fromEnv != null) {
+            return fromEnv.toCharArray();
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            throw new AccessDeniedException("No console to ask for the password: set " + environmentVariable + ".");
+        }
+        char[] typed = console.readPassword(prompt);
+        if (typed == null) {
+            throw new AccessDeniedException("No password given.");
+        }
+        return typed;
+    }
+
+    /** Closes the core services early (e.g. before a restore replaces the database file). */
+    public void closeServices() {
+        if (services != null) {
+            services.close();
+            services = null;
+        }
     }
 
     public DataFolder folder() {
@@ -58,8 +108,6 @@ public final class CliSession implements AutoCloseable {
 
     @Override
     public void close() {
-        if (services != null) {
-            services.close();
-        }
+        closeServices();
     }
 }

@@ -16,8 +16,17 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+            ImportCommand.class,
+            AreasCommand.class,
+            UsersCommand.class,
+            AuditCommand.class,
+            BackupCommand.class,
+            DataCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
+            ChartCommand.class,
         })
 public final class KhareetatyCommand {
 
@@ -25,11 +34,19 @@ public final class KhareetatyCommand {
             description = "Data folder (default: $KHAREETATY_HOME or the OS data folder)")
     Path dataDir;
 
+    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Account to act as (default: $KHAREETATY_USER); the password comes from $KHAREETATY_PASSWORD or a prompt")
+    String user;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Log debug details to the console and log file")
     boolean debug;
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    public String user() {
+        return user;
     }
 
     public boolean debug() {

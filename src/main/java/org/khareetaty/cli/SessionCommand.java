@@ -24,7 +24,7 @@ public abstract class SessionCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         KhareetatyCommand root = (KhareetatyCommand) spec.root().userObject();
         try (CliSession session = new CliSession(
-                org.khareetaty.common.DataFolder.resolve(root.dataDir()), spec.commandLine().getOut())) {
+                org.khareetaty.common.DataFolder.resolve(root.dataDir()), spec.commandLine().getOut(), root.user())) {
             return run(session);
         }
     }

@@ -6,16 +6,33 @@ import java.util.List;
 import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.analysis.forecast.HotspotForecastService;
+import org.khareetaty.charts.ChartCatalog;
+import org.khareetaty.charts.ChartService;
+import org.khareetaty.charts.ForecastReader;
+import org.khareetaty.charts.SqlChartDataSource;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.ingest.AreaService;
+import org.khareetaty.ingest.ImportService;
+import org.khareetaty.ingest.InputLimits;
+import org.khareetaty.ingest.ProfileStore;
+import org.khareetaty.report.HotspotRuns;
+import org.khareetaty.report.ReportService;
+import org.khareetaty.report.export.DataExporter;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.BackupService;
+import org.khareetaty.security.DataRetention;
+import org.khareetaty.security.PasswordHasher;
+import org.khareetaty.security.PasswordPolicy;
+import org.khareetaty.security.UserService;
 import org.khareetaty.sync.SyncService;
 
 /**
@@ -32,10 +49,19 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final AreaService areas;
+    private final ImportService imports;
+    private final AuditLog audit;
+    private final UserService users;
+    private final BackupService backups;
+    private final DataRetention retention;
     private final ForecastService forecasts;
     private final HotspotForecastService hotspotForecasts;
     private final SecretStore secrets;
     private final SyncService sync;
+    private final ReportService reports;
+    private final DataExporter exporter;
+    private final ChartService charts;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -49,8 +75,22 @@ public final class CoreServices implements AutoCloseable {
         ForecastStore forecastStore = new ForecastStore(database, settings);
         this.forecasts = new ForecastService(database, snapshots, settings, forecastStore, clock, appInfo.version());
         this.hotspotForecasts = new HotspotForecastService(database, snapshots, forecastStore, clock, appInfo.version());
+        this.areas = new AreaService(database, InputLimits.DEFAULT);
+        this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
+                () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE));
+        // A finished import, area load or rollback makes the in-memory snapshot stale.
+        imports.addListener(report -> snapshots.invalidate());
+        imports.recoverInterrupted();
+        this.audit = new AuditLog(database, clock);
+        this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
+        this.backups = new BackupService(database, clock, settings, audit);
+        this.retention = new DataRetention(database, clock, audit);
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
+        this.reports = new ReportService(database, settings, clock, appInfo);
+        this.exporter = new DataExporter(database, new HotspotRuns(database));
+        this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
+                new ForecastReader(database), clock);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -91,6 +131,32 @@ public final class CoreServices implements AutoCloseable {
         return snapshots;
     }
 
+    /** Boundary layers and point-in-polygon assignment of incidents to areas. */
+    public AreaService areas() {
+        return areas;
+    }
+
+    /** Incident import; add an {@link org.khareetaty.ingest.ImportListener} to hear about new data. */
+    public ImportService imports() {
+        return imports;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public BackupService backups() {
+        return backups;
+    }
+
+    public DataRetention retention() {
+        return retention;
+    }
+
     /** Count forecasts, hotspot forecasts and their backtests; also the latest stored forecast of a series. */
     public ForecastService forecasts() {
         return forecasts;
@@ -111,8 +177,22 @@ public final class CoreServices implements AutoCloseable {
         return sync;
     }
 
+    public ReportService reports() {
+        return reports;
+    }
+
+    public DataExporter exporter() {
+        return exporter;
+    }
+
+    /** Charts counted with SQL: for one-off charts (CLI, reports); the desktop pane counts from memory instead. */
+    public ChartService charts() {
+        return charts;
+    }
+
     public List<HealthCheck> healthChecks() {
         List<HealthCheck> checks = new ArrayList<>(DatabaseHealth.checks(database));
+        checks.add(backups.healthCheck());
         return checks;
     }
 

@@ -162,6 +162,35 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /** A consistent online copy of the database into a zip file (H2's BACKUP TO); writers are not blocked for long. */
+    public void backupTo(Path zip) {
+        withConnection(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("BACKUP TO '" + zip.toAbsolutePath().toString().replace("'", "''") + "'");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Replaces the database file of a folder nobody has open with a verified file, keeping the original
+     * beside it as {@code khareetaty.mv.db.before-restore-<time>}; returns where the original went.
+     */
+    public static Path replaceFile(DataFolder folder, Path verifiedFile) {
+        try (FolderLock ignored = FolderLock.acquire(folder.root())) {
+            Path current = folder.databaseFile();
+            Path kept = current.resolveSibling(current.getFileName() + ".before-restore-"
+                    + java.time.Instant.now().toString().replace(':', '-'));
+            if (java.nio.file.Files.exists(current)) {
+                java.nio.file.Files.move(current, kept);
+            }
+            java.nio.file.Files.copy(verifiedFile, current);
+            return kept;
+        } catch (IOException e) {
+            throw new StoreException("Cannot replace the database in " + folder.root() + ": " + e.getMessage(), e);
+        }
+    }
+
     public long fileSizeBytes() {
         try {
             return java.nio.file.Files.size(folder.databaseFile());

@@ -176,6 +176,20 @@ public final class IncidentSnapshot {
                 categoryAllowed[c] = filter.categories().contains(categories.get(c));
             }
         }
+        boolean[] hourAllowed = null;
+        if (!filter.hours().isEmpty()) {
+            hourAllowed = new boolean[24];
+            for (int hour : filter.hours()) {
+                hourAllowed[hour] = true;
+            }
+        }
+        boolean[] dowAllowed = null;
+        if (!filter.weekdays().isEmpty()) {
+            dowAllowed = new boolean[8];   // ISO 1 = Monday ... 7 = Sunday
+            for (java.time.DayOfWeek day : filter.weekdays()) {
+                dowAllowed[day.getValue()] = true;
+            }
+        }
         List<boolean[]> areaAllowed = areaMasks(filter.areas());
         IncidentFilter.BoundingBox box = filter.selection();
         boolean needLocation = locatedOnly || box != null;
@@ -188,6 +202,12 @@ public final class IncidentSnapshot {
                 continue;
             }
             if (categoryAllowed != null && !categoryAllowed[category[i]]) {
+                continue;
+            }
+            if (hourAllowed != null && !hourAllowed[localHour[i]]) {
+                continue;
+            }
+            if (dowAllowed != null && !dowAllowed[localDow[i]]) {
                 continue;
             }
             if (needLocation && Double.isNaN(lon[i])) {

@@ -3,6 +3,7 @@ package org.khareetaty.store;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +50,15 @@ public final class IncidentSql {
             parameters.add(box.maxLon());
             parameters.add(box.minLat());
             parameters.add(box.maxLat());
+        }
+        if (!filter.hours().isEmpty()) {
+            clauses.add("i.local_hour IN (" + placeholders(filter.hours().size()) + ")");
+            parameters.addAll(filter.hours().stream().sorted().toList());
+        }
+        if (!filter.weekdays().isEmpty()) {
+            // local_dow is ISO: 1 = Monday ... 7 = Sunday, the same numbering as DayOfWeek.getValue().
+            clauses.add("i.local_dow IN (" + placeholders(filter.weekdays().size()) + ")");
+            parameters.addAll(filter.weekdays().stream().map(DayOfWeek::getValue).sorted().toList());
         }
         String where = clauses.isEmpty() ? "TRUE" : String.join(" AND ", clauses);
         return new IncidentSql(where, List.copyOf(parameters));

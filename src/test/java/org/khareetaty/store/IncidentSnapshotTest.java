@@ -51,7 +51,9 @@ class IncidentSnapshotTest {
                 IncidentFilter.ALL.withCategories(Set.of("THEFT", "ROBBERY")),
                 IncidentFilter.ALL.withAreas(Set.of(north)),
                 IncidentFilter.ALL.withAreas(Set.of(north, south)).withCategories(Set.of("ASSAULT")),
-                IncidentFilter.ALL.withSelection(new IncidentFilter.BoundingBox(-75.2, 39.92, -75.1, 40.0)));
+                IncidentFilter.ALL.withSelection(new IncidentFilter.BoundingBox(-75.2, 39.92, -75.1, 40.0)),
+                IncidentFilter.ALL.withHours(Set.of(0, 13, 22))
+                        .withWeekdays(Set.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.SATURDAY)));
         for (IncidentFilter filter : filters) {
             assertThat(snapshot.matching(filter).length).as(filter.toString()).isEqualTo(repository.count(filter));
         }

@@ -162,7 +162,10 @@ public final class ForecastService {
         return sum;
     }
 
-    /** Daily points, and weekly totals whose intervals come from a negative binomial matched to the week's moments. */
+    /**
+     * Daily points, and totals of the ISO weeks (Monday to Sunday) that lie wholly inside the horizon, whose
+     * intervals come from a negative binomial matched to the week's mean and variance.
+     */
     static SeriesForecast toSeriesForecast(CountSeries.Series series, DailyCountModel.Forecast forecast) {
         List<ForecastPoint> daily = new ArrayList<>();
         for (int h = 0; h < forecast.horizon(); h++) {
@@ -171,16 +174,17 @@ public final class ForecastService {
                     forecast.upper95()[h]));
         }
         List<ForecastPoint> weekly = new ArrayList<>();
-        for (int week = 0; (week + 1) * 7 <= forecast.horizon(); week++) {
+        int firstMonday = (8 - forecast.firstDay().getDayOfWeek().getValue()) % 7;
+        for (int start = firstMonday; start + 7 <= forecast.horizon(); start += 7) {
             double mean = 0;
             double variance = 0;
-            for (int h = week * 7; h < week * 7 + 7; h++) {
+            for (int h = start; h < start + 7; h++) {
                 mean += forecast.mean()[h];
                 variance += CountDistribution.variance(forecast.mean()[h], forecast.theta());
             }
             int[] q = CountDistribution.quantiles(mean, CountDistribution.thetaFor(mean, variance),
                     new double[] {0.025, 0.10, 0.5, 0.90, 0.975});
-            weekly.add(new ForecastPoint(forecast.firstDay().plusDays(week * 7L), ForecastPoint.Period.WEEK, q[2], mean,
+            weekly.add(new ForecastPoint(forecast.firstDay().plusDays(start), ForecastPoint.Period.WEEK, q[2], mean,
                     q[1], q[3], q[0], q[4]));
         }
         return new SeriesForecast(series, List.copyOf(daily), List.copyOf(weekly), forecast.theta());

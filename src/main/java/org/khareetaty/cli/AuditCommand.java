@@ -1,0 +1,69 @@
+package org.khareetaty.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Permission;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Verify and export the audit log. */
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Verify or export the audit log",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class})
+final class AuditCommand {
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check the hash chain; exit 0 when intact, 5 when a record was edited or removed")
+    static final class Verify extends SessionCommand {
+        @Override
+        protected int run(CliSession session) {
+            session.principal().require(Permission.VIEW_AUDIT);
+            AuditLog.Verification result = session.services().audit().verify();
+            if (json) {
+                session.printJson(result);
+            } else {
+                session.out().println(result.intact() ? "Audit log intact: " + result.records() + " records."
+                        : "Audit log BROKEN: " + result.problem());
+            }
+            return result.intact() ? 0 : 5;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write every record as JSON lines")
+    static final class Export extends SessionCommand {
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path out;
+
+        @Override
+        protected int run(CliSession session) throws Exception {
+            session.principal().require(Permission.VIEW_AUDIT);
+            ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                    .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            long[] count = {0};
+            try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                session.services().audit().forEach(record -> {
+                    try {
+                        writer.write(mapper.writeValueAsString(record));
+                        writer.newLine();
+                        count[0]++;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            session.services().audit().record(session.principal(), "AUDIT_EXPORT", out.toString(),
+                    AuditLog.Outcome.SUCCESS, count[0] + " records");
+            if (json) {
+                session.printJson(Map.of("file", out.toString(), "records", count[0]));
+            } else {
+                session.out().println("Wrote " + count[0] + " audit records to " + out);
+            }
+            return 0;
+        }
+    }
+}

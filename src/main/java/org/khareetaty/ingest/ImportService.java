@@ -1,0 +1,775 @@
+package org.khareetaty.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.khareetaty.common.CancelledException;
+import org.khareetaty.common.TaskContext;
+import org.khareetaty.store.Database;
+import org.khareetaty.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports incident files: plans (sniff, map), then parses files in parallel while one writer stores the
+ * rows, all rows of a batch in one transaction. The batch row is committed first as RUNNING and only
+ * becomes COMPLETE in the data transaction, so a crash or kill leaves no half batch: the data rolls back
+ * and {@link #recoverInterrupted()} marks the batch INCOMPLETE, to be resumed (its files are listed) or
+ * rolled back. See ADR 0010 for the storage choices that make this fast.
+ */
+public final class ImportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+    private static final String INSERT_INCIDENT = "INSERT INTO incident (id, source_key, source_hash, batch_id, "
+            + "file_id, line_no, occurred_at, source_zone, time_flag, local_date, local_hour, local_dow, category_code, "
+            + "category_source, address, lon, lat, geom, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_AREA = "INSERT INTO incident_area (incident_id, kind, area_id) VALUES (?, ?, ?)";
+    private static final String INSERT_QUARANTINE = "INSERT INTO quarantined_row (id, batch_id, file_id, file_name, "
+            + "line_no, field, field_value, reason, message, raw_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final Database database;
+    private final ProfileStore profiles;
+    private final AreaService areas;
+    private final Clock clock;
+    private final InputLimits limits;
+    private final Supplier<ZoneId> defaultZone;
+    private final List<ImportListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock oneAtATime = new ReentrantLock();
+
+    public ImportService(Database database, ProfileStore profiles, AreaService areas, Clock clock, InputLimits limits,
+            Supplier<ZoneId> defaultZone) {
+        this.database = database;
+        this.profiles = profiles;
+        this.areas = areas;
+        this.clock = clock;
+        this.limits = limits;
+        this.defaultZone = defaultZone;
+    }
+
+    public void addListener(ImportListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ImportListener listener) {
+        listeners.remove(listener);
+    }
+
+    void notifyListeners(ImportReport report) {
+        for (ImportListener listener : listeners) {
+            try {
+                listener.dataChanged(report);
+            } catch (RuntimeException e) {
+                LOG.warn("Import listener failed", e);
+            }
+        }
+    }
+
+    public ProfileStore profiles() {
+        return profiles;
+    }
+
+    /**
+     * Marks batches left RUNNING by a process that died (the folder lock guarantees it is not running now):
+     * their data was never committed, so they are INCOMPLETE and can be resumed or rolled back.
+     */
+    public int recoverInterrupted() {
+        return database.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE import_batch SET status = 'INCOMPLETE', "
+                    + "message = 'Interrupted before it finished: nothing of it was stored. Resume or roll back.' "
+                    + "WHERE status = 'RUNNING'")) {
+                int count = statement.executeUpdate();
+                if (count > 0) {
+                    LOG.warn("{} interrupted import batch(es) marked INCOMPLETE", count);
+                }
+                return count;
+            }
+        });
+    }
+
+    /** A file ready to import: where it is, how it is read and how its columns map. */
+    public record PlannedFile(Path path, TextFormat format, FeatureFile features, MappingProfile mapping, long sizeBytes) {
+        public String name() {
+            return path.getFileName().toString();
+        }
+
+        public List<String> header() {
+            return format != null ? format.header() : features.columns();
+        }
+    }
+
+    /**
+     * Checks every file and decides how to read it, before anything is written: unreadable files (missing,
+     * empty, binary, damaged) fail here with a message naming them. With no mapping, each file gets the
+     * saved/shipped profile matching its columns, else a detected mapping (which must be usable).
+     */
+    public List<PlannedFile> plan(List<Path> files, MappingProfile mapping) {
+        if (files.isEmpty()) {
+            throw new ImportException("No files to import");
+        }
+        List<PlannedFile> planned = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new ImportException(file + ": no such readable file");
+            }
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                throw new ImportException(file + ": cannot read the file: " + e.getMessage(), e);
+            }
+            FeatureFile features = null;
+            TextFormat format = null;
+            List<String> header;
+            if (FeatureFile.handles(file)) {
+                features = FeatureFile.read(file, limits, database.folder().cache());
+                header = features.columns();
+            } else {
+                format = TextSniffer.sniff(file, mapping == null ? null : mapping.delimiter(),
+                        mapping == null ? null : mapping.encoding(), limits);
+                header = format.header();
+            }
+            MappingProfile chosen = mapping != null ? mapping : chooseMapping(file, header, features, format);
+            List<String> problems = chosen.problems();
+            if (!problems.isEmpty()) {
+                throw new ImportException(file.getFileName() + ": the mapping '" + chosen.name() + "' cannot be used: "
+                        + String.join(" ", problems));
+            }
+            for (String column : chosen.requiredColumns()) {
+                RowParser.column(header, column);  // throws naming the missing column
+            }
+            planned.add(new PlannedFile(file.toAbsolutePath().normalize(), format, features, chosen, size));
+        }
+        return planned;
+    }
+
+    private MappingProfile chooseMapping(Path file, List<String> header, FeatureFile features, TextFormat format) {
+        MappingProfile match = ColumnDetector.matchingProfile(header, profiles.all());
+        if (match != null) {
+            return match;
+        }
+        List<List<String>> samples = features != null ? features.sampleRows(50) : sampleRows(file, format, 50);
+        MappingProfile detected = ColumnDetector.detect(header, samples, defaultZone.get());
+        if (features != null && features.hasPoints()) {
+            detected = detected.withColumns(detected.idColumn(), detected.dateTimeColumn(), detected.dateColumn(),
+                    detected.timeColumn(), new MappingProfile.Location(MappingProfile.LocationKind.FEATURE, null, null, null, 4326),
+                    detected.categoryColumn(), detected.addressColumn());
+        }
+        if (!detected.problems().isEmpty()) {
+            throw new ImportException(file.getFileName() + ": the layout is not known and could not be detected ("
+                    + String.join(" ", detected.problems()) + ") Map the columns in the import wizard or pass --mapping FILE.");
+        }
+        return detected;
+    }
+
+    /** The first rows of a text file as plain field values, for detection and the wizard's preview. */
+    public List<List<String>> sampleRows(Path file, TextFormat format, int count) {
+        List<List<String>> rows = new ArrayList<>();
+        try (CsvSource source = new CsvSource(file, format, limits, new AtomicLong())) {
+            SourceRow row;
+            while (rows.size() < count && (row = source.next()) != null) {
+                List<String> values = new ArrayList<>(row.fieldCount());
+                for (int i = 0; i < row.fieldCount(); i++) {
+                    values.add(row.field(i));
+                }
+                rows.add(values);
+            }
+        } catch (IOException e) {
+            throw new ImportException(file.getFileName() + ": cannot read the file: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    /** Imports a boundary layer and assigns incidents to its areas; listeners hear about it. */
+    public AreaService.AreaImport importAreas(Path file, String kind, String nameField, TaskContext context) {
+        AreaService.AreaImport result = runLocked(() -> areas.importLayer(file, kind, nameField, context));
+        notifyListeners(new ImportReport(null, "AREAS", List.of(file.getFileName().toString()), 0, 0, 0, Map.of(), 0,
+                result.incidentsAssigned(), result.elapsedMs(), Map.of(), result.areas() + " " + result.kind() + " areas imported"));
+        return result;
+    }
+
+    /** Plans and imports the files as one batch. */
+    public ImportReport importFiles(List<Path> files, MappingProfile mapping, TaskContext context) {
+        long started = System.nanoTime();
+        List<PlannedFile> planned = plan(files, mapping);
+        long planNanos = System.nanoTime() - started;
+        UUID batchId = UUID.randomUUID();
+        return runLocked(() -> {
+            createBatch(batchId, planned);
+            return run(batchId, planned, context, started, planNanos);
+        });
+    }
+
+    /** Runs an INCOMPLETE batch again from its recorded files and mapping. */
+    public ImportReport resume(UUID batchId, TaskContext context) {
+        Map<String, String> batch = batchRow(batchId);
+        if (!"INCOMPLETE".equals(batch.get("status"))) {
+            throw new ImportException("Batch " + batchId + " is " + batch.get("status") + "; only INCOMPLETE batches can be resumed");
+        }
+        List<Path> paths = batch.get("source_paths").lines().map(Path::of).toList();
+        MappingProfile mapping = batch.get("mapping") == null ? null : ProfileStore.fromJson(batch.get("mapping"));
+        long started = System.nanoTime();
+        List<PlannedFile> planned = plan(paths, mapping);
+        long planNanos = System.nanoTime() - started;
+        return runLocked(() -> {
+            database.inTransaction(connection -> {
+                deleteBatchData(connection, batchId);
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "UPDATE import_batch SET status = 'RUNNING', message = NULL WHERE id = ?")) {
+                    statement.setObject(1, batchId);
+                    statement.executeUpdate();
+                }
+                insertSourceFiles(connection, batchId, planned);
+                return null;
+            });
+            return run(batchId, planned, context, started, planNanos);
+        });
+    }
+
+    /** Removes everything a batch stored (incidents, area links, quarantine) and marks it ROLLED_BACK. */
+    public ImportReport rollback(UUID batchId) {
+        Map<String, String> batch = batchRow(batchId);
+        if ("RUNNING".equals(batch.get("status"))) {
+            throw new ImportException("Batch " + batchId + " is still running; cancel it first");
+        }
+        long started = System.nanoTime();
+        long removed = runLocked(() -> database.inTransaction(connection -> {
+            long count = deleteBatchData(connection, batchId);
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE import_batch SET status = 'ROLLED_BACK', "
+                    + "finished_at = ?, message = ? WHERE id = ?")) {
+                statement.setObject(1, OffsetDateTime.now(clock));
+                statement.setString(2, "Rolled back: " + count + " incidents removed");
+                statement.setObject(3, batchId);
+                statement.executeUpdate();
+            }
+            return count;
+        }));
+        ImportReport report = new ImportReport(batchId, "ROLLED_BACK", List.of(), 0, -removed, 0, Map.of(), 0, 0,
+                (System.nanoTime() - started) / 1_000_000, Map.of(), "Rolled back: " + removed + " incidents removed");
+        notifyListeners(report);
+        return report;
+    }
+
+    private interface Locked<T> {
+        T run();
+    }
+
+    private <T> T runLocked(Locked<T> work) {
+        if (!oneAtATime.tryLock()) {
+            throw new ImportException("Another import is running in this data folder; wait for it to finish");
+        }
+        try {
+            return work.run();
+        } finally {
+            oneAtATime.unlock();
+        }
+    }
+
+    private Map<String, String> batchRow(UUID batchId) {
+        return database.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT status, source_paths, mapping FROM import_batch WHERE id = ?")) {
+                statement.setObject(1, batchId);
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new ImportException("No import batch " + batchId);
+                    }
+                    Map<String, String> row = new HashMap<>();
+                    row.put("status", rs.getString(1));
+                    row.put("source_paths", rs.getString(2) == null ? "" : rs.getString(2));
+                    row.put("mapping", rs.getString(3));
+                    return row;
+                }
+            }
+        });
+    }
+
+    private static long deleteBatchData(Connection connection, UUID batchId) throws SQLException {
+        try (PreparedStatement areaLinks = connection.prepareStatement(
+                "DELETE FROM incident_area WHERE incident_id IN (SELECT id FROM incident WHERE batch_id = ?)");
+                PreparedStatement incidents = connection.prepareStatement("DELETE FROM incident WHERE batch_id = ?");
+                PreparedStatement quarantine = connection.prepareStatement("DELETE FROM quarantined_row WHERE batch_id = ?");
+                PreparedStatement sources = connection.prepareStatement("DELETE FROM source_file WHERE batch_id = ?")) {
+            areaLinks.setObject(1, batchId);
+            areaLinks.executeUpdate();
+            incidents.setObject(1, batchId);
+            long count = incidents.executeUpdate();
+            quarantine.setObject(1, batchId);
+            quarantine.executeUpdate();
+            sources.setObject(1, batchId);
+            sources.executeUpdate();
+            return count;
+        }
+    }
+
+    private void createBatch(UUID batchId, List<PlannedFile> planned) {
+        MappingProfile first = planned.get(0).mapping();
+        boolean oneMapping = planned.stream().allMatch(p -> p.mapping().equals(first));
+        database.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO import_batch (id, started_at, status, "
+                    + "profile_name, source_paths, mapping) VALUES (?, ?, 'RUNNING', ?, ?, ?)")) {
+                statement.setObject(1, batchId);
+                statement.setObject(2, OffsetDateTime.now(clock));
+                statement.setString(3, oneMapping ? first.name() : "(per file)");
+                statement.setString(4, String.join("\n", planned.stream().map(p -> p.path().toString()).toList()));
+                statement.setString(5, oneMapping ? ProfileStore.toJson(first) : null);
+                statement.executeUpdate();
+            }
+            insertSourceFiles(connection, batchId, planned);
+            return null;
+        });
+    }
+
+    private static void insertSourceFiles(Connection connection, UUID batchId, List<PlannedFile> planned) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO source_file (id, batch_id, file_name, "
+                + "path, sha256, size_bytes) VALUES (?, ?, ?, ?, '', ?)")) {
+            for (int i = 0; i < planned.size(); i++) {
+                statement.setObject(1, fileId(batchId, i));
+                statement.setObject(2, batchId);
+                statement.setString(3, planned.get(i).name());
+                statement.setString(4, planned.get(i).path().toString());
+                statement.setLong(5, planned.get(i).sizeBytes());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Stable per batch and position, so a resumed batch reuses its file ids. */
+    static UUID fileId(UUID batchId, int index) {
+        return new UUID(batchId.getMostSignificantBits(), batchId.getLeastSignificantBits() + index + 1);
+    }
+
+    // ---- the run: parallel parsing, one writer, one transaction ------------------------------------------
+
+    private record FileDone(int index, String sha256) {
+    }
+
+    private record FileFailed(int index, Exception error) {
+    }
+
+    private ImportReport run(UUID batchId, List<PlannedFile> planned, TaskContext context, long started, long planNanos) {
+        Map<String, Long> phases = new LinkedHashMap<>();
+        phases.put("plan", planNanos / 1_000_000);
+        try {
+            long t = System.nanoTime();
+            LongHashSet seen = loadKeyHashes();
+            phases.put("loadKeys", (System.nanoTime() - t) / 1_000_000);
+            t = System.nanoTime();
+            List<AreaLocator> locators = areas.locators();
+            CategoryMapper categories = CategoryMapper.withAliases(loadAliases());
+            phases.put("loadAreas", (System.nanoTime() - t) / 1_000_000);
+            ImportReport report = database.inTransaction(connection -> {
+                Writer writer = new Writer(connection, batchId, planned, locators, seen, phases);
+                writer.writeAll(context, categories);
+                return finish(connection, batchId, planned, writer.counters, phases, started);
+            });
+            LOG.info("Import {}: {} rows read, {} accepted, {} quarantined, {} duplicates in {} ms", batchId,
+                    report.rowsRead(), report.accepted(), report.quarantined(), report.duplicates(), report.elapsedMs());
+            notifyListeners(report);
+            return report;
+        } catch (CancelledException e) {
+            markFailed(batchId, "Cancelled by the user: nothing of this import was stored");
+            throw e;
+        } catch (RuntimeException e) {
+            String message = e instanceof StoreException || e instanceof ImportException ? e.getMessage()
+                    : "The import failed: " + e;
+            markFailed(batchId, message + " — nothing of this import was stored");
+            throw e instanceof ImportException ? e : new ImportException(message, e);
+        }
+    }
+
+    private void markFailed(UUID batchId, String message) {
+        database.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE import_batch SET status = 'ROLLED_BACK', finished_at = ?, message = ? WHERE id = ?")) {
+                statement.setObject(1, OffsetDateTime.now(clock));
+                statement.setString(2, message.length() > 3900 ? message.substring(0, 3900) : message);
+                statement.setObject(3, batchId);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static final class Counters {
+        long rowsRead;
+        long accepted;
+        long duplicates;
+        long located;
+        final Map<String, Long> quarantined = new TreeMap<>();
+        final long[] rowsPerFile;
+        final String[] sha256;
+
+        Counters(int files) {
+            rowsPerFile = new long[files];
+            sha256 = new String[files];
+        }
+
+        long quarantinedTotal() {
+            return quarantined.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private final class Writer {
+        private final Connection connection;
+        private final UUID batchId;
+        private final List<PlannedFile> planned;
+        private final List<AreaLocator> locators;
+        private final LongHashSet seen;
+        private final Counters counters;
+        private final Map<String, Long> phases;
+        private final long idHigh;
+        private long idSequence;
+        private final String[] zones;
+
+        Writer(Connection connection, UUID batchId, List<PlannedFile> planned, List<AreaLocator> locators,
+                LongHashSet seen, Map<String, Long> phases) {
+            this.connection = connection;
+            this.batchId = batchId;
+            this.planned = planned;
+            this.locators = locators;
+            this.seen = seen;
+            this.counters = new Counters(planned.size());
+            this.phases = phases;
+            // Time-ordered ids (like UUIDv7): rows append at the right edge of the primary key's B-tree.
+            this.idHigh = (clock.millis() << 16) | 0x7000L | (new Random().nextInt(0x1000));
+            this.idSequence = new Random().nextInt() & 0xffffffL;
+            this.zones = planned.stream().map(p -> p.mapping().timeZone()).toArray(String[]::new);
+        }
+
+        void writeAll(TaskContext context, CategoryMapper categories) throws SQLException {
+            long totalBytes = planned.stream().mapToLong(PlannedFile::sizeBytes).sum();
+            AtomicLong bytesRead = new AtomicLong();
+            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger nextFile = new AtomicInteger();
+            AtomicLong parseNanos = new AtomicLong();
+            Instant now = clock.instant();
+            int workers = Math.max(1, Math.min(planned.size(), Runtime.getRuntime().availableProcessors()));
+            List<Thread> threads = new ArrayList<>();
+            // Parsing is CPU-bound work inside this one task; it gets its own short-lived threads rather than
+            // tasks on the shared executor, whose slots may all be taken (one by this import itself).
+            for (int w = 0; w < workers; w++) {
+                Thread thread = new Thread(() -> {
+                    int index;
+                    while (!stop.get() && (index = nextFile.getAndIncrement()) < planned.size()) {
+                        long t = System.nanoTime();
+                        parseFile(index, categories, now, bytesRead, queue, stop);
+                        parseNanos.addAndGet(System.nanoTime() - t);
+                    }
+                }, "import-parse-" + w);
+                thread.setDaemon(true);
+                threads.add(thread);
+                thread.start();
+            }
+            long writeNanos = 0;
+            int filesDone = 0;
+            try (PreparedStatement incidents = connection.prepareStatement(INSERT_INCIDENT);
+                    PreparedStatement areaLinks = connection.prepareStatement(INSERT_AREA);
+                    PreparedStatement quarantine = connection.prepareStatement(INSERT_QUARANTINE)) {
+                while (filesDone < planned.size()) {
+                    if (context.isCancelled()) {
+                        stop.set(true);
+                        context.checkCancelled();
+                    }
+                    Object item = queue.poll(100, TimeUnit.MILLISECONDS);
+                    context.progress(bytesRead.get(), totalBytes, String.format("Importing: %,d rows read", counters.rowsRead));
+                    if (item == null) {
+                        continue;
+                    }
+                    long t = System.nanoTime();
+                    if (item instanceof IncidentChunk chunk) {
+                        write(chunk, incidents, areaLinks, quarantine);
+                    } else if (item instanceof FileDone done) {
+                        counters.sha256[done.index()] = done.sha256();
+                        filesDone++;
+                    } else if (item instanceof FileFailed failed) {
+                        stop.set(true);
+                        throw failure(planned.get(failed.index()), failed.error());
+                    }
+                    writeNanos += System.nanoTime() - t;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop.set(true);
+                throw new CancelledException();
+            } finally {
+                stop.set(true);
+                queue.clear();
+                for (Thread thread : threads) {
+                    try {
+                        thread.join(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            phases.put("parse", parseNanos.get() / 1_000_000 / workers);
+            phases.put("write", writeNanos / 1_000_000);
+        }
+
+        private ImportException failure(PlannedFile file, Exception error) {
+            if (error instanceof ImportException importError) {
+                return importError;
+            }
+            String reason = error instanceof java.io.EOFException || error instanceof java.util.zip.ZipException
+                    ? "the compressed file is damaged or truncated" : error.getMessage();
+            return new ImportException(file.name() + ": cannot read the whole file (" + reason
+                    + "); nothing of this import was stored", error);
+        }
+
+        private void parseFile(int index, CategoryMapper categories, Instant now, AtomicLong bytesRead,
+                BlockingQueue<Object> queue, AtomicBoolean stop) {
+            PlannedFile file = planned.get(index);
+            try (RowSource source = file.features() != null ? file.features().rows(bytesRead)
+                    : new CsvSource(file.path(), file.format(), limits, bytesRead)) {
+                RowParser parser = new RowParser(file.mapping(), source.header(), file.name(), categories, locators, now);
+                IncidentChunk chunk = new IncidentChunk(index, locators.size());
+                SourceRow row;
+                while ((row = source.next()) != null) {
+                    parser.parse(row, chunk);
+                    if (chunk.isFull() || chunk.quarantined.size() >= IncidentChunk.CAPACITY) {
+                        if (!put(queue, chunk, stop)) {
+                            return;
+                        }
+                        chunk = new IncidentChunk(index, locators.size());
+                    }
+                }
+                if (!chunk.isEmpty() && !put(queue, chunk, stop)) {
+                    return;
+                }
+                put(queue, new FileDone(index, source.sha256()), stop);
+            } catch (Exception e) {
+                put(queue, new FileFailed(index, e), stop);
+            }
+        }
+
+        private boolean put(BlockingQueue<Object> queue, Object item, AtomicBoolean stop) {
+            try {
+                while (!stop.get()) {
+                    if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+
+        private void write(IncidentChunk chunk, PreparedStatement incidents, PreparedStatement areaLinks,
+                PreparedStatement quarantine) throws SQLException {
+            counters.rowsRead += chunk.rowsRead;
+            counters.rowsPerFile[chunk.fileIndex] += chunk.rowsRead;
+            UUID fileId = fileId(batchId, chunk.fileIndex);
+            String zone = zones[chunk.fileIndex];
+            boolean anyArea = false;
+            for (int i = 0; i < chunk.size; i++) {
+                if (!seen.add(chunk.sourceHash[i])) {
+                    counters.duplicates++;
+                    continue;
+                }
+                UUID id = new UUID(idHigh, 0x8000000000000000L | idSequence++);
+                incidents.setObject(1, id);
+                incidents.setString(2, chunk.sourceKey[i]);
+                incidents.setLong(3, chunk.sourceHash[i]);
+                incidents.setObject(4, batchId);
+                incidents.setObject(5, fileId);
+                incidents.setLong(6, chunk.line[i]);
+                incidents.setObject(7, OffsetDateTime.ofInstant(Instant.ofEpochSecond(chunk.epochSecond[i]), ZoneOffset.UTC));
+                incidents.setString(8, zone);
+                incidents.setString(9, chunk.timeFlag[i] == null ? null : chunk.timeFlag[i].name());
+                incidents.setObject(10, LocalDate.ofEpochDay(chunk.epochDay[i]));
+                incidents.setInt(11, chunk.hour[i]);
+                incidents.setInt(12, chunk.dow[i]);
+                incidents.setString(13, chunk.category[i]);
+                incidents.setString(14, cut(chunk.categorySource[i], 400));
+                incidents.setString(15, cut(chunk.address[i], 400));
+                double lon = chunk.lon[i];
+                if (Double.isNaN(lon)) {
+                    incidents.setNull(16, java.sql.Types.DOUBLE);
+                    incidents.setNull(17, java.sql.Types.DOUBLE);
+                    incidents.setNull(18, java.sql.Types.VARBINARY);
+                    incidents.setNull(19, java.sql.Types.BIGINT);
+                } else {
+                    double lat = chunk.lat[i];
+                    incidents.setDouble(16, lon);
+                    incidents.setDouble(17, lat);
+                    incidents.setBytes(18, GeometryCodec.pointEwkb(lon, lat));
+                    incidents.setLong(19, Hashing.mortonCell(lon, lat));
+                    counters.located++;
+                }
+                incidents.addBatch();
+                for (int k = 0; k < locators.size(); k++) {
+                    int area = chunk.area[k][i];
+                    if (area >= 0) {
+                        areaLinks.setObject(1, id);
+                        areaLinks.setString(2, locators.get(k).kind());
+                        areaLinks.setObject(3, locators.get(k).areaId(area));
+                        areaLinks.addBatch();
+                        anyArea = true;
+                    }
+                }
+                counters.accepted++;
+            }
+            incidents.executeBatch();
+            if (anyArea) {
+                areaLinks.executeBatch();
+            }
+            if (!chunk.quarantined.isEmpty()) {
+                for (QuarantineEntry entry : chunk.quarantined) {
+                    quarantine.setObject(1, UUID.randomUUID());
+                    quarantine.setObject(2, batchId);
+                    quarantine.setObject(3, fileId);
+                    quarantine.setString(4, cut(entry.fileName(), 1000));
+                    quarantine.setLong(5, entry.line());
+                    quarantine.setString(6, cut(entry.field(), 200));
+                    quarantine.setString(7, cut(entry.value(), 1000));
+                    quarantine.setString(8, entry.reason().name());
+                    quarantine.setString(9, cut(entry.message(), 1000));
+                    quarantine.setString(10, entry.rawText());
+                    quarantine.addBatch();
+                    counters.quarantined.merge(entry.reason().name(), 1L, Long::sum);
+                }
+                quarantine.executeBatch();
+            }
+        }
+    }
+
+    private static String cut(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
+    }
+
+    private ImportReport finish(Connection connection, UUID batchId, List<PlannedFile> planned, Counters counters,
+            Map<String, Long> phases, long started) throws SQLException {
+        long t = System.nanoTime();
+        for (int i = 0; i < planned.size(); i++) {
+            storeSourceBlob(connection, planned.get(i), counters.sha256[i]);
+        }
+        phases.put("storeRawFiles", (System.nanoTime() - t) / 1_000_000);
+        t = System.nanoTime();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE source_file SET sha256 = ?, rows_read = ?, done = TRUE WHERE id = ?")) {
+            for (int i = 0; i < planned.size(); i++) {
+                statement.setString(1, counters.sha256[i]);
+                statement.setLong(2, counters.rowsPerFile[i]);
+                statement.setObject(3, fileId(batchId, i));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        long quarantined = counters.quarantinedTotal();
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        String message = String.format(java.util.Locale.ROOT, "%,d rows read: %,d accepted, %,d quarantined, %,d duplicates",
+                counters.rowsRead, counters.accepted, quarantined, counters.duplicates);
+        ImportReport draft = new ImportReport(batchId, "COMPLETE", planned.stream().map(PlannedFile::name).toList(),
+                counters.rowsRead, counters.accepted, quarantined, Map.copyOf(counters.quarantined), counters.duplicates,
+                counters.located, elapsed, phases, message);
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE import_batch SET status = 'COMPLETE', "
+                + "finished_at = ?, rows_read = ?, rows_accepted = ?, rows_quarantined = ?, rows_duplicate = ?, "
+                + "rows_located = ?, elapsed_ms = ?, message = ?, phases = ?, quarantine_reasons = ? WHERE id = ?")) {
+            statement.setObject(1, OffsetDateTime.now(clock));
+            statement.setLong(2, counters.rowsRead);
+            statement.setLong(3, counters.accepted);
+            statement.setLong(4, quarantined);
+            statement.setLong(5, counters.duplicates);
+            statement.setLong(6, counters.located);
+            statement.setLong(7, elapsed);
+            statement.setString(8, message + ". " + draft.qualityMessage());
+            statement.setString(9, phases.toString());
+            statement.setString(10, counters.quarantined.toString());
+            statement.setObject(11, batchId);
+            statement.executeUpdate();
+        }
+        phases.put("finish", (System.nanoTime() - t) / 1_000_000);
+        return draft;
+    }
+
+    /** Keeps the source file's bytes exactly as received, once per content: every raw row stays retrievable. */
+    private static void storeSourceBlob(Connection connection, PlannedFile file, String sha256) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM source_blob WHERE sha256 = ?")) {
+            exists.setString(1, sha256);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO source_blob (sha256, size_bytes, content) VALUES (?, ?, ?)");
+                InputStream in = Files.newInputStream(file.path())) {
+            insert.setString(1, sha256);
+            insert.setLong(2, file.sizeBytes());
+            insert.setBinaryStream(3, in, file.sizeBytes());
+            insert.executeUpdate();
+        } catch (IOException e) {
+            throw new ImportException(file.name() + ": cannot keep a copy of the file: " + e.getMessage(), e);
+        }
+    }
+
+    private LongHashSet loadKeyHashes() {
+        return database.withConnection(connection -> {
+            LongHashSet set;
+            try (Statement statement = connection.createStatement();
+                    ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM incident")) {
+                count.next();
+                set = new LongHashSet((int) Math.min(Integer.MAX_VALUE / 4, count.getLong(1) + 100_000));
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT source_hash FROM incident WHERE source_hash IS NOT NULL")) {
+                while (rs.next()) {
+                    set.add(rs.getLong(1));
+                }
+            }
+            // Rows written by other means than this importer carry no hash yet.
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT source_key FROM incident WHERE source_hash IS NULL")) {
+                while (rs.next()) {
+                    set.add(Hashing.hash64(rs.getString(1), 0));
+                }
+            }
+            return set;
+        });
+    }
+
+    private Map<String, String> loadAliases() {
+        return database.withConnection(connection -> {
+            Map<String, String> aliases = new HashMap<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT source_text, code FROM category_alias")) {
+                while (rs.next()) {
+                    aliases.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return aliases;
+        });
+    }
+}
