@@ -91,7 +91,7 @@ public final class DailyCountModel {
             fit = new CountRegression.Fit(start, Double.POSITIVE_INFINITY, 0, 0, true);
             start[0] = Math.log(0.5 / n);
         } else {
-            fit = new CountRegression(CountRegression.Family.NEGATIVE_BINOMIAL, 25, 1e-8)
+            fit = new CountRegression(CountRegression.Family.NEGATIVE_BINOMIAL, 25, 1e-7)
                     .fit(design, p, y, weights, ridge, start);
         }
 
