@@ -3,6 +3,9 @@ package org.khareetaty.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -12,11 +15,27 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.settings.Settings;
+import org.khareetaty.map.TileQueue;
 import org.khareetaty.store.IncidentRepository;
+import org.khareetaty.security.Permission;
+import org.khareetaty.security.Principal;
+import org.khareetaty.security.SecuritySettings;
+import org.khareetaty.security.Session;
 import org.khareetaty.ui.about.AboutDialog;
+import org.khareetaty.ui.alerts.AlertsView;
+import org.khareetaty.ui.alerts.AlertsViewModel;
+import org.khareetaty.ui.alerts.NotificationSettingsViewModel;
+import org.khareetaty.ui.alerts.RulesViewModel;
+import org.khareetaty.ui.security.AuditView;
+import org.khareetaty.ui.security.AuditViewModel;
+import org.khareetaty.ui.security.SessionLockOverlay;
+import org.khareetaty.ui.security.SessionLockViewModel;
+import org.khareetaty.ui.security.SignInView;
+import org.khareetaty.ui.security.SignInViewModel;
 import org.khareetaty.ui.common.FilterModel;
 import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
@@ -26,9 +45,13 @@ import org.khareetaty.ui.forecast.ForecastView;
 import org.khareetaty.ui.forecast.ForecastViewModel;
 import org.khareetaty.ui.incidents.IncidentsView;
 import org.khareetaty.ui.incidents.IncidentsViewModel;
+import org.khareetaty.ui.map.MapView;
+import org.khareetaty.ui.map.MapViewModel;
 import org.khareetaty.ui.shell.MainWindow;
 import org.khareetaty.ui.shell.NavigationItem;
 import org.khareetaty.ui.shell.StatusBar;
+import org.khareetaty.ui.sync.SyncView;
+import org.khareetaty.ui.sync.SyncViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +79,7 @@ public final class DesktopApp extends Application {
                 CoreServices opened = CoreServices.open(folder);
                 Platform.runLater(() -> {
                     core = opened;
-                    stage.getScene().setRoot(buildMainWindow(stage, opened));
+                    showSignIn(stage, opened);
                 });
             } catch (RuntimeException e) {
                 LOG.error("Cannot open the data folder {}", folder, e);
@@ -72,7 +95,21 @@ public final class DesktopApp extends Application {
         opener.start();
     }
 
-    static MainWindow buildMainWindow(Stage stage, CoreServices core) {
+    /** Sign-in first (creating the administrator on a new database); then the main window behind a session lock. */
+    private static void showSignIn(Stage stage, CoreServices core) {
+        Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        FxExecutor executor = new FxExecutor(core.tasks());
+        SignInViewModel signIn = new SignInViewModel(core.users(), executor, !core.users().hasAccounts());
+        stage.getScene().setRoot(new SignInView(signIn, core.folder().root().toString(), principal -> {
+            Session session = new Session(principal, core.clock(),
+                    java.time.Duration.ofMinutes(core.settings().get(SecuritySettings.SESSION_IDLE_MINUTES)));
+            SessionLockViewModel lock = new SessionLockViewModel(session, core.users(), executor);
+            stage.getScene().setRoot(new SessionLockOverlay(buildMainWindow(stage, core, principal), lock));
+            stage.setOnHidden(e -> core.users().signOut(principal));
+        }));
+    }
+
+    static MainWindow buildMainWindow(Stage stage, CoreServices core, Principal principal) {
         Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         FxExecutor executor = new FxExecutor(core.tasks());
         FxTaskList taskList = new FxTaskList(core.tasks());
@@ -86,6 +123,30 @@ public final class DesktopApp extends Application {
                 new ForecastViewModel(core.forecasts(), executor))));
         panes.add(new NavigationItem("backtests", "Backtests", () -> new BacktestView(
                 new BacktestViewModel(core.forecasts(), core.hotspotForecasts(), executor))));
+        panes.add(new NavigationItem("map", "Map", () -> new MapView(
+                new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
+                        core.settings().get(Settings.AGENCY_ZONE)),
+                new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
+        // The alerts pane links to the map; the window exists by the time a pane is first opened.
+        java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
+        panes.add(new NavigationItem("alerts", "Alerts", () -> new AlertsView(
+                new AlertsViewModel(core.alerts(), executor, filter, principal::username,
+                        () -> window.get().show("map"), core.settings().get(Settings.AGENCY_ZONE)),
+                new RulesViewModel(core.alerts().rules(), executor),
+                new NotificationSettingsViewModel(core.settings(), core.secrets(), executor))));
+        core.alerts().startTimer();
+        if (principal.role().allows(Permission.VIEW_AUDIT)) {
+            panes.add(new NavigationItem("audit", "Audit log", () -> new AuditView(
+                    new AuditViewModel(core.audit(), principal, executor), core.settings().get(Settings.AGENCY_ZONE))));
+        }
+
+        SyncViewModel sync = new SyncViewModel(core.sync(), executor, core.clock());
+        sync.refresh();
+        // Automatic sync: checked every 30 s, runs when enabled and the interval has passed.
+        Timeline syncTimer = new Timeline(new KeyFrame(Duration.seconds(30), e -> sync.tick()));
+        syncTimer.setCycleCount(Animation.INDEFINITE);
+        syncTimer.play();
+        panes.add(new NavigationItem("sync", "Sync", () -> new SyncView(sync)));
 
         Menu file = new Menu("File");
         MenuItem exit = new MenuItem("Exit");
@@ -97,7 +158,9 @@ public final class DesktopApp extends Application {
         help.getItems().add(about);
 
         StatusBar statusBar = new StatusBar(taskList, "Data folder: " + core.folder().root());
-        return new MainWindow(panes, List.of(file, help), statusBar);
+        MainWindow mainWindow = new MainWindow(panes, List.of(file, help), statusBar);
+        window.set(mainWindow);
+        return mainWindow;
     }
 
     @Override

@@ -16,17 +16,23 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+            HotspotsCommand.class,
+            AlertsCommand.class,
             ImportCommand.class,
             AreasCommand.class,
             UsersCommand.class,
             AuditCommand.class,
             BackupCommand.class,
             DataCommand.class,
+            PipelineCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
             ReportCommand.class,
             ExportCommand.class,
             ChartCommand.class,
+            SyncCommand.class,
+            ServerCommand.class,
+            BenchCommand.class,
         })
 public final class KhareetatyCommand {
 

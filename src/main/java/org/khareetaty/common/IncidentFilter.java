@@ -2,6 +2,7 @@ package org.khareetaty.common;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -70,10 +71,76 @@ public record IncidentFilter(
         return (hours.isEmpty() || hours.contains(hour)) && (weekdays.isEmpty() || weekdays.contains(weekday));
     }
 
-    /** A longitude/latitude rectangle (WGS 84 degrees). */
-    public record BoundingBox(double minLon, double minLat, double maxLon, double maxLat) {
+    /**
+     * A longitude/latitude rectangle (WGS 84 degrees), optionally narrowed to a lasso polygon drawn inside it
+     * ({@code lasso} holds lon, lat, lon, lat, ...; empty for a plain rectangle).
+     */
+    public record BoundingBox(double minLon, double minLat, double maxLon, double maxLat, List<Double> lasso) {
+
+        public BoundingBox {
+            lasso = lasso == null ? List.of() : List.copyOf(lasso);
+            if (lasso.size() % 2 != 0 || (!lasso.isEmpty() && lasso.size() < 6)) {
+                throw new IllegalArgumentException("A lasso needs at least three longitude/latitude pairs");
+            }
+        }
+
+        public BoundingBox(double minLon, double minLat, double maxLon, double maxLat) {
+            this(minLon, minLat, maxLon, maxLat, List.of());
+        }
+
+        /** The selection inside a polygon given as longitude/latitude pairs. */
+        public static BoundingBox lasso(List<double[]> lonLat) {
+            double minLon = Double.POSITIVE_INFINITY;
+            double minLat = Double.POSITIVE_INFINITY;
+            double maxLon = Double.NEGATIVE_INFINITY;
+            double maxLat = Double.NEGATIVE_INFINITY;
+            List<Double> flat = new java.util.ArrayList<>(lonLat.size() * 2);
+            for (double[] point : lonLat) {
+                minLon = Math.min(minLon, point[0]);
+                maxLon = Math.max(maxLon, point[0]);
+                minLat = Math.min(minLat, point[1]);
+                maxLat = Math.max(maxLat, point[1]);
+                flat.add(point[0]);
+                flat.add(point[1]);
+            }
+            return new BoundingBox(minLon, minLat, maxLon, maxLat, flat);
+        }
+
+        public boolean isLasso() {
+            return !lasso.isEmpty();
+        }
+
         public boolean contains(double lon, double lat) {
-            return lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
+            boolean inBox = lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
+            return inBox && (lasso.isEmpty() || insideLasso(lon, lat));
+        }
+
+        /** Even-odd ray crossing over the lasso's edges. */
+        private boolean insideLasso(double lon, double lat) {
+            int n = lasso.size() / 2;
+            boolean inside = false;
+            for (int i = 0, j = n - 1; i < n; j = i++) {
+                double xi = lasso.get(2 * i);
+                double yi = lasso.get(2 * i + 1);
+                double xj = lasso.get(2 * j);
+                double yj = lasso.get(2 * j + 1);
+                if ((yi > lat) != (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) {
+                    inside = !inside;
+                }
+            }
+            return inside;
+        }
+
+        /** The lasso as WKT in longitude/latitude order, closed; null for a plain rectangle. */
+        public String lassoWkt() {
+            if (lasso.isEmpty()) {
+                return null;
+            }
+            StringBuilder wkt = new StringBuilder("POLYGON((");
+            for (int i = 0; i < lasso.size(); i += 2) {
+                wkt.append(lasso.get(i)).append(' ').append(lasso.get(i + 1)).append(", ");
+            }
+            return wkt.append(lasso.get(0)).append(' ').append(lasso.get(1)).append("))").toString();
         }
     }
 }

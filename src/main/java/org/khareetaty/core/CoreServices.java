@@ -3,6 +3,10 @@ package org.khareetaty.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.khareetaty.alerts.AlertServices;
+import org.khareetaty.analysis.hotspot.AreaBoundaries;
+import org.khareetaty.analysis.hotspot.HotspotRunRepository;
+import org.khareetaty.analysis.hotspot.HotspotService;
 import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.analysis.forecast.HotspotForecastService;
@@ -14,7 +18,10 @@ import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
+import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.map.MapLayerRepository;
+import org.khareetaty.map.MapService;
 import org.khareetaty.ingest.AreaService;
 import org.khareetaty.ingest.ImportService;
 import org.khareetaty.ingest.InputLimits;
@@ -27,6 +34,15 @@ import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.pipeline.AlertsStep;
+import org.khareetaty.pipeline.BackupStep;
+import org.khareetaty.pipeline.HotspotStep;
+import org.khareetaty.pipeline.ForecastStep;
+import org.khareetaty.pipeline.PipelineService;
+import org.khareetaty.pipeline.RetentionStep;
+import org.khareetaty.pipeline.StagingImportStep;
+import org.khareetaty.pipeline.SyncStep;
+import org.khareetaty.pipeline.WeeklyReportStep;
 import org.khareetaty.security.AuditLog;
 import org.khareetaty.security.BackupService;
 import org.khareetaty.security.DataRetention;
@@ -49,16 +65,21 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final HotspotService hotspots;
+    private final MapService map;
     private final AreaService areas;
     private final ImportService imports;
     private final AuditLog audit;
     private final UserService users;
     private final BackupService backups;
     private final DataRetention retention;
+    private final PipelineService pipeline;
     private final ForecastService forecasts;
     private final HotspotForecastService hotspotForecasts;
     private final SecretStore secrets;
     private final SyncService sync;
+    private final DataEvents dataEvents;
+    private final AlertServices alerts;
     private final ReportService reports;
     private final DataExporter exporter;
     private final ChartService charts;
@@ -75,11 +96,23 @@ public final class CoreServices implements AutoCloseable {
         ForecastStore forecastStore = new ForecastStore(database, settings);
         this.forecasts = new ForecastService(database, snapshots, settings, forecastStore, clock, appInfo.version());
         this.hotspotForecasts = new HotspotForecastService(database, snapshots, forecastStore, clock, appInfo.version());
+        this.hotspots = new HotspotService(snapshots, new HotspotRunRepository(database), new AreaBoundaries(database),
+                clock, appInfo.version());
+        this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
         this.areas = new AreaService(database, InputLimits.DEFAULT);
         this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
                 () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE));
         // A finished import, area load or rollback makes the in-memory snapshot stale.
         imports.addListener(report -> snapshots.invalidate());
+        // Alert rules are evaluated after every import (DataEvents listeners; see AlertServices).
+        this.dataEvents = new DataEvents();
+        imports.addListener(report -> {
+            if (report.batchId() != null) {
+                dataEvents.importFinished(report.batchId());
+            }
+        });
+        // ... and the basemap's imported boundaries.
+        imports.addListener(report -> map.reloadTiles());
         imports.recoverInterrupted();
         this.audit = new AuditLog(database, clock);
         this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
@@ -87,10 +120,20 @@ public final class CoreServices implements AutoCloseable {
         this.retention = new DataRetention(database, clock, audit);
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
+        this.alerts = new AlertServices(database, settings, secrets, tasks, dataEvents, clock);
         this.reports = new ReportService(database, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));
         this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
                 new ForecastReader(database), clock);
+        this.pipeline = new PipelineService(database, clock, settings, audit, List.of(
+                new StagingImportStep(imports, settings, folder, audit),
+                new HotspotStep(hotspots, snapshots, settings),
+                new ForecastStep(forecasts, snapshots, settings),
+                new AlertsStep(alerts),
+                new WeeklyReportStep(reports, settings, folder, audit),
+                new SyncStep(sync, audit),
+                new RetentionStep(retention, settings),
+                new BackupStep(backups, settings)));
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -122,6 +165,11 @@ public final class CoreServices implements AutoCloseable {
         return settings;
     }
 
+    /** Import and analysis services announce committed changes here; alerts (and others) listen. */
+    public DataEvents dataEvents() {
+        return dataEvents;
+    }
+
     public IncidentRepository incidents() {
         return incidents;
     }
@@ -129,6 +177,16 @@ public final class CoreServices implements AutoCloseable {
     /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
     public IncidentSnapshots snapshots() {
         return snapshots;
+    }
+
+    /** DBSCAN, kernel density and Gi* hotspot runs, stored with their provenance. */
+    public HotspotService hotspots() {
+        return hotspots;
+    }
+
+    /** The map: offline basemap, tile sources and the layers it draws. */
+    public MapService map() {
+        return map;
     }
 
     /** Boundary layers and point-in-polygon assignment of incidents to areas. */
@@ -177,6 +235,10 @@ public final class CoreServices implements AutoCloseable {
         return sync;
     }
 
+    public AlertServices alerts() {
+        return alerts;
+    }
+
     public ReportService reports() {
         return reports;
     }
@@ -190,15 +252,24 @@ public final class CoreServices implements AutoCloseable {
         return charts;
     }
 
+    /** The daily pipeline (staging import, analyses, alerts, report, sync, retention, backup). */
+    public PipelineService pipeline() {
+        return pipeline;
+    }
+
     public List<HealthCheck> healthChecks() {
         List<HealthCheck> checks = new ArrayList<>(DatabaseHealth.checks(database));
         checks.add(backups.healthCheck());
+        checks.add(pipeline.healthCheck());
+        checks.add(() -> org.khareetaty.common.health.HealthResult.ok("logs", "log files in " + folder.logs()));
         return checks;
     }
 
     @Override
     public void close() {
+        alerts.close();
         tasks.close();
+        map.close();
         database.close();
     }
 }

@@ -9,8 +9,8 @@ import org.khareetaty.common.IncidentFilter.BoundingBox;
  */
 public record MapViewport(double centerLon, double centerLat, double zoom, int width, int height) {
 
-    public static final double MIN_ZOOM = 1;
-    public static final double MAX_ZOOM = 19;
+    public static final double MIN_ZOOM = 0;
+    public static final double MAX_ZOOM = 20;
 
     public MapViewport {
         if (width <= 0 || height <= 0) {

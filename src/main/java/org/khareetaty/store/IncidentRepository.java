@@ -78,6 +78,18 @@ public final class IncidentRepository {
         });
     }
 
+    /** One incident by id (for details shown from the map), or empty when it no longer exists. */
+    public java.util.Optional<IncidentRow> find(UUID id) {
+        return database.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM incident i WHERE i.id = ?")) {
+                statement.setObject(1, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? java.util.Optional.of(read(rs)) : java.util.Optional.<IncidentRow>empty();
+                }
+            }
+        });
+    }
+
     static IncidentRow read(ResultSet rs) throws SQLException {
         double lon = rs.getDouble(9);
         Double lonValue = rs.wasNull() ? null : lon;

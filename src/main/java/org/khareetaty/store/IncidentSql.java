@@ -50,6 +50,10 @@ public final class IncidentSql {
             parameters.add(box.maxLon());
             parameters.add(box.minLat());
             parameters.add(box.maxLat());
+            if (box.isLasso()) {
+                clauses.add("ST_Contains(ST_GeomFromText(?, 4326), ST_SetSRID(ST_MakePoint(i.lon, i.lat), 4326))");
+                parameters.add(box.lassoWkt());
+            }
         }
         if (!filter.hours().isEmpty()) {
             clauses.add("i.local_hour IN (" + placeholders(filter.hours().size()) + ")");

@@ -34,7 +34,7 @@ class MainWindowSmokeTest {
         DataFolder data = TestDatabases.prepare(folder.resolve("smoke-" + System.nanoTime()));
         core = CoreServices.open(data);
         TestIncidents.insert(core.database(), TestIncidents.random(1_200, 3), ZoneId.of("Asia/Kuwait"));
-        stage.setScene(new Scene(DesktopApp.buildMainWindow(stage, core), 1200, 800));
+        stage.setScene(new Scene(DesktopApp.buildMainWindow(stage, core, org.khareetaty.security.Principal.BOOTSTRAP), 1200, 800));
         stage.show();
     }
 

@@ -1,0 +1,202 @@
+package org.khareetaty.map;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The incidents layer: at street zoom every incident is a dot coloured by category; further out they are
+ * aggregated into square cells coloured by density (incidents per km²), in six classes whose breaks are
+ * quantiles of all the cells at that zoom, so the map reads the same in every tile.
+ */
+public final class IncidentPainter implements LayerPainter {
+
+    /** Side of an aggregation cell in screen pixels. */
+    static final int CELL_PX = 6;
+    private static final double[] QUANTILES = {0.5, 0.75, 0.9, 0.97, 0.995};
+    private static final int FEW_POINTS = 20_000;
+
+    private final PointIndex index;
+    private final List<String> categories;
+    private final int pointsFromZoom;
+    private final Map<Integer, double[]> breaksByZoom = new ConcurrentHashMap<>();
+
+    public IncidentPainter(PointIndex index, List<String> categories) {
+        this.index = index;
+        this.categories = List.copyOf(categories);
+        // With few incidents, dots stay readable further out.
+        this.pointsFromZoom = index.size() <= FEW_POINTS ? 12 : 15;
+    }
+
+    public PointIndex index() {
+        return index;
+    }
+
+    public int pointsFromZoom() {
+        return pointsFromZoom;
+    }
+
+    /** True when this zoom shows single incidents rather than density cells. */
+    public boolean showsPoints(double zoom) {
+        return zoom >= pointsFromZoom;
+    }
+
+    public static int categoryColour(int categoryIndex) {
+        return Palette.CATEGORIES[Math.floorMod(categoryIndex, Palette.CATEGORIES.length)];
+    }
+
+    @Override
+    public void paint(Graphics2D g, MapViewport view) {
+        if (showsPoints(view.zoom())) {
+            paintPoints(g, view);
+        } else {
+            paintDensity(g, view);
+        }
+    }
+
+    private void paintPoints(Graphics2D g, MapViewport view) {
+        double radius = view.zoom() >= 17 ? 5 : 3.5;
+        double size = view.worldSize();
+        double ox = view.originX();
+        double oy = view.originY();
+        Ellipse2D.Double dot = new Ellipse2D.Double();
+        BasicStroke outline = new BasicStroke(1f);
+        Color[] colours = new Color[Palette.CATEGORIES.length];
+        for (int c = 0; c < colours.length; c++) {
+            colours[c] = new Color(Palette.CATEGORIES[c], true);
+        }
+        g.setStroke(outline);
+        index.visit(view, radius + 1, position -> {
+            double x = index.normX(position) * size - ox;
+            double y = index.normY(position) * size - oy;
+            dot.setFrame(x - radius, y - radius, 2 * radius, 2 * radius);
+            g.setColor(colours[Math.floorMod(index.categoryIndex(position), colours.length)]);
+            g.fill(dot);
+            g.setColor(Color.WHITE);
+            g.draw(dot);
+        });
+    }
+
+    private void paintDensity(Graphics2D g, MapViewport view) {
+        double size = view.worldSize();
+        // Cells are aligned to the world pixel grid, so neighbouring tiles agree.
+        long firstCol = (long) Math.floor(view.originX() / CELL_PX);
+        long firstRow = (long) Math.floor(view.originY() / CELL_PX);
+        int cols = (int) ((view.originX() + view.width()) / CELL_PX - firstCol) + 1;
+        int rows = (int) ((view.originY() + view.height()) / CELL_PX - firstRow) + 1;
+        int[] counts = new int[cols * rows];
+        index.visit(view, 0, position -> {
+            int c = (int) ((long) Math.floor(index.normX(position) * size / CELL_PX) - firstCol);
+            int r = (int) ((long) Math.floor(index.normY(position) * size / CELL_PX) - firstRow);
+            if (c >= 0 && c < cols && r >= 0 && r < rows) {
+                counts[r * cols + c]++;
+            }
+        });
+        double[] breaks = breaks((int) Math.floor(view.zoom()));
+        Color[] colours = new Color[Palette.HEAT.length];
+        for (int i = 0; i < colours.length; i++) {
+            colours[i] = new Color(Palette.withAlpha(Palette.HEAT[i], 215), true);
+        }
+        for (int r = 0; r < rows; r++) {
+            double worldY = (firstRow + r + 0.5) * CELL_PX;
+            double cellKm2 = cellAreaKm2(WebMercator.lat(worldY / size), view.zoom());
+            for (int c = 0; c < cols; c++) {
+                int count = counts[r * cols + c];
+                if (count == 0) {
+                    continue;
+                }
+                int cls = Palette.classOf(count / cellKm2, breaks);
+                g.setColor(colours[cls]);
+                double x = (firstCol + c) * CELL_PX - view.originX();
+                double y = (firstRow + r) * CELL_PX - view.originY();
+                g.fillRect((int) Math.round(x), (int) Math.round(y), CELL_PX, CELL_PX);
+            }
+        }
+    }
+
+    private static double cellAreaKm2(double lat, double zoom) {
+        double side = WebMercator.metresPerPixel(lat, zoom) * CELL_PX / 1000.0;
+        return side * side;
+    }
+
+    /**
+     * Density class breaks (incidents per km²) for cells at an integer zoom: quantiles of all non-empty
+     * cells, computed once per zoom.
+     */
+    public double[] breaks(int zoom) {
+        return breaksByZoom.computeIfAbsent(zoom, this::computeBreaks);
+    }
+
+    private double[] computeBreaks(int zoom) {
+        int n = index.size();
+        if (n == 0) {
+            return new double[QUANTILES.length];
+        }
+        double size = WebMercator.worldSize(zoom);
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long col = (long) Math.floor(index.normX(i) * size / CELL_PX);
+            long row = (long) Math.floor(index.normY(i) * size / CELL_PX);
+            keys[i] = (row << 32) | col;
+        }
+        Arrays.sort(keys);
+        List<Double> densities = new ArrayList<>();
+        int run = 1;
+        for (int i = 1; i <= n; i++) {
+            if (i < n && keys[i] == keys[i - 1]) {
+                run++;
+                continue;
+            }
+            long row = keys[i - 1] >>> 32;
+            double lat = WebMercator.lat((row + 0.5) * CELL_PX / size);
+            densities.add(run / cellAreaKm2(lat, zoom));
+            run = 1;
+        }
+        double[] sorted = densities.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] breaks = new double[QUANTILES.length];
+        for (int q = 0; q < QUANTILES.length; q++) {
+            breaks[q] = sorted[(int) Math.min(sorted.length - 1, Math.floor(QUANTILES[q] * sorted.length))];
+            if (q > 0 && breaks[q] <= breaks[q - 1]) {
+                breaks[q] = Math.nextUp(breaks[q - 1]);
+            }
+        }
+        return breaks;
+    }
+
+    @Override
+    public Legend legend(double zoom) {
+        List<Legend.Entry> entries = new ArrayList<>();
+        if (showsPoints(zoom)) {
+            int[] counts = new int[categories.size()];
+            for (int i = 0; i < index.size(); i++) {
+                counts[index.categoryIndex(i)]++;
+            }
+            Integer[] order = new Integer[counts.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a]));
+            for (int k = 0; k < Math.min(10, order.length); k++) {
+                if (counts[order[k]] > 0) {
+                    entries.add(new Legend.Entry(categoryColour(order[k]), categories.get(order[k])));
+                }
+            }
+            return new Legend("Incidents (one dot each)", entries);
+        }
+        double[] breaks = breaks((int) Math.floor(zoom));
+        double cellMetres = WebMercator.metresPerPixel(0, Math.floor(zoom)) * CELL_PX;
+        for (int c = 0; c <= breaks.length; c++) {
+            String label = c == 0 ? "< " + Palette.number(breaks[0])
+                    : c == breaks.length ? "≥ " + Palette.number(breaks[c - 1])
+                    : Palette.number(breaks[c - 1]) + " – " + Palette.number(breaks[c]);
+            entries.add(new Legend.Entry(Palette.withAlpha(Palette.HEAT[c], 215), label));
+        }
+        return new Legend("Incidents per km² (cells ≈ " + Palette.number(cellMetres) + " m at the equator)", entries);
+    }
+}

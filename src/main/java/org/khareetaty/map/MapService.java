@@ -1,0 +1,98 @@
+package org.khareetaty.map;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.settings.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The map's core service: the bundled basemap (loaded once, on first use), the basemap tile sources
+ * built from the settings, and the repository of drawable layers.
+ */
+public final class MapService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MapService.class);
+
+    private final Settings settings;
+    private final DataFolder folder;
+    private final Clock clock;
+    private final MapLayerRepository layers;
+    private Basemap basemap;
+    private BasemapTiles tiles;
+    private MbTilesSource mbTiles;
+
+    public MapService(MapLayerRepository layers, Settings settings, DataFolder folder, Clock clock) {
+        this.layers = layers;
+        this.settings = settings;
+        this.folder = folder;
+        this.clock = clock;
+    }
+
+    public MapLayerRepository layers() {
+        return layers;
+    }
+
+    public synchronized Basemap basemap() {
+        if (basemap == null) {
+            long started = System.nanoTime();
+            basemap = Basemap.loadBundled();
+            LOG.info("Loaded the offline basemap in {} ms", (System.nanoTime() - started) / 1_000_000);
+        }
+        return basemap;
+    }
+
+    /** The basemap tiles as the settings say, drawn with the imported boundaries; built on first use. */
+    public synchronized BasemapTiles tiles() {
+        if (tiles == null) {
+            tiles = buildTiles();
+        }
+        return tiles;
+    }
+
+    /** Forgets the tile sources (after the settings or the imported areas changed); the next call builds them again. */
+    public synchronized void reloadTiles() {
+        closeMbTiles();
+        tiles = null;
+    }
+
+    private BasemapTiles buildTiles() {
+        List<GeoShape> boundaries = layers.areas().stream().map(MapArea::shape).toList();
+        LocalTileSource local = new LocalTileSource(new BasemapPainter(basemap(), boundaries));
+        List<TileSource> configured = new ArrayList<>();
+        String attribution = settings.get(MapSettings.TILE_ATTRIBUTION);
+        String mbtilesFile = settings.get(MapSettings.MBTILES_FILE).strip();
+        if (!mbtilesFile.isEmpty()) {
+            try {
+                mbTiles = MbTilesSource.open(Path.of(mbtilesFile), attribution);
+                configured.add(mbTiles);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}; using the offline basemap", e.getMessage());
+            }
+        }
+        String url = settings.get(MapSettings.TILE_URL).strip();
+        if (!url.isEmpty()) {
+            try {
+                configured.add(new RemoteTileSource(url, attribution, folder.cache(), clock));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("{}; using the offline basemap", e.getMessage());
+            }
+        }
+        return new BasemapTiles(configured, local);
+    }
+
+    private void closeMbTiles() {
+        if (mbTiles != null) {
+            mbTiles.close();
+            mbTiles = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeMbTiles();
+    }
+}

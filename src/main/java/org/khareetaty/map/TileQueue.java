@@ -1,0 +1,95 @@
+package org.khareetaty.map;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.khareetaty.common.BackgroundTasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tile requests waiting to be drawn, newest first (the user looks at what was asked last), worked off by
+ * one background task on the application's executor at a time. Equal keys share one piece of work;
+ * requests that are no longer on screen can be dropped before they are drawn.
+ */
+public final class TileQueue<K> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TileQueue.class);
+
+    private record Pending<T>(Supplier<T> work, CompletableFuture<T> result) {
+    }
+
+    private final BackgroundTasks tasks;
+    private final String title;
+    private final Deque<Object> order = new ArrayDeque<>();
+    private final Map<Object, Pending<?>> pending = new HashMap<>();
+    private boolean draining;
+
+    public TileQueue(BackgroundTasks tasks, String title) {
+        this.tasks = tasks;
+        this.title = title;
+    }
+
+    /** Queues work for a key; asking again for a key still waiting returns the same future. */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> CompletableFuture<T> request(K key, Supplier<T> work) {
+        Pending<?> existing = pending.get(key);
+        if (existing != null) {
+            order.remove(key);
+            order.addFirst(key);
+            return (CompletableFuture<T>) existing.result();
+        }
+        Pending<T> item = new Pending<>(work, new CompletableFuture<>());
+        pending.put(key, item);
+        order.addFirst(key);
+        if (!draining) {
+            draining = true;
+            tasks.submit(title, context -> {
+                drain();
+                return null;
+            });
+        }
+        return item.result();
+    }
+
+    /** Drops waiting requests whose key fails the test; their futures are cancelled. */
+    @SuppressWarnings("unchecked")
+    public synchronized void retainOnly(Predicate<K> keep) {
+        order.removeIf(key -> {
+            if (keep.test((K) key)) {
+                return false;
+            }
+            pending.remove(key).result().cancel(false);
+            return true;
+        });
+    }
+
+    public synchronized int waiting() {
+        return order.size();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void drain() {
+        while (true) {
+            Pending item;
+            synchronized (this) {
+                Object key = order.pollFirst();
+                if (key == null) {
+                    draining = false;
+                    return;
+                }
+                item = pending.remove(key);
+            }
+            try {
+                item.result().complete(item.work().get());
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot draw a map tile", e);
+                item.result().completeExceptionally(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.khareetaty.ui.map;
+
+import com.gluonhq.maps.tile.TileRetriever;
+import com.gluonhq.maps.tile.TileRetrieverProvider;
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.image.Image;
+import javafx.scene.image.WritableImage;
+import org.khareetaty.map.BasemapTiles;
+import org.khareetaty.map.TileQueue;
+
+/**
+ * The basemap tiles of Gluon Maps, served by the application instead of Gluon's downloader (registered
+ * in META-INF/services, so Gluon's default retriever, which logs an exception per tile when offline,
+ * is never created). Gluon keeps one retriever for the whole process (ADR 0041); the map pane hands
+ * it the current tile sources with {@link #serve}. Tiles are drawn on the application's background
+ * executor through a {@link TileQueue}.
+ */
+public final class AppTileRetriever implements TileRetriever {
+
+    private record Feed(BasemapTiles tiles, TileQueue<String> queue) {
+    }
+
+    private volatile Feed feed;
+
+    /** The retriever Gluon uses in this process. */
+    static AppTileRetriever installed() {
+        TileRetriever retriever = TileRetrieverProvider.getInstance().load();
+        if (retriever instanceof AppTileRetriever app) {
+            return app;
+        }
+        throw new IllegalStateException("Gluon Maps uses " + retriever.getClass().getName()
+                + " instead of the application's tile retriever; META-INF/services is missing from the class path");
+    }
+
+    /** Serves tiles from these sources from now on (after the settings or the imported areas changed). */
+    void serve(BasemapTiles tiles, TileQueue<String> queue) {
+        feed = new Feed(tiles, queue);
+    }
+
+    boolean isServing() {
+        return feed != null;
+    }
+
+    @Override
+    public CompletableFuture<Image> loadTile(int zoom, long i, long j) {
+        Feed current = feed;
+        if (current == null) {
+            // The pane has not been set up yet: a plain tile now, the real one once the map is shown again.
+            return CompletableFuture.completedFuture(new WritableImage(256, 256));
+        }
+        return current.queue().request(zoom + "/" + i + "/" + j,
+                () -> (Image) FxImages.toFx(current.tiles().tileOrLocal(zoom, i, j)));
+    }
+}
