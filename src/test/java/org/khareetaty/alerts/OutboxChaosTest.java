@@ -34,7 +34,7 @@ class OutboxChaosTest {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxChaosTest.class);
     private static final int NOTIFICATIONS = Integer.getInteger("alerts.chaos.notifications", 2_000);
     private static final int MAX_KILLS = Integer.getInteger("alerts.chaos.kills", 6);
-    private static final long TIME_LIMIT_MILLIS = TimeUnit.MINUTES.toMillis(15);
+    private static final long TIME_LIMIT_MILLIS = TimeUnit.MINUTES.toMillis(Integer.getInteger("alerts.chaos.minutes", 15));
 
     @TempDir
     Path dir;
