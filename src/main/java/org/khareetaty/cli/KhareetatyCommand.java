@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+            HotspotsCommand.class,
             AlertsCommand.class,
             ImportCommand.class,
             AreasCommand.class,
@@ -28,6 +29,9 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             ExportCommand.class,
             ChartCommand.class,
+            SyncCommand.class,
+            ServerCommand.class,
+            BenchCommand.class,
         })
 public final class KhareetatyCommand {
 

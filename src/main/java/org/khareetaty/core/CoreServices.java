@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.khareetaty.alerts.AlertServices;
+import org.khareetaty.analysis.hotspot.AreaBoundaries;
+import org.khareetaty.analysis.hotspot.HotspotRunRepository;
+import org.khareetaty.analysis.hotspot.HotspotService;
 import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.charts.ChartCatalog;
@@ -52,6 +55,7 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final HotspotService hotspots;
     private final MapService map;
     private final AreaService areas;
     private final ImportService imports;
@@ -77,6 +81,8 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.hotspots = new HotspotService(snapshots, new HotspotRunRepository(database), new AreaBoundaries(database),
+                clock, appInfo.version());
         this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
         this.areas = new AreaService(database, InputLimits.DEFAULT);
         this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
@@ -150,6 +156,11 @@ public final class CoreServices implements AutoCloseable {
     /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
     public IncidentSnapshots snapshots() {
         return snapshots;
+    }
+
+    /** DBSCAN, kernel density and Gi* hotspot runs, stored with their provenance. */
+    public HotspotService hotspots() {
+        return hotspots;
     }
 
     /** The map: offline basemap, tile sources and the layers it draws. */

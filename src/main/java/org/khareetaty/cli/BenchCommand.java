@@ -1,0 +1,9 @@
+package org.khareetaty.cli;
+
+import picocli.CommandLine.Command;
+
+/** Benchmarks that produce the figures in docs/benchmarks.md. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure performance figures",
+        subcommands = {BenchSyncCommand.class})
+final class BenchCommand {
+}
