@@ -38,8 +38,4 @@ public final class AlertsPaneScreenshot extends Application {
         });
         wait.play();
     }
-
-    public static void main(String[] args) {
-        launch(args);
-    }
 }
