@@ -41,6 +41,7 @@ import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
 import org.khareetaty.ui.incidents.IncidentsView;
 import org.khareetaty.ui.incidents.IncidentsViewModel;
+import org.khareetaty.ui.map.MapBenchmark;
 import org.khareetaty.ui.map.MapView;
 import org.khareetaty.ui.map.MapViewModel;
 import org.khareetaty.ui.shell.MainWindow;
@@ -75,7 +76,12 @@ public final class DesktopApp extends Application {
                 CoreServices opened = CoreServices.open(folder);
                 Platform.runLater(() -> {
                     core = opened;
-                    showSignIn(stage, opened);
+                    String benchmark = getParameters().getNamed().get("map-benchmark");
+                    if (benchmark != null) {
+                        benchmarkMap(stage, opened, Path.of(benchmark));
+                    } else {
+                        showSignIn(stage, opened);
+                    }
                 });
             } catch (RuntimeException e) {
                 LOG.error("Cannot open the data folder {}", folder, e);
@@ -103,6 +109,41 @@ public final class DesktopApp extends Application {
             stage.getScene().setRoot(new SessionLockOverlay(buildMainWindow(stage, core, principal), lock));
             stage.setOnHidden(e -> core.users().signOut(principal));
         }));
+    }
+
+    /**
+     * The map benchmark: signs in as $KHAREETATY_USER (or as the bootstrap user of a folder without accounts),
+     * loads the incidents into memory first (as another pane would have), then opens the map pane and measures
+     * it (see {@link MapBenchmark}); writes the figures to {@code output} and exits.
+     */
+    private static void benchmarkMap(Stage stage, CoreServices core, Path output) {
+        Principal principal = core.users().hasAccounts()
+                ? core.users().signIn(System.getenv("KHAREETATY_USER"),
+                        java.util.Objects.requireNonNullElse(System.getenv("KHAREETATY_PASSWORD"), "").toCharArray())
+                : Principal.BOOTSTRAP;
+        MainWindow window = buildMainWindow(stage, core, principal);
+        stage.getScene().setRoot(window);
+        long loadStarted = System.nanoTime();
+        core.tasks().submit("Load incidents into memory", context -> core.snapshots().current(context)).result()
+                .whenComplete((snapshot, error) -> Platform.runLater(() -> {
+                    long loadMs = (System.nanoTime() - loadStarted) / 1_000_000;
+                    long opened = System.nanoTime();
+                    window.show("map");
+                    MapView pane = (MapView) window.getCenter();
+                    String pipeline = "JavaFX " + System.getProperty("javafx.runtime.version") + ", prism.order="
+                            + System.getProperty("prism.order", "default") + ", DISPLAY=" + System.getenv("DISPLAY");
+                    MapBenchmark.run(pane, pane.viewModel(), opened, pipeline, result -> {
+                        String text = result.toText()
+                                + String.format("  incidents loaded into memory    %d ms (before the pane opened)%n", loadMs);
+                        LOG.info("{}", text);
+                        try {
+                            java.nio.file.Files.writeString(output, text);
+                        } catch (java.io.IOException e) {
+                            LOG.error("Cannot write the map benchmark figures to {}", output, e);
+                        }
+                        Platform.exit();
+                    });
+                }));
     }
 
     static MainWindow buildMainWindow(Stage stage, CoreServices core, Principal principal) {
