@@ -22,6 +22,10 @@ import org.khareetaty.security.Principal;
 import org.khareetaty.security.SecuritySettings;
 import org.khareetaty.security.Session;
 import org.khareetaty.ui.about.AboutDialog;
+import org.khareetaty.ui.alerts.AlertsView;
+import org.khareetaty.ui.alerts.AlertsViewModel;
+import org.khareetaty.ui.alerts.NotificationSettingsViewModel;
+import org.khareetaty.ui.alerts.RulesViewModel;
 import org.khareetaty.ui.security.AuditView;
 import org.khareetaty.ui.security.AuditViewModel;
 import org.khareetaty.ui.security.SessionLockOverlay;
@@ -109,6 +113,14 @@ public final class DesktopApp extends Application {
                 new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
                 new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
+        // The alerts pane links to the map; the window exists by the time a pane is first opened.
+        java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
+        panes.add(new NavigationItem("alerts", "Alerts", () -> new AlertsView(
+                new AlertsViewModel(core.alerts(), executor, filter, principal::username,
+                        () -> window.get().show("map"), core.settings().get(Settings.AGENCY_ZONE)),
+                new RulesViewModel(core.alerts().rules(), executor),
+                new NotificationSettingsViewModel(core.settings(), core.secrets(), executor))));
+        core.alerts().startTimer();
         if (principal.role().allows(Permission.VIEW_AUDIT)) {
             panes.add(new NavigationItem("audit", "Audit log", () -> new AuditView(
                     new AuditViewModel(core.audit(), principal, executor), core.settings().get(Settings.AGENCY_ZONE))));
@@ -124,7 +136,9 @@ public final class DesktopApp extends Application {
         help.getItems().add(about);
 
         StatusBar statusBar = new StatusBar(taskList, "Data folder: " + core.folder().root());
-        return new MainWindow(panes, List.of(file, help), statusBar);
+        MainWindow mainWindow = new MainWindow(panes, List.of(file, help), statusBar);
+        window.set(mainWindow);
+        return mainWindow;
     }
 
     @Override

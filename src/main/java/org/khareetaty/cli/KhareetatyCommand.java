@@ -16,6 +16,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             DoctorCommand.class,
             DbCommand.class,
+            HotspotsCommand.class,
+            AlertsCommand.class,
             ImportCommand.class,
             AreasCommand.class,
             BatchesCommand.class,

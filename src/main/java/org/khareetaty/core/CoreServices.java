@@ -3,6 +3,10 @@ package org.khareetaty.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.khareetaty.alerts.AlertServices;
+import org.khareetaty.analysis.hotspot.AreaBoundaries;
+import org.khareetaty.analysis.hotspot.HotspotRunRepository;
+import org.khareetaty.analysis.hotspot.HotspotService;
 import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.charts.ChartCatalog;
@@ -13,6 +17,7 @@ import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
+import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.common.health.HealthCheck;
 import org.khareetaty.map.MapLayerRepository;
 import org.khareetaty.map.MapService;
@@ -52,6 +57,7 @@ public final class CoreServices implements AutoCloseable {
     private final SettingsStore settings;
     private final IncidentRepository incidents;
     private final IncidentSnapshots snapshots;
+    private final HotspotService hotspots;
     private final MapService map;
     private final AreaService areas;
     private final ImportService imports;
@@ -64,6 +70,8 @@ public final class CoreServices implements AutoCloseable {
     private final ForecastService forecasts;
     private final SecretStore secrets;
     private final SyncService sync;
+    private final DataEvents dataEvents;
+    private final AlertServices alerts;
     private final ReportService reports;
     private final DataExporter exporter;
     private final ChartService charts;
@@ -77,12 +85,21 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.hotspots = new HotspotService(snapshots, new HotspotRunRepository(database), new AreaBoundaries(database),
+                clock, appInfo.version());
         this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
         this.areas = new AreaService(database, InputLimits.DEFAULT);
         this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
                 () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE));
         // A finished import, area load or rollback makes the in-memory snapshot stale.
         imports.addListener(report -> snapshots.invalidate());
+        // Alert rules are evaluated after every import (DataEvents listeners; see AlertServices).
+        this.dataEvents = new DataEvents();
+        imports.addListener(report -> {
+            if (report.batchId() != null) {
+                dataEvents.importFinished(report.batchId());
+            }
+        });
         // ... and the basemap's imported boundaries.
         imports.addListener(report -> map.reloadTiles());
         imports.recoverInterrupted();
@@ -97,6 +114,7 @@ public final class CoreServices implements AutoCloseable {
                 appInfo.version());
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
+        this.alerts = new AlertServices(database, settings, secrets, tasks, dataEvents, clock);
         this.reports = new ReportService(database, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));
         this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
@@ -132,6 +150,11 @@ public final class CoreServices implements AutoCloseable {
         return settings;
     }
 
+    /** Import and analysis services announce committed changes here; alerts (and others) listen. */
+    public DataEvents dataEvents() {
+        return dataEvents;
+    }
+
     public IncidentRepository incidents() {
         return incidents;
     }
@@ -139,6 +162,11 @@ public final class CoreServices implements AutoCloseable {
     /** The in-memory columnar copy of the incidents, for fast analyses, charts and the map. */
     public IncidentSnapshots snapshots() {
         return snapshots;
+    }
+
+    /** DBSCAN, kernel density and Gi* hotspot runs, stored with their provenance. */
+    public HotspotService hotspots() {
+        return hotspots;
     }
 
     /** The map: offline basemap, tile sources and the layers it draws. */
@@ -197,6 +225,10 @@ public final class CoreServices implements AutoCloseable {
         return sync;
     }
 
+    public AlertServices alerts() {
+        return alerts;
+    }
+
     public ReportService reports() {
         return reports;
     }
@@ -218,6 +250,7 @@ public final class CoreServices implements AutoCloseable {
 
     @Override
     public void close() {
+        alerts.close();
         tasks.close();
         map.close();
         database.close();
