@@ -3,6 +3,9 @@ package org.khareetaty.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -12,6 +15,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.settings.Settings;
@@ -48,6 +52,8 @@ import org.khareetaty.ui.map.MapViewModel;
 import org.khareetaty.ui.shell.MainWindow;
 import org.khareetaty.ui.shell.NavigationItem;
 import org.khareetaty.ui.shell.StatusBar;
+import org.khareetaty.ui.sync.SyncView;
+import org.khareetaty.ui.sync.SyncViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,6 +145,13 @@ public final class DesktopApp extends Application {
         }
         panes.add(new NavigationItem("quarantine", "Quarantine", () -> new QuarantineBrowserView(
                 new QuarantineBrowserViewModel(core.quarantine(), executor))));
+        SyncViewModel sync = new SyncViewModel(core.sync(), executor, core.clock());
+        sync.refresh();
+        // Automatic sync: checked every 30 s, runs when enabled and the interval has passed.
+        Timeline syncTimer = new Timeline(new KeyFrame(Duration.seconds(30), e -> sync.tick()));
+        syncTimer.setCycleCount(Animation.INDEFINITE);
+        syncTimer.play();
+        panes.add(new NavigationItem("sync", "Sync", () -> new SyncView(sync)));
 
         Menu file = new Menu("File");
         if (mayImport) {

@@ -1,5 +1,6 @@
 package org.khareetaty.cli;
 
+<<<<<<< HEAD
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -106,4 +107,12 @@ final class BenchCommand {
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         }
     }
+=======
+import picocli.CommandLine.Command;
+
+/** Benchmarks that produce the figures in docs/benchmarks.md. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure performance figures",
+        subcommands = {BenchSyncCommand.class})
+final class BenchCommand {
+>>>>>>> main
 }

@@ -28,11 +28,15 @@ import picocli.CommandLine.ScopeType;
             AuditCommand.class,
             BackupCommand.class,
             DataCommand.class,
+            PipelineCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
             ReportCommand.class,
             ExportCommand.class,
             ChartCommand.class,
+            SyncCommand.class,
+            ServerCommand.class,
+            BenchCommand.class,
         })
 public final class KhareetatyCommand {
 

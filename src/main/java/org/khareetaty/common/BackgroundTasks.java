@@ -35,6 +35,8 @@ public final class BackgroundTasks implements AutoCloseable {
     }
 
     private final ExecutorService executor;
+    /** Only wakes up timers; the work itself always runs on {@link #executor}. */
+    private final java.util.concurrent.ScheduledExecutorService timer;
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
     private final Map<Long, RunningTask<?>> running = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -47,6 +49,16 @@ public final class BackgroundTasks implements AutoCloseable {
             return thread;
         };
         this.executor = Executors.newFixedThreadPool(threads, factory);
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "background-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Submits {@code work} after {@code delay}; the returned handle cancels the pending submission. */
+    public java.util.concurrent.ScheduledFuture<?> submitLater(String title, java.time.Duration delay, Work<?> work) {
+        return timer.schedule(() -> submit(title, work), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** Sized for a workstation: leave one core to the UI where there are several. */
@@ -107,6 +119,7 @@ public final class BackgroundTasks implements AutoCloseable {
     @Override
     public void close() {
         running.values().forEach(RunningTask::cancel);
+        timer.shutdownNow();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {

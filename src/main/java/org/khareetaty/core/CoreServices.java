@@ -35,6 +35,15 @@ import org.khareetaty.store.DatabaseHealth;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
+import org.khareetaty.pipeline.AlertsStep;
+import org.khareetaty.pipeline.BackupStep;
+import org.khareetaty.pipeline.HotspotStep;
+import org.khareetaty.pipeline.ForecastStep;
+import org.khareetaty.pipeline.PipelineService;
+import org.khareetaty.pipeline.RetentionStep;
+import org.khareetaty.pipeline.StagingImportStep;
+import org.khareetaty.pipeline.SyncStep;
+import org.khareetaty.pipeline.WeeklyReportStep;
 import org.khareetaty.security.AuditLog;
 import org.khareetaty.security.BackupService;
 import org.khareetaty.security.DataRetention;
@@ -67,6 +76,7 @@ public final class CoreServices implements AutoCloseable {
     private final UserService users;
     private final BackupService backups;
     private final DataRetention retention;
+    private final PipelineService pipeline;
     private final ForecastService forecasts;
     private final SecretStore secrets;
     private final SyncService sync;
@@ -119,6 +129,15 @@ public final class CoreServices implements AutoCloseable {
         this.exporter = new DataExporter(database, new HotspotRuns(database));
         this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
                 new ForecastReader(database), clock);
+        this.pipeline = new PipelineService(database, clock, settings, audit, List.of(
+                new StagingImportStep(imports, settings, folder, audit),
+                new HotspotStep(hotspots, snapshots, settings),
+                new ForecastStep(forecasts, snapshots, settings),
+                new AlertsStep(alerts),
+                new WeeklyReportStep(reports, settings, folder, audit),
+                new SyncStep(sync, audit),
+                new RetentionStep(retention, settings),
+                new BackupStep(backups, settings)));
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -242,9 +261,16 @@ public final class CoreServices implements AutoCloseable {
         return charts;
     }
 
+    /** The daily pipeline (staging import, analyses, alerts, report, sync, retention, backup). */
+    public PipelineService pipeline() {
+        return pipeline;
+    }
+
     public List<HealthCheck> healthChecks() {
         List<HealthCheck> checks = new ArrayList<>(DatabaseHealth.checks(database));
         checks.add(backups.healthCheck());
+        checks.add(pipeline.healthCheck());
+        checks.add(() -> org.khareetaty.common.health.HealthResult.ok("logs", "log files in " + folder.logs()));
         return checks;
     }
 

@@ -82,7 +82,8 @@ public final class ChangeLog {
 
     /**
      * Queues every synced row already in the database, for the first sync of a workstation: data imported
-     * before sync was set up, or by code that does not record changes. Returns the number of log rows added.
+     * before sync was set up, or by code that does not record changes. Rows the log already names are skipped.
+     * Returns the number of log rows added.
      */
     public static long recordEverything(Connection connection) throws SQLException {
         long added = 0;
@@ -94,13 +95,15 @@ public final class ChangeLog {
                 continue; // travels with its import batch
             }
             String where = entity == SyncEntity.ANALYSIS_RUN
-                    ? " WHERE EXISTS (SELECT 1 FROM hotspot h WHERE h.run_id = t.id)" : "";
+                    ? " AND EXISTS (SELECT 1 FROM hotspot h WHERE h.run_id = t.id)" : "";
             try (PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO sync_change (entity, entity_id, operation, changed_at) SELECT ?, t.id, ?, ? FROM "
-                            + entity.table() + " t" + where + " ORDER BY t.id")) {
+                            + entity.table() + " t WHERE NOT EXISTS (SELECT 1 FROM sync_change c WHERE c.entity = ? "
+                            + "AND c.entity_id = t.id)" + where + " ORDER BY t.id")) {
                 statement.setString(1, entity.name());
                 statement.setString(2, operation);
                 statement.setObject(3, now.withOffsetSameInstant(ZoneOffset.UTC));
+                statement.setString(4, entity.name());
                 added += statement.executeUpdate();
             }
         }

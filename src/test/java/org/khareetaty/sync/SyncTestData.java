@@ -40,8 +40,12 @@ final class SyncTestData {
     }
 
     static UUID rule(Database database, String name) {
+        return database.inTransaction(connection -> rule(connection, name));
+    }
+
+    static UUID rule(Connection connection, String name) throws SQLException {
         UUID id = UUID.randomUUID();
-        database.inTransaction(connection -> {
+        {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO alert_rule (id, name, kind, "
                     + "definition, enabled, updated_at) VALUES (?, ?, 'THRESHOLD', ?, TRUE, ?)")) {
                 statement.setObject(1, id);
@@ -51,14 +55,17 @@ final class SyncTestData {
                 statement.executeUpdate();
             }
             ChangeLog.record(connection, SyncEntity.ALERT_RULE, id, ChangeOperation.UPSERT);
-            return null;
-        });
+        }
         return id;
     }
 
     static UUID alert(Database database, UUID rule, String evidenceKey) {
+        return database.inTransaction(connection -> alert(connection, rule, evidenceKey));
+    }
+
+    static UUID alert(Connection connection, UUID rule, String evidenceKey) throws SQLException {
         UUID id = UUID.randomUUID();
-        database.inTransaction(connection -> {
+        {
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO alert (id, rule_id, "
                     + "evidence_key, severity, title, evidence, status, raised_at, updated_at) "
                     + "VALUES (?, ?, ?, 'HIGH', ?, '{}', 'OPEN', ?, ?)")) {
@@ -71,14 +78,20 @@ final class SyncTestData {
                 statement.executeUpdate();
             }
             ChangeLog.record(connection, SyncEntity.ALERT, id, ChangeOperation.UPSERT);
-            return null;
-        });
+        }
         return id;
     }
 
     /** Changes an alert's status and appends the action, as the alerts workflow does. */
     static void setAlertStatus(Database database, UUID alert, String status, String user) {
         database.inTransaction(connection -> {
+            setAlertStatus(connection, alert, status, user);
+            return null;
+        });
+    }
+
+    static void setAlertStatus(Connection connection, UUID alert, String status, String user) throws SQLException {
+        {
             try (PreparedStatement statement = connection.prepareStatement(
                     "UPDATE alert SET status = ?, updated_at = ? WHERE id = ?")) {
                 statement.setString(1, status);
@@ -98,15 +111,22 @@ final class SyncTestData {
             }
             ChangeLog.record(connection, SyncEntity.ALERT, alert, ChangeOperation.UPSERT);
             ChangeLog.record(connection, SyncEntity.ALERT_ACTION, action, ChangeOperation.UPSERT);
+        }
+    }
+
+    static void editIncidentText(Database database, UUID incident, String column, String value) {
+        database.inTransaction(connection -> {
+            editIncidentText(connection, incident, column, value);
             return null;
         });
     }
 
-    static void editIncidentText(Database database, UUID incident, String column, String value) {
+    static void editIncidentText(Connection connection, UUID incident, String column, String value)
+            throws SQLException {
         if (!List.of("address", "category_code", "category_source").contains(column)) {
             throw new IllegalArgumentException(column);
         }
-        database.inTransaction(connection -> {
+        {
             try (PreparedStatement statement = connection.prepareStatement(
                     "UPDATE incident SET " + column + " = ?, updated_at = ? WHERE id = ?")) {
                 statement.setString(1, value);
@@ -115,8 +135,7 @@ final class SyncTestData {
                 statement.executeUpdate();
             }
             ChangeLog.recordFields(connection, SyncEntity.INCIDENT, incident, List.of(column));
-            return null;
-        });
+        }
     }
 
     static String text(Database database, String sql, UUID id) {
