@@ -36,7 +36,6 @@ import picocli.CommandLine.ScopeType;
             ChartCommand.class,
             SyncCommand.class,
             ServerCommand.class,
-            BenchCommand.class,
         })
 public final class KhareetatyCommand {
 
