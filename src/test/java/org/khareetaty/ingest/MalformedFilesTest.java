@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khareetaty.common.TaskContext;
@@ -28,19 +28,20 @@ import org.khareetaty.store.TestDatabases;
  */
 class MalformedFilesTest {
 
+    // A database per test: the corpus files share rows, which another test's import would make duplicates.
     @TempDir
     static Path folder;
     static CoreServices core;
     static ImportService imports;
 
-    @BeforeAll
-    static void open() {
-        core = CoreServices.open(TestDatabases.prepare(folder.resolve("db")));
+    @BeforeEach
+    void open() {
+        core = CoreServices.open(TestDatabases.prepare(folder.resolve("db-" + System.nanoTime())));
         imports = core.imports();
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         core.close();
     }
 
