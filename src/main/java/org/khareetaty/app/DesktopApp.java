@@ -47,8 +47,11 @@ import org.khareetaty.ui.importer.WelcomeView;
 import org.khareetaty.ui.importer.WelcomeViewModel;
 import org.khareetaty.ui.incidents.IncidentsView;
 import org.khareetaty.ui.incidents.IncidentsViewModel;
+import org.khareetaty.ui.map.MapBenchmark;
 import org.khareetaty.ui.map.MapView;
 import org.khareetaty.ui.map.MapViewModel;
+import org.khareetaty.ui.report.ReportContext;
+import org.khareetaty.ui.report.ReportDialogs;
 import org.khareetaty.ui.shell.MainWindow;
 import org.khareetaty.ui.shell.NavigationItem;
 import org.khareetaty.ui.shell.StatusBar;
@@ -81,7 +84,12 @@ public final class DesktopApp extends Application {
                 CoreServices opened = CoreServices.open(folder);
                 Platform.runLater(() -> {
                     core = opened;
-                    showSignIn(stage, opened);
+                    String benchmark = getParameters().getNamed().get("map-benchmark");
+                    if (benchmark != null) {
+                        benchmarkMap(stage, opened, Path.of(benchmark));
+                    } else {
+                        showSignIn(stage, opened);
+                    }
                 });
             } catch (RuntimeException e) {
                 LOG.error("Cannot open the data folder {}", folder, e);
@@ -109,6 +117,41 @@ public final class DesktopApp extends Application {
             stage.getScene().setRoot(new SessionLockOverlay(buildMainWindow(stage, core, principal), lock));
             stage.setOnHidden(e -> core.users().signOut(principal));
         }));
+    }
+
+    /**
+     * The map benchmark: signs in as $KHAREETATY_USER (or as the bootstrap user of a folder without accounts),
+     * loads the incidents into memory first (as another pane would have), then opens the map pane and measures
+     * it (see {@link MapBenchmark}); writes the figures to {@code output} and exits.
+     */
+    private static void benchmarkMap(Stage stage, CoreServices core, Path output) {
+        Principal principal = core.users().hasAccounts()
+                ? core.users().signIn(System.getenv("KHAREETATY_USER"),
+                        java.util.Objects.requireNonNullElse(System.getenv("KHAREETATY_PASSWORD"), "").toCharArray())
+                : Principal.BOOTSTRAP;
+        MainWindow window = buildMainWindow(stage, core, principal);
+        stage.getScene().setRoot(window);
+        long loadStarted = System.nanoTime();
+        core.tasks().submit("Load incidents into memory", context -> core.snapshots().current(context)).result()
+                .whenComplete((snapshot, error) -> Platform.runLater(() -> {
+                    long loadMs = (System.nanoTime() - loadStarted) / 1_000_000;
+                    long opened = System.nanoTime();
+                    window.show("map");
+                    MapView pane = (MapView) window.getCenter();
+                    String pipeline = "JavaFX " + System.getProperty("javafx.runtime.version") + ", prism.order="
+                            + System.getProperty("prism.order", "default") + ", DISPLAY=" + System.getenv("DISPLAY");
+                    MapBenchmark.run(pane, pane.viewModel(), opened, pipeline, result -> {
+                        String text = result.toText()
+                                + String.format("  incidents loaded into memory    %d ms (before the pane opened)%n", loadMs);
+                        LOG.info("{}", text);
+                        try {
+                            java.nio.file.Files.writeString(output, text);
+                        } catch (java.io.IOException e) {
+                            LOG.error("Cannot write the map benchmark figures to {}", output, e);
+                        }
+                        Platform.exit();
+                    });
+                }));
     }
 
     static MainWindow buildMainWindow(Stage stage, CoreServices core, Principal principal) {
@@ -163,6 +206,14 @@ public final class DesktopApp extends Application {
             samples.setOnAction(e -> showWelcome(stage, core, executor, () -> window.get().show("import")));
             file.getItems().addAll(importFiles, samples, new javafx.scene.control.SeparatorMenuItem());
         }
+        ReportDialogs reportDialogs = new ReportDialogs(stage, core.reports(), core.exporter(), executor,
+                core.settings().get(Settings.AGENCY_ZONE), core.clock());
+        MenuItem exportReport = new MenuItem("Export report…");
+        exportReport.setId("menu-export-report");
+        exportReport.setOnAction(e -> reportDialogs.exportReport(ReportContext.ofFilter("the shared filter", filter.get())));
+        MenuItem exportData = new MenuItem("Export data…");
+        exportData.setOnAction(e -> reportDialogs.exportData(ReportContext.ofFilter("the shared filter", filter.get())));
+        file.getItems().addAll(exportReport, exportData, new javafx.scene.control.SeparatorMenuItem());
         MenuItem exit = new MenuItem("Exit");
         exit.setOnAction(e -> stage.close());
         file.getItems().add(exit);

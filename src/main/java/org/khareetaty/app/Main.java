@@ -30,8 +30,23 @@ public final class Main {
         KhareetatyCommand root = commandLine.getCommand();
         DataFolder folder = DataFolder.resolve(root.dataDir());
         boolean desktop = !parsed.hasSubcommand() && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested();
+        if (desktop && Boolean.getBoolean("khareetaty.cli")) {
+            // The installed command-line launcher never opens a window: without a command it explains itself.
+            commandLine.usage(commandLine.getOut());
+            System.exit(2);
+            return;
+        }
         LogSetup.configure(folder, root.debug(), desktop);
-        if (desktop) {
+        if (desktop && root.mapBenchmark() != null) {
+            DesktopLauncher.benchmarkMap(folder, root.mapBenchmark());
+            try {
+                System.out.print(java.nio.file.Files.readString(root.mapBenchmark()));
+            } catch (java.io.IOException e) {
+                System.err.println("The map benchmark wrote no figures to " + root.mapBenchmark() + ": " + e.getMessage());
+                System.exit(1);
+            }
+            System.exit(0);
+        } else if (desktop) {
             DesktopLauncher.launch(folder);
         } else {
             System.exit(commandLine.execute(args));

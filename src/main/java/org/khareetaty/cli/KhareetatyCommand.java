@@ -50,6 +50,15 @@ public final class KhareetatyCommand {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Log debug details to the console and log file")
     boolean debug;
 
+    @Option(names = "--map-benchmark", paramLabel = "FILE", description = "Open the window's map pane, pan and zoom it "
+            + "along a fixed path, write the frame times to FILE and exit (docs/benchmarks.md)")
+    Path mapBenchmark;
+
+    /** Where the map benchmark writes its figures, or null when not benchmarking. */
+    public Path mapBenchmark() {
+        return mapBenchmark;
+    }
+
     public Path dataDir() {
         return dataDir;
     }

@@ -28,6 +28,7 @@ public final class TileQueue<K> {
     private final Deque<Object> order = new ArrayDeque<>();
     private final Map<Object, Pending<?>> pending = new HashMap<>();
     private boolean draining;
+    private long completed;
 
     public TileQueue(BackgroundTasks tasks, String title) {
         this.tasks = tasks;
@@ -72,6 +73,11 @@ public final class TileQueue<K> {
         return order.size();
     }
 
+    /** How many requests have been worked off so far. */
+    public synchronized long completed() {
+        return completed;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void drain() {
         while (true) {
@@ -85,7 +91,11 @@ public final class TileQueue<K> {
                 item = pending.remove(key);
             }
             try {
-                item.result().complete(item.work().get());
+                Object value = item.work().get();
+                synchronized (this) {
+                    completed++;
+                }
+                item.result().complete(value);
             } catch (RuntimeException e) {
                 LOG.warn("Cannot draw a map tile", e);
                 item.result().completeExceptionally(e);

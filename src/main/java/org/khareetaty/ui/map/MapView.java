@@ -216,7 +216,8 @@ public final class MapView extends BorderPane {
         int width = (int) Math.max(400, gluonMap.getWidth());
         int height = (int) Math.max(300, gluonMap.getHeight());
         MapViewport view = MapViewport.fit(box, width, height, 30, 17);
-        gluonMap.setZoom(view.zoom());
+        // Whole zoom levels keep tiles unscaled and crisp.
+        gluonMap.setZoom(Math.floor(view.zoom()));
         gluonMap.setCenter(view.centerLat(), view.centerLon());
     }
 
@@ -232,6 +233,15 @@ public final class MapView extends BorderPane {
 
     OverlayLayer overlay() {
         return overlay;
+    }
+
+    boolean basemapQueueIdle() {
+        return basemapQueue.waiting() == 0 && basemapQueue.completed() > 0;
+    }
+
+    /** The view model (for the benchmark). */
+    public MapViewModel viewModel() {
+        return viewModel;
     }
 
     private void installInteraction(com.gluonhq.maps.MapView map) {
@@ -370,7 +380,7 @@ public final class MapView extends BorderPane {
 
     // ---- toolbar --------------------------------------------------------------------------------------
 
-    private ToolBar toolbar() {
+    private Node toolbar() {
         Button data = new Button("Zoom to data");
         data.setOnAction(e -> viewModel.zoomToData());
 
@@ -436,12 +446,14 @@ public final class MapView extends BorderPane {
         snapshot.setOnAction(e -> saveSnapshot());
         Button basemap = new Button("Basemap…");
         basemap.setOnAction(e -> editBasemap());
-        Button refresh = new Button("Refresh runs");
-        refresh.setTooltip(new javafx.scene.control.Tooltip("Read the analysis runs again (after a new analysis)"));
-        refresh.setOnAction(e -> viewModel.reloadRuns());
+        Button refresh = new Button("Refresh");
+        refresh.setTooltip(new javafx.scene.control.Tooltip("Read incidents, areas and analysis runs again (after an import or analysis)"));
+        refresh.setOnAction(e -> viewModel.refresh());
 
-        return new ToolBar(data, area, allAreas, hotspot, new javafx.scene.control.Separator(), pan, rectangle, lasso, clear,
-                new javafx.scene.control.Separator(), categories, new javafx.scene.control.Separator(), refresh, snapshot, basemap);
+        ToolBar navigate = new ToolBar(data, area, allAreas, hotspot, new javafx.scene.control.Separator(), refresh, snapshot, basemap);
+        ToolBar select = new ToolBar(new Label("Drag:"), pan, rectangle, lasso, clear, new javafx.scene.control.Separator(),
+                new Label("Categories:"), categories);
+        return new VBox(navigate, select);
     }
 
     private ToggleButton tool(String text, Tool tool, String tip) {
@@ -577,7 +589,7 @@ public final class MapView extends BorderPane {
         Label note = new Label();
         note.textProperty().bind(state.noteProperty());
         note.setWrapText(true);
-        note.setStyle("-fx-text-fill: -fx-mid-text-color; -fx-font-size: 11px;");
+        note.setStyle("-fx-text-fill: #666666; -fx-font-size: 11px;");
         note.managedProperty().bind(state.noteProperty().isNotEmpty());
         VBox box = new VBox(4, toggle, opacityRow);
         if (state.id() == MapLayerState.Id.AREAS) {

@@ -323,19 +323,28 @@ public final class MapViewModel {
             return;
         }
         opened = true;
+        refresh();
+    }
+
+    /** Reads everything again (after an import or a new analysis run); unchanged data is not reloaded. */
+    public void refresh() {
         loadBasemap();
+        loadIncidents();
+        reloadRuns();
+    }
+
+    private void loadIncidents() {
         executor.run("Load incidents for the map", snapshots::current, loaded -> {
             snapshot = loaded;
             categories.setAll(loaded.categories().stream().sorted().toList());
             firstDay.set(loaded.firstDay());
             lastDay.set(loaded.lastDay());
-            if (windowEnd.get() == null) {
+            if (windowEnd.get() == null || loaded.lastDay() != null && windowEnd.get().isAfter(loaded.lastDay())) {
                 windowEnd.set(loaded.lastDay());
             }
             refreshIncidents();
             refreshChoropleth();
         }, error -> status.set("Cannot load incidents: " + error.getMessage()));
-        reloadRuns();
     }
 
     private void loadBasemap() {

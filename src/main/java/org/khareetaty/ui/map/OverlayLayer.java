@@ -50,6 +50,7 @@ final class OverlayLayer extends MapLayer {
     private int version;
     private MapViewport viewport;
     private long lastFrameNanos;
+    private boolean complete;
 
     OverlayLayer(MapView mapView, TileQueue<String> queue) {
         this.mapView = mapView;
@@ -69,6 +70,11 @@ final class OverlayLayer extends MapLayer {
     /** The viewport of the last frame, as Gluon shows it; null before the first layout. */
     MapViewport viewport() {
         return viewport;
+    }
+
+    /** True when the last frame drew every visible tile in its current version. */
+    boolean complete() {
+        return complete;
     }
 
     /** Nanoseconds the last frame's overlay drawing took (for the benchmark). */
@@ -113,6 +119,7 @@ final class OverlayLayer extends MapLayer {
         }
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.clearRect(0, 0, view.width(), view.height());
+        complete = layers.isEmpty();
         if (!layers.isEmpty()) {
             drawTiles(gc, view);
         }
@@ -128,6 +135,7 @@ final class OverlayLayer extends MapLayer {
         long y0 = Math.max(0, (long) Math.floor(view.originY() / tilePx));
         long y1 = Math.min(n - 1, (long) Math.floor((view.originY() + view.height()) / tilePx));
         Set<String> wanted = new HashSet<>();
+        complete = true;
         for (long ty = y0; ty <= y1; ty++) {
             for (long tx = x0; tx <= x1; tx++) {
                 long wrappedX = Math.floorMod(tx, n);
@@ -136,12 +144,16 @@ final class OverlayLayer extends MapLayer {
                 double sy = ty * tilePx - view.originY();
                 Drawn drawn = cache.get(key);
                 if (drawn == null || drawn.version() != version) {
+                    complete = false;
                     wanted.add(key + "@" + version);
                     request(key, z, wrappedX, ty);
                 }
                 if (drawn != null) {
                     if (drawn.image() != null) {
-                        gc.drawImage(drawn.image(), sx, sy, tilePx, tilePx);
+                        // Whole pixels, so neighbouring tiles meet without a hairline gap.
+                        double left = Math.floor(sx);
+                        double top = Math.floor(sy);
+                        gc.drawImage(drawn.image(), left, top, Math.floor(sx + tilePx) - left, Math.floor(sy + tilePx) - top);
                     }
                 } else {
                     drawFromParent(gc, z, wrappedX, ty, sx, sy, tilePx);
@@ -162,7 +174,9 @@ final class OverlayLayer extends MapLayer {
                 double part = WebMercator.TILE_SIZE / (double) (1 << up);
                 double px = (x - ((x >> up) << up)) * part;
                 double py = (y - ((y >> up) << up)) * part;
-                gc.drawImage(parent.image(), px, py, part, part, sx, sy, tilePx, tilePx);
+                double left = Math.floor(sx);
+                double top = Math.floor(sy);
+                gc.drawImage(parent.image(), px, py, part, part, left, top, Math.floor(sx + tilePx) - left, Math.floor(sy + tilePx) - top);
             }
             return;
         }

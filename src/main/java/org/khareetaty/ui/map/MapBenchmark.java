@@ -1,0 +1,133 @@
+package org.khareetaty.ui.map;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import org.khareetaty.map.MapViewport;
+
+/**
+ * Measures the map pane as a person uses it: how long until the basemap and the incidents are first
+ * painted after the pane opens, then the time between JavaFX pulses (an {@link AnimationTimer}) while the
+ * map pans and zooms along a fixed path, with the peak heap seen.
+ */
+public final class MapBenchmark {
+
+    /** The figures of one run. */
+    public record Result(long basemapFirstPaintMs, long incidentsFirstPaintMs, int incidents, int frames, double medianFrameMs,
+            double p95FrameMs, double maxFrameMs, double medianOverlayMs, long peakHeapMb, String pipeline) {
+
+        public String toText() {
+            return String.format(Locale.ROOT, "Map benchmark (%s)%n"
+                    + "  incidents on the map            %,d%n"
+                    + "  basemap first paint             %d ms after the pane opened%n"
+                    + "  incidents first paint           %d ms after the pane opened%n"
+                    + "  frames while panning/zooming    %d%n"
+                    + "  frame time median / p95 / max   %.1f / %.1f / %.1f ms%n"
+                    + "  overlay drawing per frame (med) %.2f ms%n"
+                    + "  peak heap used                  %d MB (max %d MB)%n",
+                    pipeline, incidents, basemapFirstPaintMs, incidentsFirstPaintMs, frames, medianFrameMs, p95FrameMs,
+                    maxFrameMs, medianOverlayMs, peakHeapMb, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        }
+    }
+
+    private static final int PAN_FRAMES = 180;
+    private static final int ZOOM_FRAMES = 120;
+    private static final double PAN_PX_PER_FRAME = 6;
+    private static final double ZOOM_PER_FRAME = 0.025;
+
+    private MapBenchmark() {
+    }
+
+    /**
+     * Waits for the first paint, then drives the path; {@code done} receives the figures on the FX thread.
+     * {@code openedNanos} is when the pane was asked to open.
+     */
+    public static void run(MapView view, MapViewModel viewModel, long openedNanos, String pipeline, Consumer<Result> done) {
+        new AnimationTimer() {
+            private long basemapAt;
+            private long incidentsAt;
+            private int step = -1;
+            private long last;
+            private final List<Double> frames = new ArrayList<>();
+            private final List<Double> overlay = new ArrayList<>();
+            private long peakHeap;
+
+            @Override
+            public void handle(long now) {
+                Runtime runtime = Runtime.getRuntime();
+                peakHeap = Math.max(peakHeap, runtime.totalMemory() - runtime.freeMemory());
+                if (step < 0) {
+                    waitForFirstPaint(now);
+                    return;
+                }
+                if (step > 0) {
+                    frames.add((now - last) / 1e6);
+                    overlay.add(view.overlay().lastFrameNanos() / 1e6);
+                }
+                last = now;
+                if (step >= 2 * PAN_FRAMES + 2 * ZOOM_FRAMES) {
+                    stop();
+                    done.accept(result());
+                    return;
+                }
+                move(step++);
+            }
+
+            private void waitForFirstPaint(long now) {
+                if (basemapAt == 0 && viewModel.tilesProperty().get() != null && AppTileRetriever.installed().isServing()
+                        && view.basemapQueueIdle()) {
+                    basemapAt = now;
+                }
+                boolean incidentsShown = viewModel.layer(MapLayerState.Id.INCIDENTS).painterProperty().get() != null
+                        && view.overlay().complete();
+                if (incidentsAt == 0 && incidentsShown) {
+                    incidentsAt = now;
+                }
+                if (basemapAt != 0 && incidentsAt != 0) {
+                    step = 0;
+                    last = now;
+                }
+            }
+
+            /** East, zoom in towards street level, west, zoom back out. */
+            private void move(int i) {
+                com.gluonhq.maps.MapView map = view.gluonMap();
+                MapViewport current = view.viewport();
+                if (i < PAN_FRAMES) {
+                    pan(map, current, PAN_PX_PER_FRAME);
+                } else if (i < PAN_FRAMES + ZOOM_FRAMES) {
+                    map.setZoom(map.getZoom() + ZOOM_PER_FRAME);
+                } else if (i < 2 * PAN_FRAMES + ZOOM_FRAMES) {
+                    pan(map, current, -PAN_PX_PER_FRAME);
+                } else {
+                    map.setZoom(map.getZoom() - ZOOM_PER_FRAME);
+                }
+            }
+
+            private void pan(com.gluonhq.maps.MapView map, MapViewport current, double dx) {
+                MapViewport moved = current.panBy(dx, dx / 3);
+                map.setCenter(moved.centerLat(), moved.centerLon());
+            }
+
+            private Result result() {
+                double[] sorted = frames.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                double[] overlaySorted = overlay.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                int incidents = viewModel.layer(MapLayerState.Id.INCIDENTS).painterProperty().get()
+                        instanceof org.khareetaty.map.IncidentPainter p ? p.index().size() : 0;
+                return new Result((basemapAt - openedNanos) / 1_000_000, (incidentsAt - openedNanos) / 1_000_000, incidents,
+                        sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.95), sorted[sorted.length - 1],
+                        percentile(overlaySorted, 0.5), peakHeap / (1024 * 1024), pipeline);
+            }
+        }.start();
+    }
+
+    static double percentile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}

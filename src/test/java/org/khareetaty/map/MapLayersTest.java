@@ -1,0 +1,312 @@
+package org.khareetaty.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.common.IncidentFilter;
+import org.khareetaty.common.IncidentFilter.BoundingBox;
+import org.khareetaty.store.Database;
+import org.khareetaty.store.IncidentRepository;
+import org.khareetaty.store.IncidentSnapshot;
+import org.khareetaty.store.IncidentSnapshots;
+import org.khareetaty.store.TestDatabases;
+import org.khareetaty.store.TestIncidents;
+
+/** The layers the map draws, read from real V1 tables and painted with Java2D. */
+class MapLayersTest {
+
+    @TempDir
+    static Path folder;
+    private static Database database;
+    private static Basemap basemap;
+    private static List<TestIncidents.Incident> inserted;
+    private static UUID runId;
+
+    @BeforeAll
+    static void setUp() {
+        database = TestDatabases.open(folder.resolve("db"));
+        basemap = Basemap.loadBundled();
+        inserted = MapFixtures.kuwaitIncidents(3_000, 11);
+        TestIncidents.insert(database, inserted, ZoneId.of("Asia/Kuwait"));
+        MapFixtures.insertKuwaitGovernorates(database, basemap);
+        runId = MapFixtures.insertDensityRun(database, "KDE", 500);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        database.close();
+    }
+
+    @Test
+    void repositoryReadsAreasRunsHotspotsAndGrids() {
+        MapLayerRepository repository = new MapLayerRepository(database);
+        List<MapArea> areas = repository.areas();
+        assertThat(areas).hasSize(6).allMatch(a -> a.kind().equals("governorate"));
+        assertThat(areas).anyMatch(a -> a.name().contains("Asimah") || a.name().contains("Capital") || a.name().contains("Kuwait"));
+        List<AnalysisRunInfo> runs = repository.runs(List.of("KDE", "GISTAR"));
+        assertThat(runs).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(runId);
+            assertThat(r.hotspotCount()).isEqualTo(10);
+            assertThat(r.gridCount()).isEqualTo(1);
+        });
+        List<MapHotspot> hotspots = repository.hotspots(runId);
+        assertThat(hotspots).extracting(MapHotspot::rank).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(hotspots.get(0).incidentCount()).isGreaterThanOrEqualTo(hotspots.get(9).incidentCount());
+        // The densest cell lies where the fixture put most incidents (Kuwait City), within a kilometre or so.
+        BoundingBox first = hotspots.get(0).shape().bounds();
+        assertThat(first.minLon()).isBetween(47.80, 48.20);
+        List<GridData> grids = repository.grids(runId);
+        assertThat(grids).singleElement().satisfies(g -> {
+            assertThat(g.values()).hasSize(g.columns() * g.rows());
+            assertThat(g.runKind()).isEqualTo("KDE");
+        });
+    }
+
+    @Test
+    void gridPainterColoursCellsWhereTheGridIsAndNothingElsewhere() {
+        GridData grid = new MapLayerRepository(database).grids(runId).get(0);
+        GridPainter painter = new GridPainter(grid, GridPainter.Style.HEAT, "Density");
+        MapViewport kuwaitCity = new MapViewport(47.98, 29.37, 12, 256, 256);
+        BufferedImage image = paint(painter, kuwaitCity);
+        assertThat(opaquePixels(image)).isGreaterThan(256 * 256 / 4);
+        BufferedImage faraway = paint(painter, new MapViewport(10, 50, 12, 256, 256));
+        assertThat(opaquePixels(faraway)).isZero();
+        // The value under the pointer is the stored cell value (the grid is in EPSG:3857 metres).
+        double x = MapFixtures.mercatorX(47.98);
+        double y = MapFixtures.mercatorY(29.37);
+        int column = (int) ((x - grid.originX()) / grid.cellSize());
+        int row = (int) ((y - grid.originY()) / grid.cellSize());
+        assertThat(painter.valueAt(47.98, 29.37)).isEqualTo(grid.value(column, row));
+        assertThat(painter.legend(12).title()).contains("incidents per km²");
+    }
+
+    @Test
+    void gistarCellsAreHotOrColdByConfidence() {
+        double[] z = {0.5, 1.7, 2.0, 3.0, -1.7, -2.0, -3.0, 1.0, -0.2};
+        GridData grid = new GridData(UUID.randomUUID(), "GISTAR", "z", "EPSG:4326", 47.9, 29.3, 0.01, 3, 3, "z", z);
+        GridPainter painter = new GridPainter(grid, GridPainter.Style.SIGNIFICANCE, "Gi*");
+        assertThat(painter.colourOf(0.5)).isZero();
+        assertThat(painter.colourOf(1.7)).isEqualTo(Palette.DIVERGING[4]);
+        assertThat(painter.colourOf(2.0)).isEqualTo(Palette.DIVERGING[5]);
+        assertThat(painter.colourOf(3.0)).isEqualTo(Palette.DIVERGING[6]);
+        assertThat(painter.colourOf(-3.0)).isEqualTo(Palette.DIVERGING[0]);
+        assertThat(painter.colourOf(-1.7)).isEqualTo(Palette.DIVERGING[2]);
+        assertThat(painter.legend(10).entries()).hasSize(6);
+    }
+
+    @Test
+    void gridProjectionInvertsUtmAndWebMercator() {
+        double[] out = new double[2];
+        GridProjection utm18 = GridProjection.parse("EPSG:32618 WGS 84 / UTM zone 18N");
+        utm18.toLonLat(500_000, 0, out);
+        assertThat(out[0]).isCloseTo(-75, within(1e-9));
+        assertThat(out[1]).isCloseTo(0, within(1e-9));
+        // On the central meridian the northing is 0.9996 x the meridian arc; the WGS 84 arc to 40°N is 4,429,529.03 m.
+        utm18.toLonLat(500_000, 0.9996 * 4_429_529.03, out);
+        assertThat(out[1]).isCloseTo(40, within(1e-5));
+        GridProjection local = GridProjection.parse("Local transverse Mercator on WGS 84, central meridian 47.9800°");
+        local.toLonLat(0, 0, out);
+        assertThat(out[0]).isCloseTo(47.98, within(1e-9));
+        GridProjection.parse("EPSG:3857").toLonLat(20_037_508.3428, 0, out);
+        assertThat(out[0]).isCloseTo(180, within(1e-6));
+        assertThatThrownBy(() -> GridProjection.parse("EPSG:2263 NAD83 / New York Long Island"))
+                .hasMessageContaining("cannot draw a grid");
+    }
+
+    @Test
+    void incidentsAreDotsAtStreetZoomAndDensityCellsFurtherOut() {
+        IncidentSnapshot snapshot = new IncidentSnapshots(database).current();
+        PointIndex index = PointIndex.build(snapshot, snapshot.matchingLocated(IncidentFilter.ALL));
+        long located = inserted.stream().filter(i -> i.lon() != null).count();
+        assertThat(index.size()).isEqualTo((int) located);
+        IncidentPainter painter = new IncidentPainter(index, snapshot.categories());
+        assertThat(painter.showsPoints(16)).isTrue();
+        assertThat(painter.showsPoints(10)).isFalse();
+
+        TestIncidents.Incident first = inserted.get(0);
+        MapViewport street = new MapViewport(first.lon(), first.lat(), 17, 64, 64);
+        BufferedImage dots = paint(painter, street);
+        int centre = dots.getRGB(32, 32);
+        assertThat(centre >>> 24).isEqualTo(255);
+        int category = snapshot.categories().indexOf(first.category());
+        // The dot under the centre is one of the incidents there: with the fixture's spread, the first one or a neighbour.
+        assertThat(index.nearest(street, 32, 32, 1)).isNotNegative();
+        assertThat(IncidentPainter.categoryColour(category) >>> 24).isEqualTo(255);
+
+        double[] breaks = painter.breaks(11);
+        for (int i = 1; i < breaks.length; i++) {
+            assertThat(breaks[i]).isGreaterThan(breaks[i - 1]);
+        }
+        BufferedImage density = paint(painter, new MapViewport(47.98, 29.35, 11, 256, 256));
+        assertThat(opaquePixels(density)).isGreaterThan(100);
+        assertThat(painter.legend(11).title()).contains("per km²");
+        assertThat(painter.legend(16).entries()).extracting(Legend.Entry::label).contains(first.category());
+    }
+
+    @Test
+    void pointIndexWindowQueriesMatchABruteForceCount() {
+        IncidentSnapshot snapshot = new IncidentSnapshots(database).current();
+        PointIndex index = PointIndex.build(snapshot, snapshot.matchingLocated(IncidentFilter.ALL));
+        MapViewport view = new MapViewport(48.05, 29.33, 13, 300, 200);
+        BoundingBox box = view.bounds();
+        long expected = inserted.stream().filter(i -> i.lon() != null && box.contains(i.lon(), i.lat())).count();
+        assertThat(index.count(view)).isEqualTo((int) expected).isPositive();
+    }
+
+    @Test
+    void choroplethCountsIncidentsPerAreaAndRatesPerResident() {
+        IncidentSnapshot snapshot = new IncidentSnapshots(database).current();
+        List<MapArea> areas = new MapLayerRepository(database).areas();
+        Map<UUID, Double> counts = AreaStatistics.values(snapshot, IncidentFilter.ALL, areas, "governorate", AreaMeasure.COUNT);
+        for (MapArea area : areas) {
+            long expected = inserted.stream().filter(i -> i.lon() != null && area.shape().contains(i.lon(), i.lat())).count();
+            assertThat(counts.get(area.id())).isEqualTo((double) expected);
+        }
+        Map<UUID, Double> rates = AreaStatistics.values(snapshot, IncidentFilter.ALL, areas, "governorate", AreaMeasure.RATE);
+        MapArea some = areas.get(0);
+        assertThat(rates.get(some.id())).isCloseTo(1000.0 * counts.get(some.id()) / some.population(), within(1e-9));
+        Map<UUID, Double> change = AreaStatistics.values(snapshot, IncidentFilter.ALL, areas, "governorate", AreaMeasure.CHANGE);
+        assertThat(change).isNotEmpty();
+        ChoroplethPainter painter = new ChoroplethPainter(areas, counts, AreaMeasure.COUNT, "governorate");
+        BufferedImage image = paint(painter, new MapViewport(47.9, 29.3, 9, 256, 256));
+        assertThat(opaquePixels(image)).isGreaterThan(256 * 256 / 3);
+        MapArea under = painter.areaAt(47.98, 29.37);
+        assertThat(under).isNotNull();
+        assertThat(under.shape().contains(47.98, 29.37)).isTrue();
+    }
+
+    @Test
+    void lassoSelectionAgreesBetweenSqlAndSnapshot() {
+        List<double[]> triangle = List.of(new double[] {47.90, 29.30}, new double[] {48.10, 29.30}, new double[] {48.00, 29.42});
+        IncidentFilter filter = IncidentFilter.ALL.withSelection(BoundingBox.lasso(triangle));
+        long expected = inserted.stream().filter(i -> i.lon() != null && insideTriangle(i.lon(), i.lat())).count();
+        assertThat(expected).isPositive();
+        assertThat(new IncidentRepository(database).count(filter)).isEqualTo(expected);
+        assertThat(new IncidentSnapshots(database).current().matching(filter)).hasSize((int) expected);
+    }
+
+    private static boolean insideTriangle(double x, double y) {
+        double[][] t = {{47.90, 29.30}, {48.10, 29.30}, {48.00, 29.42}};
+        double d1 = sign(x, y, t[0], t[1]);
+        double d2 = sign(x, y, t[1], t[2]);
+        double d3 = sign(x, y, t[2], t[0]);
+        boolean negative = d1 < 0 || d2 < 0 || d3 < 0;
+        boolean positive = d1 > 0 || d2 > 0 || d3 > 0;
+        return !(negative && positive);
+    }
+
+    private static double sign(double x, double y, double[] a, double[] b) {
+        return (x - b[0]) * (a[1] - b[1]) - (a[0] - b[0]) * (y - b[1]);
+    }
+
+    @Test
+    void remoteTilesComeFromTheDiskCacheAndAnUnreachableServerIsQuiet() throws Exception {
+        Path cache = folder.resolve("cache");
+        // Port 9 on loopback: nothing listens, the connection is refused at once.
+        RemoteTileSource source = new RemoteTileSource("http://127.0.0.1:9/{z}/{x}/{y}.png", "Test tiles", cache, Clock.systemUTC());
+        long started = System.nanoTime();
+        assertThat(source.tile(12, 2590, 1710)).isEmpty();
+        assertThat(source.tile(12, 2591, 1710)).isEmpty();   // offline: answered from the cache only, no new attempt
+        assertThat((System.nanoTime() - started) / 1e9).isLessThan(10);
+        BufferedImage red = new BufferedImage(256, 256, BufferedImage.TYPE_INT_ARGB);
+        red.createGraphics().fillRect(0, 0, 256, 256);
+        Path cached = source.cacheFile(12, 2590, 1711);
+        Files.createDirectories(cached.getParent());
+        ImageIO.write(red, "png", cached.toFile());
+        assertThat(source.tile(12, 2590, 1711)).isPresent();
+        assertThatThrownBy(() -> RemoteTileSource.validate("https://tiles.example.org/{z}/{x}.png")).hasMessageContaining("{y}");
+
+        BasemapTiles tiles = new BasemapTiles(List.of(source), new LocalTileSource(new BasemapPainter(basemap, List.of())));
+        assertThat(tiles.tileOrLocal(12, 2590, 1711).getRGB(10, 10)).isEqualTo(red.getRGB(10, 10));
+        assertThat(tiles.tileOrLocal(12, 2590, 1712).getRGB(10, 10)).isNotEqualTo(red.getRGB(10, 10));   // drawn locally
+        assertThat(tiles.attribution()).contains("Test tiles").contains("Natural Earth");
+    }
+
+    @Test
+    void mbtilesServesRasterTilesInTmsOrderAndRefusesVectorTiles() throws Exception {
+        Path file = folder.resolve("test.mbtiles");
+        BufferedImage blue = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
+        var g = blue.createGraphics();
+        g.setColor(Color.BLUE);
+        g.fillRect(0, 0, 256, 256);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(blue, "png", png);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE metadata (name TEXT, value TEXT)");
+                statement.execute("CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)");
+                statement.execute("INSERT INTO metadata VALUES ('format', 'png'), ('attribution', '<a href=\"x\">Local tiles</a>')");
+            }
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO tiles VALUES (3, 5, ?, ?)")) {
+                statement.setInt(1, (1 << 3) - 1 - 2);   // XYZ row 2 is TMS row 5 at zoom 3
+                statement.setBytes(2, png.toByteArray());
+                statement.executeUpdate();
+            }
+        }
+        try (MbTilesSource source = MbTilesSource.open(file, "")) {
+            assertThat(source.tile(3, 5, 2)).hasValueSatisfying(t -> assertThat(t.getRGB(5, 5)).isEqualTo(Color.BLUE.getRGB()));
+            assertThat(source.tile(3, 5, 5)).isEmpty();
+            assertThat(source.attribution()).isEqualTo("Local tiles");
+        }
+        Path vector = folder.resolve("vector.mbtiles");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + vector);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE metadata (name TEXT, value TEXT)");
+            statement.execute("INSERT INTO metadata VALUES ('format', 'pbf')");
+        }
+        assertThatThrownBy(() -> MbTilesSource.open(vector, "")).hasMessageContaining("vector tiles");
+    }
+
+    @Test
+    void snapshotRendererScalesTheSameViewToAnySize() {
+        MapViewport view = new MapViewport(47.98, 29.37, 10, 800, 500);
+        MapViewport bigger = MapSnapshotRenderer.resized(view, 1600, 1000);
+        assertThat(bigger.zoom()).isCloseTo(11, within(1e-9));
+        assertThat(bigger.bounds().minLon()).isCloseTo(view.bounds().minLon(), within(1e-9));
+        BufferedImage image = MapSnapshotRenderer.render(view, new BasemapPainter(basemap, List.of()),
+                List.of(new PaintedLayer("hotspots", new HotspotPainter(new MapLayerRepository(database).hotspots(runId), "test",
+                        HotspotPainter.Colouring.BY_RANK), 0.8)), 1600, 1000, MapSnapshotRenderer.Decorations.FULL);
+        assertThat(image.getWidth()).isEqualTo(1600);
+        assertThat(image.getHeight()).isEqualTo(1000);
+    }
+
+    private static BufferedImage paint(LayerPainter painter, MapViewport view) {
+        BufferedImage image = new BufferedImage(view.width(), view.height(), BufferedImage.TYPE_INT_ARGB);
+        var g = image.createGraphics();
+        painter.paint(g, view);
+        g.dispose();
+        return image;
+    }
+
+    private static int opaquePixels(BufferedImage image) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) >>> 24) > 0) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,236 @@
+package org.khareetaty.ui.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.common.BackgroundTasks;
+import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.IncidentFilter.BoundingBox;
+import org.khareetaty.map.Basemap;
+import org.khareetaty.map.HotspotPainter;
+import org.khareetaty.map.IncidentPainter;
+import org.khareetaty.map.MapFixtures;
+import org.khareetaty.map.MapLayerRepository;
+import org.khareetaty.map.MapService;
+import org.khareetaty.map.MapViewport;
+import org.khareetaty.store.Database;
+import org.khareetaty.store.IncidentRepository;
+import org.khareetaty.store.IncidentSnapshots;
+import org.khareetaty.store.SettingsStore;
+import org.khareetaty.store.TestDatabases;
+import org.khareetaty.store.TestIncidents;
+import org.khareetaty.ui.common.FilterModel;
+import org.khareetaty.ui.common.FxExecutor;
+
+/** The map pane's view model on a real database, without JavaFX nodes or a robot. */
+class MapViewModelTest {
+
+    private static final ZoneId KUWAIT = ZoneId.of("Asia/Kuwait");
+
+    @TempDir
+    static Path folder;
+    private static Database database;
+    private static BackgroundTasks tasks;
+    private static List<TestIncidents.Incident> inserted;
+    private FilterModel filter;
+    private MapViewModel viewModel;
+
+    @BeforeAll
+    static void setUp() {
+        DataFolder data = TestDatabases.prepare(folder.resolve("db"));
+        database = Database.open(data);
+        // One worker: results arrive one after another, as they would on the FX thread.
+        tasks = new BackgroundTasks(1);
+        inserted = MapFixtures.kuwaitIncidents(2_000, 5);
+        TestIncidents.insert(database, inserted, KUWAIT);
+        MapFixtures.insertKuwaitGovernorates(database, Basemap.loadBundled());
+        MapFixtures.insertDensityRun(database, "KDE", 500);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        tasks.close();
+        database.close();
+    }
+
+    @BeforeEach
+    void open() {
+        filter = new FilterModel();
+        SettingsStore settings = new SettingsStore(database);
+        MapService map = new MapService(new MapLayerRepository(database), settings, new DataFolder(folder.resolve("db")), Clock.systemUTC());
+        // Results are delivered on the worker thread: the properties are plain JavaFX beans.
+        viewModel = new MapViewModel(map, new IncidentSnapshots(database), new IncidentRepository(database),
+                new FxExecutor(tasks, Runnable::run), filter, settings, KUWAIT);
+        viewModel.open();
+        await(() -> incidentCount() == inserted.stream().filter(i -> i.lon() != null).count());
+        await(() -> viewModel.layer(MapLayerState.Id.HOTSPOTS).painterProperty().get() != null);
+        await(() -> viewModel.tilesProperty().get() != null);
+    }
+
+    @Test
+    void opensWithBasemapIncidentsLatestRunAndAreas() {
+        assertThat(viewModel.attributionProperty().get()).contains("Natural Earth");
+        assertThat(viewModel.areaKinds()).containsExactly("governorate");
+        assertThat(viewModel.runs(MapLayerState.Id.HOTSPOTS)).hasSize(1);
+        assertThat(viewModel.runs(MapLayerState.Id.DENSITY)).hasSize(1);
+        assertThat(viewModel.layer(MapLayerState.Id.FORECAST).noteProperty().get()).contains("No forecast");
+        assertThat(((HotspotPainter) viewModel.layer(MapLayerState.Id.HOTSPOTS).painterProperty().get()).hotspots()).hasSize(10);
+        assertThat(viewModel.hotspots()).extracting(h -> h.rank()).startsWith(1, 2, 3);
+        assertThat(viewModel.categories()).contains("THEFT", "DRUGS");
+        assertThat(viewModel.lastDayProperty().get()).isAfterOrEqualTo(viewModel.firstDayProperty().get());
+    }
+
+    @Test
+    void layersToggleAndOpacityChangeWhatIsPainted() {
+        int version = viewModel.overlayVersionProperty().get();
+        assertThat(viewModel.paintedLayers()).extracting(l -> l.id()).containsExactly("HOTSPOTS", "INCIDENTS");
+        viewModel.layer(MapLayerState.Id.INCIDENTS).visibleProperty().set(false);
+        assertThat(viewModel.paintedLayers()).extracting(l -> l.id()).containsExactly("HOTSPOTS");
+        viewModel.layer(MapLayerState.Id.HOTSPOTS).opacityProperty().set(0.25);
+        assertThat(viewModel.paintedLayers().get(0).opacity()).isEqualTo(0.25);
+        viewModel.layer(MapLayerState.Id.DENSITY).visibleProperty().set(true);
+        await(() -> viewModel.paintedLayers().size() == 2);
+        assertThat(viewModel.overlayVersionProperty().get()).isGreaterThan(version + 2);
+    }
+
+    @Test
+    void rectangleAndLassoSelectionFilterEveryPane() {
+        BoundingBox box = new BoundingBox(47.95, 29.33, 48.05, 29.40);
+        viewModel.selectBox(box);
+        assertThat(filter.get().selection()).isEqualTo(box);
+        long inBox = inserted.stream().filter(i -> i.lon() != null && box.contains(i.lon(), i.lat())).count();
+        await(() -> incidentCount() == inBox);
+
+        List<double[]> lasso = List.of(new double[] {47.95, 29.33}, new double[] {48.05, 29.33}, new double[] {47.95, 29.40});
+        viewModel.selectLasso(lasso);
+        BoundingBox selection = filter.get().selection();
+        assertThat(selection.isLasso()).isTrue();
+        // Below the diagonal from (48.05, 29.33) to (47.95, 29.40): lat < 29.40 - 0.7 * (lon - 47.95).
+        long inLasso = inserted.stream().filter(i -> i.lon() != null && i.lon() >= 47.95 && i.lat() >= 29.33
+                && i.lat() < 29.40 - 0.7 * (i.lon() - 47.95)).count();
+        await(() -> Math.abs(incidentCount() - inLasso) <= 1);   // a point exactly on the edge may go either way
+        assertThat(inLasso).isLessThan(inBox);
+
+        viewModel.clearSelection();
+        assertThat(filter.get().selection()).isNull();
+    }
+
+    @Test
+    void categoryFilterIsShared() {
+        viewModel.setCategories(List.of("THEFT"));
+        assertThat(filter.get().categories()).containsExactly("THEFT");
+        long thefts = inserted.stream().filter(i -> i.lon() != null && i.category().equals("THEFT")).count();
+        await(() -> incidentCount() == thefts);
+        viewModel.setCategories(viewModel.categories());
+        assertThat(filter.get().categories()).isEmpty();
+    }
+
+    @Test
+    void timeWindowAndPlaybackMoveTheSharedDates() {
+        LocalDate last = viewModel.lastDayProperty().get();
+        viewModel.windowProperty().set(MapViewModel.TimeWindow.WEEK);
+        assertThat(filter.get().from()).isEqualTo(last.minusDays(6));
+        assertThat(filter.get().to()).isEqualTo(last);
+
+        LocalDate day = LocalDate.of(2025, 3, 10);
+        viewModel.windowProperty().set(MapViewModel.TimeWindow.DAY);
+        viewModel.windowEndProperty().set(day);
+        assertThat(filter.get().from()).isEqualTo(day);
+        assertThat(filter.get().to()).isEqualTo(day);
+        long thatDay = inserted.stream().filter(i -> i.lon() != null
+                && LocalDateTime.ofInstant(i.occurredAt(), KUWAIT).toLocalDate().equals(day)).count();
+        await(() -> incidentCount() == thatDay);
+
+        viewModel.playStepProperty().set(MapViewModel.PlayStep.WEEK);
+        viewModel.stepPlayback();
+        assertThat(filter.get().to()).isEqualTo(day.plusDays(7));
+        viewModel.windowEndProperty().set(last);
+        viewModel.playingProperty().set(true);
+        viewModel.stepPlayback();
+        assertThat(viewModel.playingProperty().get()).as("play stops at the last day").isFalse();
+        viewModel.windowProperty().set(MapViewModel.TimeWindow.ALL);
+        assertThat(filter.get().from()).isNull();
+    }
+
+    @Test
+    void hoverNamesTheIncidentAndTheHotspotUnderThePointer() {
+        TestIncidents.Incident incident = inserted.stream().filter(i -> i.lon() != null).findFirst().orElseThrow();
+        MapViewport street = new MapViewport(incident.lon(), incident.lat(), 18, 400, 300);
+        String text = viewModel.tooltipAt(street, 200, 300 / 2.0);
+        assertThat(text).isNotNull();
+        assertThat(viewModel.categories()).anyMatch(text::startsWith);
+        MapViewport city = new MapViewport(47.98, 29.37, 11, 400, 300);
+        assertThat(viewModel.tooltipAt(city, 200, 150)).contains("incidents within");
+        assertThat(viewModel.tooltipAt(new MapViewport(10, 50, 12, 400, 300), 200, 150)).isNull();
+
+        viewModel.showDetailsAt(street, 200, 150);
+        await(() -> viewModel.detailsProperty().get() != null);
+        assertThat(viewModel.detailsProperty().get().lon()).isNotNull();
+    }
+
+    @Test
+    void zoomToAreaFiltersToTheAreaAndAsksTheViewToShowIt() {
+        var area = viewModel.areas().get(0);
+        viewModel.zoomToArea(area);
+        assertThat(viewModel.zoomRequestProperty().get()).isEqualTo(area.shape().bounds());
+        assertThat(filter.get().areas()).containsExactly(area.id());
+        viewModel.clearAreaFilter();
+        assertThat(filter.get().areas()).isEqualTo(Set.of());
+    }
+
+    @Test
+    void snapshotWritesAPngOfTheChosenSize() throws Exception {
+        Path file = folder.resolve("snap.png");
+        Path[] saved = new Path[1];
+        viewModel.saveSnapshot(new MapViewport(47.98, 29.37, 11, 800, 500), 1200, 750, file, path -> saved[0] = path);
+        await(() -> saved[0] != null);
+        var image = javax.imageio.ImageIO.read(file.toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(750);
+    }
+
+    @Test
+    void badBasemapSettingsAreRefusedWithAReason() {
+        String[] error = new String[1];
+        boolean[] done = new boolean[1];
+        viewModel.saveBasemapSettings("ftp://tiles/{z}/{x}/{y}", "", "", message -> {
+            error[0] = message;
+            done[0] = true;
+        });
+        await(() -> done[0]);
+        assertThat(error[0]).contains("http://");
+        assertThat(viewModel.basemapSettings()[0]).isEmpty();
+    }
+
+    private long incidentCount() {
+        return viewModel.layer(MapLayerState.Id.INCIDENTS).painterProperty().get() instanceof IncidentPainter p
+                ? p.index().size() : -1;
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Condition not met within 60 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
