@@ -49,6 +49,8 @@ import org.khareetaty.ui.incidents.IncidentsView;
 import org.khareetaty.ui.incidents.IncidentsViewModel;
 import org.khareetaty.ui.map.MapBenchmark;
 import org.khareetaty.ui.map.MapView;
+import org.khareetaty.ui.hotspots.HotspotsView;
+import org.khareetaty.ui.hotspots.HotspotsViewModel;
 import org.khareetaty.ui.map.MapViewModel;
 import org.khareetaty.ui.report.ReportContext;
 import org.khareetaty.ui.report.ReportDialogs;
@@ -168,6 +170,8 @@ public final class DesktopApp extends Application {
                 new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
                 new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
+        panes.add(new NavigationItem("hotspots", "Hotspots", () -> new HotspotsView(
+                new HotspotsViewModel(core.hotspots(), executor, filter, principal::username))));
         // The alerts pane links to the map; the window exists by the time a pane is first opened.
         java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
         panes.add(new NavigationItem("alerts", "Alerts", () -> new AlertsView(
