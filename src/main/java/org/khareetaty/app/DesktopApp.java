@@ -45,6 +45,10 @@ import org.khareetaty.ui.importer.QuarantineBrowserView;
 import org.khareetaty.ui.importer.QuarantineBrowserViewModel;
 import org.khareetaty.ui.importer.WelcomeView;
 import org.khareetaty.ui.importer.WelcomeViewModel;
+import org.khareetaty.ui.forecast.BacktestView;
+import org.khareetaty.ui.forecast.BacktestViewModel;
+import org.khareetaty.ui.forecast.ForecastView;
+import org.khareetaty.ui.forecast.ForecastViewModel;
 import org.khareetaty.ui.incidents.IncidentsView;
 import org.khareetaty.ui.incidents.IncidentsViewModel;
 import org.khareetaty.ui.map.MapBenchmark;
@@ -166,6 +170,10 @@ public final class DesktopApp extends Application {
         List<NavigationItem> panes = new ArrayList<>();
         panes.add(new NavigationItem("incidents", "Incidents", () -> new IncidentsView(
                 new IncidentsViewModel(incidents, executor, filter), core.settings().get(Settings.AGENCY_ZONE))));
+        panes.add(new NavigationItem("forecast", "Forecast", () -> new ForecastView(
+                new ForecastViewModel(core.forecasts(), executor))));
+        panes.add(new NavigationItem("backtests", "Backtests", () -> new BacktestView(
+                new BacktestViewModel(core.forecasts(), core.hotspotForecasts(), executor))));
         panes.add(new NavigationItem("map", "Map", () -> new MapView(
                 new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
