@@ -21,6 +21,7 @@ import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.map.TileQueue;
 import org.khareetaty.store.IncidentRepository;
+import org.khareetaty.pipeline.PipelineScheduler;
 import org.khareetaty.security.Permission;
 import org.khareetaty.security.Principal;
 import org.khareetaty.security.SecuritySettings;
@@ -31,6 +32,8 @@ import org.khareetaty.ui.alerts.AlertsViewModel;
 import org.khareetaty.ui.alerts.NotificationSettingsViewModel;
 import org.khareetaty.ui.alerts.RulesViewModel;
 import org.khareetaty.ui.security.AuditView;
+import org.khareetaty.ui.status.StatusView;
+import org.khareetaty.ui.status.StatusViewModel;
 import org.khareetaty.ui.security.AuditViewModel;
 import org.khareetaty.ui.security.SessionLockOverlay;
 import org.khareetaty.ui.security.SessionLockViewModel;
@@ -39,11 +42,19 @@ import org.khareetaty.ui.security.SignInViewModel;
 import org.khareetaty.ui.common.FilterModel;
 import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
+import org.khareetaty.ui.forecast.BacktestView;
+import org.khareetaty.ui.forecast.BacktestViewModel;
+import org.khareetaty.ui.forecast.ForecastView;
+import org.khareetaty.ui.forecast.ForecastViewModel;
 import org.khareetaty.ui.incidents.IncidentsView;
 import org.khareetaty.ui.incidents.IncidentsViewModel;
 import org.khareetaty.ui.map.MapBenchmark;
 import org.khareetaty.ui.map.MapView;
+import org.khareetaty.ui.hotspots.HotspotsView;
+import org.khareetaty.ui.hotspots.HotspotsViewModel;
 import org.khareetaty.ui.map.MapViewModel;
+import org.khareetaty.ui.report.ReportContext;
+import org.khareetaty.ui.report.ReportDialogs;
 import org.khareetaty.ui.shell.MainWindow;
 import org.khareetaty.ui.shell.NavigationItem;
 import org.khareetaty.ui.shell.StatusBar;
@@ -107,6 +118,8 @@ public final class DesktopApp extends Application {
                     java.time.Duration.ofMinutes(core.settings().get(SecuritySettings.SESSION_IDLE_MINUTES)));
             SessionLockViewModel lock = new SessionLockViewModel(session, core.users(), executor);
             stage.getScene().setRoot(new SessionLockOverlay(buildMainWindow(stage, core, principal), lock));
+            PipelineScheduler scheduler = new PipelineScheduler(core.pipeline(), core.tasks(), core.settings(), core.clock(), principal);
+            scheduler.start();
             stage.setOnHidden(e -> core.users().signOut(principal));
         }));
     }
@@ -156,10 +169,16 @@ public final class DesktopApp extends Application {
         List<NavigationItem> panes = new ArrayList<>();
         panes.add(new NavigationItem("incidents", "Incidents", () -> new IncidentsView(
                 new IncidentsViewModel(incidents, executor, filter), core.settings().get(Settings.AGENCY_ZONE))));
+        panes.add(new NavigationItem("forecast", "Forecast", () -> new ForecastView(
+                new ForecastViewModel(core.forecasts(), executor))));
+        panes.add(new NavigationItem("backtests", "Backtests", () -> new BacktestView(
+                new BacktestViewModel(core.forecasts(), core.hotspotForecasts(), executor))));
         panes.add(new NavigationItem("map", "Map", () -> new MapView(
                 new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
                 new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
+        panes.add(new NavigationItem("hotspots", "Hotspots", () -> new HotspotsView(
+                new HotspotsViewModel(core.hotspots(), executor, filter, principal::username))));
         // The alerts pane links to the map; the window exists by the time a pane is first opened.
         java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
         panes.add(new NavigationItem("alerts", "Alerts", () -> new AlertsView(
@@ -168,6 +187,8 @@ public final class DesktopApp extends Application {
                 new RulesViewModel(core.alerts().rules(), executor),
                 new NotificationSettingsViewModel(core.settings(), core.secrets(), executor))));
         core.alerts().startTimer();
+        panes.add(new NavigationItem("status", "Status", () -> new StatusView(
+                new StatusViewModel(core::healthChecks, core.pipeline(), principal, executor))));
         if (principal.role().allows(Permission.VIEW_AUDIT)) {
             panes.add(new NavigationItem("audit", "Audit log", () -> new AuditView(
                     new AuditViewModel(core.audit(), principal, executor), core.settings().get(Settings.AGENCY_ZONE))));
@@ -182,6 +203,14 @@ public final class DesktopApp extends Application {
         panes.add(new NavigationItem("sync", "Sync", () -> new SyncView(sync)));
 
         Menu file = new Menu("File");
+        ReportDialogs reportDialogs = new ReportDialogs(stage, core.reports(), core.exporter(), executor,
+                core.settings().get(Settings.AGENCY_ZONE), core.clock());
+        MenuItem exportReport = new MenuItem("Export report…");
+        exportReport.setId("menu-export-report");
+        exportReport.setOnAction(e -> reportDialogs.exportReport(ReportContext.ofFilter("the shared filter", filter.get())));
+        MenuItem exportData = new MenuItem("Export data…");
+        exportData.setOnAction(e -> reportDialogs.exportData(ReportContext.ofFilter("the shared filter", filter.get())));
+        file.getItems().addAll(exportReport, exportData, new javafx.scene.control.SeparatorMenuItem());
         MenuItem exit = new MenuItem("Exit");
         exit.setOnAction(e -> stage.close());
         file.getItems().add(exit);

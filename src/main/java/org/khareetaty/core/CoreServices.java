@@ -9,6 +9,7 @@ import org.khareetaty.analysis.hotspot.HotspotRunRepository;
 import org.khareetaty.analysis.hotspot.HotspotService;
 import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.analysis.forecast.ForecastStore;
+import org.khareetaty.analysis.forecast.HotspotForecastService;
 import org.khareetaty.charts.ChartCatalog;
 import org.khareetaty.charts.ChartService;
 import org.khareetaty.charts.ForecastReader;
@@ -19,6 +20,7 @@ import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.common.health.HealthResult;
 import org.khareetaty.map.MapLayerRepository;
 import org.khareetaty.map.MapService;
 import org.khareetaty.ingest.AreaService;
@@ -74,6 +76,7 @@ public final class CoreServices implements AutoCloseable {
     private final DataRetention retention;
     private final PipelineService pipeline;
     private final ForecastService forecasts;
+    private final HotspotForecastService hotspotForecasts;
     private final SecretStore secrets;
     private final SyncService sync;
     private final DataEvents dataEvents;
@@ -91,6 +94,9 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        ForecastStore forecastStore = new ForecastStore(database, settings);
+        this.forecasts = new ForecastService(database, snapshots, settings, forecastStore, clock, appInfo.version());
+        this.hotspotForecasts = new HotspotForecastService(database, snapshots, forecastStore, clock, appInfo.version());
         this.hotspots = new HotspotService(snapshots, new HotspotRunRepository(database), new AreaBoundaries(database),
                 clock, appInfo.version());
         this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
@@ -113,13 +119,10 @@ public final class CoreServices implements AutoCloseable {
         this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
         this.backups = new BackupService(database, clock, settings, audit);
         this.retention = new DataRetention(database, clock, audit);
-        this.forecasts = new ForecastService(database, snapshots, settings,
-                new ForecastStore(database, settings), clock,
-                appInfo.version());
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
         this.alerts = new AlertServices(database, settings, secrets, tasks, dataEvents, clock);
-        this.reports = new ReportService(database, settings, clock, appInfo);
+        this.reports = new ReportService(database, forecasts, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));
         this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
                 new ForecastReader(database), clock);
@@ -218,6 +221,11 @@ public final class CoreServices implements AutoCloseable {
         return forecasts;
     }
 
+    /** Next week's hotspot risk surface and its weekly backtest against prior counts and a KDE. */
+    public HotspotForecastService hotspotForecasts() {
+        return hotspotForecasts;
+    }
+
     /** Encrypts credentials before they are stored in settings. */
     public SecretStore secrets() {
         return secrets;
@@ -254,7 +262,22 @@ public final class CoreServices implements AutoCloseable {
         List<HealthCheck> checks = new ArrayList<>(DatabaseHealth.checks(database));
         checks.add(backups.healthCheck());
         checks.add(pipeline.healthCheck());
-        checks.add(() -> org.khareetaty.common.health.HealthResult.ok("logs", "log files in " + folder.logs()));
+        checks.add(() -> {
+            int pending = alerts.sender().pendingCount();
+            return pending == 0 ? HealthResult.ok("notifications", "no notification waiting to be sent")
+                    : HealthResult.warn("notifications", pending + " notifications wait in the outbox (no network or Twilio not set up?)");
+        });
+        checks.add(() -> {
+            if (!sync.enabled()) {
+                return HealthResult.ok("sync", "sync with a central server is not enabled");
+            }
+            var status = sync.status();
+            String last = status.lastSuccess() == null ? "never" : String.valueOf(status.lastSuccess().finishedAt());
+            return status.pendingChanges() > 0 && status.lastSuccess() == null
+                    ? HealthResult.warn("sync", "never synced; " + status.pendingChanges() + " changes wait to be pushed")
+                    : HealthResult.ok("sync", "last successful sync " + last + ", " + status.pendingChanges() + " changes pending");
+        });
+        checks.add(() -> HealthResult.ok("logs", "log files in " + folder.logs()));
         return checks;
     }
 
