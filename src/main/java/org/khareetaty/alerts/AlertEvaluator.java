@@ -22,6 +22,9 @@ import org.khareetaty.common.settings.Settings;
 import org.khareetaty.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.khareetaty.sync.ChangeLog;
+import org.khareetaty.sync.ChangeOperation;
+import org.khareetaty.sync.SyncEntity;
 
 /**
  * Evaluates every enabled rule and raises what they find. Each new alert and its notification rows are
@@ -140,6 +143,7 @@ public final class AlertEvaluator {
             insert.setString(11, truncate(candidate.summary(), 2000));
             insert.executeUpdate();
         }
+        ChangeLog.record(connection, SyncEntity.ALERT, alertId, ChangeOperation.UPSERT);
         int notifications = queueNotifications(connection, alertId, rule, candidate, time);
         return new Raised(alertId, rule.name(), candidate.severity(), candidate.title(), notifications);
     }

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.khareetaty.store.Database;
+import org.khareetaty.sync.ChangeLog;
+import org.khareetaty.sync.ChangeOperation;
+import org.khareetaty.sync.SyncEntity;
 
 /** Reads alerts for the pane and the CLI, and records what users do to them. */
 public final class AlertRepository {
@@ -170,9 +173,10 @@ public final class AlertRepository {
             }
             String recorded = action == AlertAction.ASSIGN
                     ? "assigned to " + assignee.strip() + (cleanNote == null ? "" : ": " + cleanNote) : cleanNote;
+            UUID actionId = UUID.randomUUID();
             try (PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO alert_action (id, alert_id, action, username, note, at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                statement.setObject(1, UUID.randomUUID());
+                statement.setObject(1, actionId);
                 statement.setObject(2, alertId);
                 statement.setString(3, action.name());
                 statement.setString(4, username);
@@ -180,6 +184,8 @@ public final class AlertRepository {
                 statement.setObject(6, now);
                 statement.executeUpdate();
             }
+            ChangeLog.record(connection, SyncEntity.ALERT, alertId, ChangeOperation.UPSERT);
+            ChangeLog.record(connection, SyncEntity.ALERT_ACTION, actionId, ChangeOperation.UPSERT);
             return null;
         });
         return detail(alertId).orElseThrow().alert();

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.khareetaty.store.Database;
+import org.khareetaty.sync.ChangeLog;
+import org.khareetaty.sync.ChangeOperation;
+import org.khareetaty.sync.SyncEntity;
 
 /** Rules in table {@code alert_rule}; the YAML is kept as the user wrote it (comments included). */
 public final class AlertRuleRepository {
@@ -77,13 +80,15 @@ public final class AlertRuleRepository {
 
     /** Switches a rule on or off without touching the YAML the user wrote. */
     public void setEnabled(UUID id, boolean enabled) {
-        database.withConnection(connection -> {
+        database.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "UPDATE alert_rule SET enabled = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
                 statement.setBoolean(1, enabled);
                 statement.setObject(2, id);
-                return statement.executeUpdate();
+                statement.executeUpdate();
             }
+            ChangeLog.record(connection, SyncEntity.ALERT_RULE, id, ChangeOperation.UPSERT);
+            return null;
         });
     }
 
@@ -101,8 +106,12 @@ public final class AlertRuleRepository {
             }
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM alert_rule WHERE id = ?")) {
                 delete.setObject(1, id);
-                return delete.executeUpdate() > 0;
+                if (delete.executeUpdate() == 0) {
+                    return false;
+                }
             }
+            ChangeLog.record(connection, SyncEntity.ALERT_RULE, id, ChangeOperation.DELETE);
+            return true;
         });
     }
 
@@ -134,6 +143,7 @@ public final class AlertRuleRepository {
             statement.setObject(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             statement.executeUpdate();
         }
+        ChangeLog.record(connection, SyncEntity.ALERT_RULE, key, ChangeOperation.UPSERT);
         return new AlertRule(key, yaml, definition, definition.isEnabled(), now);
     }
 

@@ -44,6 +44,8 @@ import org.khareetaty.ui.incidents.IncidentsViewModel;
 import org.khareetaty.ui.map.MapBenchmark;
 import org.khareetaty.ui.map.MapView;
 import org.khareetaty.ui.map.MapViewModel;
+import org.khareetaty.ui.report.ReportContext;
+import org.khareetaty.ui.report.ReportDialogs;
 import org.khareetaty.ui.shell.MainWindow;
 import org.khareetaty.ui.shell.NavigationItem;
 import org.khareetaty.ui.shell.StatusBar;
@@ -182,6 +184,14 @@ public final class DesktopApp extends Application {
         panes.add(new NavigationItem("sync", "Sync", () -> new SyncView(sync)));
 
         Menu file = new Menu("File");
+        ReportDialogs reportDialogs = new ReportDialogs(stage, core.reports(), core.exporter(), executor,
+                core.settings().get(Settings.AGENCY_ZONE), core.clock());
+        MenuItem exportReport = new MenuItem("Export report…");
+        exportReport.setId("menu-export-report");
+        exportReport.setOnAction(e -> reportDialogs.exportReport(ReportContext.ofFilter("the shared filter", filter.get())));
+        MenuItem exportData = new MenuItem("Export data…");
+        exportData.setOnAction(e -> reportDialogs.exportData(ReportContext.ofFilter("the shared filter", filter.get())));
+        file.getItems().addAll(exportReport, exportData, new javafx.scene.control.SeparatorMenuItem());
         MenuItem exit = new MenuItem("Exit");
         exit.setOnAction(e -> stage.close());
         file.getItems().add(exit);

@@ -30,6 +30,12 @@ public final class Main {
         KhareetatyCommand root = commandLine.getCommand();
         DataFolder folder = DataFolder.resolve(root.dataDir());
         boolean desktop = !parsed.hasSubcommand() && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested();
+        if (desktop && Boolean.getBoolean("khareetaty.cli")) {
+            // The installed command-line launcher never opens a window: without a command it explains itself.
+            commandLine.usage(commandLine.getOut());
+            System.exit(2);
+            return;
+        }
         LogSetup.configure(folder, root.debug(), desktop);
         if (desktop && root.mapBenchmark() != null) {
             DesktopLauncher.benchmarkMap(folder, root.mapBenchmark());

@@ -119,7 +119,7 @@ public final class CoreServices implements AutoCloseable {
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
         this.alerts = new AlertServices(database, settings, secrets, tasks, dataEvents, clock);
-        this.reports = new ReportService(database, settings, clock, appInfo);
+        this.reports = new ReportService(database, forecasts, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));
         this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
                 new ForecastReader(database), clock);

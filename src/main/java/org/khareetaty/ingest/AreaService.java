@@ -22,6 +22,9 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.khareetaty.sync.ChangeLog;
+import org.khareetaty.sync.ChangeOperation;
+import org.khareetaty.sync.SyncEntity;
 
 /**
  * Boundary layers (police districts, governorates, tracts): imports polygons with a kind, a name field
@@ -143,19 +146,23 @@ public final class AreaService {
                     update.setObject(4, OffsetDateTime.now());
                     update.setObject(5, id);
                     update.executeUpdate();
+                    ChangeLog.record(connection, SyncEntity.AREA, id, ChangeOperation.UPSERT);
                 } else {
-                    insert.setObject(1, UUID.randomUUID());
+                    UUID created = UUID.randomUUID();
+                    insert.setObject(1, created);
                     insert.setString(2, kind);
                     insert.setString(3, code);
                     insert.setString(4, code);
                     insert.setObject(5, population);
                     insert.setObject(6, entry.getValue());
                     insert.executeUpdate();
+                    ChangeLog.record(connection, SyncEntity.AREA, created, ChangeOperation.UPSERT);
                 }
             }
             for (UUID gone : existing.values()) {
                 delete.setObject(1, gone);
                 delete.executeUpdate();
+                ChangeLog.record(connection, SyncEntity.AREA, gone, ChangeOperation.DELETE);
             }
         }
     }

@@ -38,6 +38,7 @@ import org.khareetaty.store.Database;
 import org.khareetaty.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.khareetaty.sync.ChangeLog;
 
 /**
  * Imports incident files: plans (sniff, map), then parses files in parallel while one writer stores the
@@ -709,6 +710,7 @@ public final class ImportService {
             statement.setObject(11, batchId);
             statement.executeUpdate();
         }
+        ChangeLog.recordImportBatch(connection, batchId);
         phases.put("finish", (System.nanoTime() - t) / 1_000_000);
         return draft;
     }

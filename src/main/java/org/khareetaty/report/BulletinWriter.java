@@ -2,12 +2,12 @@ package org.khareetaty.report;
 
 import static org.khareetaty.report.ReportText.count;
 
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.khareetaty.report.graphics.HeatGrid;
 import org.khareetaty.report.graphics.MapPicture;
 import org.khareetaty.report.graphics.ReportCharts;
 import org.khareetaty.report.graphics.ReportMapRenderer;
@@ -26,13 +26,11 @@ public final class BulletinWriter {
     private final ReportFonts fonts;
     private final ReportCharts charts;
     private final ReportMapRenderer maps;
-    private final HeatGrid heat;
 
     public BulletinWriter(ReportFonts fonts, ReportCharts charts, ReportMapRenderer maps) {
         this.fonts = fonts;
         this.charts = charts;
         this.maps = maps;
-        this.heat = new HeatGrid(fonts);
     }
 
     public byte[] write(Bulletin bulletin) {
@@ -65,13 +63,16 @@ public final class BulletinWriter {
                     .map(s -> new MapPicture.Labelled(s.area().code(), s.geometry())).toList();
             List<MapPicture.Labelled> highlights = bulletin.map().hotspots().stream()
                     .map(h -> new MapPicture.Labelled(String.valueOf(h.rank()), h.geometry())).toList();
-            pdf.image(maps.render(new MapPicture(bulletin.title(), areas, bulletin.map().lons(), bulletin.map().lats(),
+            pdf.image(maps.render(new MapPicture(areas, bulletin.map().lons(), bulletin.map().lats(),
                     highlights, "Incidents"), 500, 340), pdf.contentWidth(), "Located incidents of the bulletin"
                     + (highlights.isEmpty() ? "" : " and the hotspot's shape") + ".");
 
             pdf.heading("When: time of day and day of week", 200);
-            pdf.image(heat.render(p.weekdayHour(), 500, 150), pdf.contentWidth(),
-                    "Incidents by weekday and local hour (darker = more). Busiest three hours: "
+            LocalDate today = generated.toLocalDate();
+            pdf.image(charts.hourWeekday(p.firstDate() == null ? today : p.firstDate(),
+                    p.lastDate() == null ? today : p.lastDate(), p.weekdayHour(), bulletin.scope(), 500, 210),
+                    pdf.contentWidth(),
+                    "Incidents by weekday and local hour. Busiest three hours: "
                             + ReportText.threeHours(p.peakThreeHourStart()) + "; busiest day: "
                             + ReportText.weekday(p.peakWeekday()) + ".");
             pdf.image(charts.bars("By hour of day", "Local hour", HOURS, p.byHour(), 500, 170), pdf.contentWidth() * 0.9f, null);

@@ -2,7 +2,9 @@ package org.khareetaty.report;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.common.AppInfo;
+import org.khareetaty.map.Basemap;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.report.graphics.ReportCharts;
@@ -23,8 +25,8 @@ public final class ReportService {
     private final AreaDirectory areas;
     private final HotspotRuns hotspotRuns;
 
-    public ReportService(Database database, Settings settings, Clock clock, AppInfo appInfo) {
-        this.weeklyBuilder = new WeeklyReportBuilder(database, settings, clock, appInfo.version());
+    public ReportService(Database database, ForecastService forecasts, Settings settings, Clock clock, AppInfo appInfo) {
+        this.weeklyBuilder = new WeeklyReportBuilder(database, forecasts, settings, clock, appInfo.version());
         this.bulletinBuilder = new BulletinBuilder(database, settings, clock, appInfo.version());
         this.areas = new AreaDirectory(database);
         this.hotspotRuns = new HotspotRuns(database);
@@ -35,7 +37,7 @@ public final class ReportService {
         if (weeklyWriter == null) {
             ReportFonts fonts = ReportFonts.load();
             ReportCharts charts = new ReportCharts(fonts);
-            ReportMapRenderer maps = new ReportMapRenderer(fonts);
+            ReportMapRenderer maps = new ReportMapRenderer(fonts, Basemap.loadBundled());
             weeklyWriter = new WeeklyReportWriter(fonts, charts, maps);
             bulletinWriter = new BulletinWriter(fonts, charts, maps);
         }

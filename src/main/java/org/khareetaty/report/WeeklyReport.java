@@ -23,7 +23,7 @@ public record WeeklyReport(
         List<Counts> groups,
         List<Counts> categories,
         List<WeekCount> trend,
-        StoredForecast forecast,
+        ReportForecast forecast,
         HotspotRun hotspotRun,
         List<HotspotSummary> hotspots,
         List<AlertRow> alerts,

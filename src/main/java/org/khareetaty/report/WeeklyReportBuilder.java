@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.khareetaty.analysis.forecast.ForecastPoint;
+import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.common.settings.Settings;
@@ -44,12 +46,15 @@ public final class WeeklyReportBuilder {
     private static final String UNGROUPED = "(no group)";
 
     private final Database database;
+    private final ForecastReader forecasts;
     private final Settings settings;
     private final Clock clock;
     private final String appVersion;
 
-    public WeeklyReportBuilder(Database database, Settings settings, Clock clock, String appVersion) {
+    public WeeklyReportBuilder(Database database, ForecastService forecasts, Settings settings, Clock clock,
+            String appVersion) {
         this.database = database;
+        this.forecasts = new ForecastReader(forecasts);
         this.settings = settings;
         this.clock = clock;
         this.appVersion = appVersion;
@@ -78,7 +83,7 @@ public final class WeeklyReportBuilder {
             List<WeekCount> trend = trend(connection, scope, week, firstDate(connection));
             context.progress(2, 8, "Forecast");
             UUID singleArea = areaIds.size() == 1 ? areaIds.iterator().next() : null;
-            StoredForecast forecast = areaIds.size() > 1 ? null : ForecastReader.latest(connection, singleArea).orElse(null);
+            ReportForecast forecast = areaIds.size() > 1 ? null : forecasts.latest(singleArea).orElse(null);
             context.checkCancelled();
 
             context.progress(3, 8, "Hotspots");
@@ -93,7 +98,7 @@ public final class WeeklyReportBuilder {
             List<AlertRow> alerts = alerts(connection, week, zone, areaIds);
             context.progress(6, 8, "Risk areas");
             IsoWeek next = week.plusWeeks(1);
-            List<RiskArea> risk = riskAreas(connection, request.areas(), kind, week, next, forecast);
+            List<RiskArea> risk = riskAreas(connection, request.areas(), kind, week, next);
             boolean riskFromForecast = risk.stream().anyMatch(r -> r.expected() != null);
 
             context.progress(7, 8, "Map and provenance");
@@ -295,8 +300,8 @@ public final class WeeklyReportBuilder {
      * Areas ranked for next week: by the stored forecast when the run has area series, otherwise by the
      * report week's count (and the report says which).
      */
-    private static List<RiskArea> riskAreas(Connection connection, List<AreaRef> requested, String kind, IsoWeek week,
-            IsoWeek next, StoredForecast forecast) throws SQLException {
+    private List<RiskArea> riskAreas(Connection connection, List<AreaRef> requested, String kind, IsoWeek week,
+            IsoWeek next) throws SQLException {
         List<AreaRef> areas = requested.isEmpty() && kind != null
                 ? AreaDirectory.all(connection).stream().filter(a -> a.kind().equals(kind)).toList() : requested;
         if (areas.isEmpty()) {
@@ -304,15 +309,12 @@ public final class WeeklyReportBuilder {
         }
         Map<UUID, Long> thisWeek = areaCounts(connection, week.monday(), week.sunday());
         Map<UUID, Long> recent = areaCounts(connection, week.plusWeeks(-RECENT_WEEKS).monday(), week.plusWeeks(-1).sunday());
-        UUID forecastRun = forecast != null ? forecast.runId() : latestForecastRun(connection);
-        Map<UUID, StoredForecast.Point> expected = forecastRun == null ? Map.of()
-                : ForecastReader.areaWeek(connection, forecastRun, next.monday());
+        Map<UUID, ForecastPoint> expected = forecasts.areaWeek(areas, next.monday());
         List<RiskArea> ranked = new ArrayList<>();
         for (AreaRef area : areas) {
-            StoredForecast.Point point = expected.get(area.id());
-            ranked.add(new RiskArea(area, point == null ? null : point.mean(),
-                    point == null || Double.isNaN(point.lower80()) ? null : point.lower80(),
-                    point == null || Double.isNaN(point.upper80()) ? null : point.upper80(),
+            ForecastPoint point = expected.get(area.id());
+            ranked.add(new RiskArea(area, point == null ? null : point.point(),
+                    point == null ? null : point.lower80(), point == null ? null : point.upper80(),
                     thisWeek.getOrDefault(area.id(), 0L), recent.getOrDefault(area.id(), 0L) / (double) RECENT_WEEKS));
         }
         boolean byForecast = ranked.stream().anyMatch(r -> r.expected() != null);
@@ -320,14 +322,6 @@ public final class WeeklyReportBuilder {
                 ? Comparator.comparing((RiskArea r) -> r.expected() == null ? -1 : r.expected()).reversed()
                 : Comparator.comparingLong(RiskArea::thisWeek).reversed();
         return ranked.stream().sorted(order.thenComparing(r -> r.area().code())).limit(RISK_AREAS).toList();
-    }
-
-    private static UUID latestForecastRun(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT r.id FROM analysis_run r WHERE EXISTS "
-                + "(SELECT 1 FROM forecast_point fp WHERE fp.run_id = r.id) ORDER BY r.started_at DESC LIMIT 1");
-                ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? rs.getObject(1, UUID.class) : null;
-        }
     }
 
     private static Map<UUID, Long> areaCounts(Connection connection, LocalDate from, LocalDate to) throws SQLException {

@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.time.LocalDate;
+import org.khareetaty.analysis.forecast.ForecastPoint;
+import org.khareetaty.charts.ForecastSeries;
+import org.khareetaty.charts.TimeGranularity;
+import org.khareetaty.analysis.forecast.MethodScore;
 import org.khareetaty.report.WeeklyReport.AlertRow;
 import org.khareetaty.report.WeeklyReport.Counts;
 import org.khareetaty.report.WeeklyReport.HotspotSummary;
@@ -126,29 +131,31 @@ public final class WeeklyReportWriter {
             hotspots.add(new MapPicture.Labelled(String.valueOf(report.map().hotspots().get(i).rank()),
                     report.map().hotspots().get(i).geometry()));
         }
-        MapPicture picture = new MapPicture("", areas, report.map().lons(), report.map().lats(), hotspots,
+        MapPicture picture = new MapPicture(areas, report.map().lons(), report.map().lats(), hotspots,
                 "Incidents " + report.week());
         pdf.image(maps.render(picture, 500, 360), pdf.contentWidth(), "Located incidents of " + report.week()
                 + (hotspots.isEmpty() ? "" : " and the top hotspots of the latest analysis (numbered by rank)")
                 + ". " + ReportText.incidents(report.total().current() - report.map().lons().length)
                 + " without a location not shown.");
         pdf.heading("Trend and forecast", pdf.contentWidth() * 220 / 500 + 20);
-        List<ReportCharts.WeekValue> actual = report.trend().stream()
-                .map(w -> new ReportCharts.WeekValue(w.week().monday(), w.count(), w.count(), w.count())).toList();
-        List<ReportCharts.WeekValue> forecast = new ArrayList<>();
+        List<LocalDate> mondays = report.trend().stream().map(w -> w.week().monday()).toList();
+        long[] counts = report.trend().stream().mapToLong(WeeklyReport.WeekCount::count).toArray();
+        ForecastSeries forecast = null;
+        int shown = 0;
         if (report.forecast() != null) {
-            java.time.LocalDate first = report.trend().get(0).week().monday();
-            java.time.LocalDate last = report.nextWeek().plusWeeks(3).monday();
-            for (StoredForecast.Point point : report.forecast().points()) {
-                if (!point.periodStart().isBefore(first) && !point.periodStart().isAfter(last)) {
-                    boolean band = !Double.isNaN(point.lower80());
-                    forecast.add(new ReportCharts.WeekValue(point.periodStart(), point.mean(),
-                            band ? point.lower80() : point.mean(), band ? point.upper80() : point.mean()));
-                }
-            }
+            LocalDate first = mondays.get(0);
+            LocalDate last = report.nextWeek().plusWeeks(3).monday();
+            List<ForecastSeries.Point> points = report.forecast().points().stream()
+                    .filter(p -> !p.periodStart().isBefore(first) && !p.periodStart().isAfter(last))
+                    .map(p -> new ForecastSeries.Point(p.periodStart(), p.point(), p.lower80(), p.upper80(), p.lower95(),
+                            p.upper95()))
+                    .toList();
+            shown = points.size();
+            forecast = new ForecastSeries(report.forecast().runId(), report.forecast().startedAt(),
+                    report.forecast().seriesKey(), TimeGranularity.WEEK, points);
         }
-        pdf.image(charts.trend("Incidents per week, last " + report.trend().size() + " weeks", actual, forecast, 500, 220),
-                pdf.contentWidth(), forecastCaption(report, forecast.size()));
+        pdf.image(charts.trend(mondays, counts, forecast, "Incidents per week, " + report.trend().size() + " weeks to "
+                + report.week() + " · " + areasText(report), 500, 220), pdf.contentWidth(), forecastCaption(report, shown));
     }
 
     private static String forecastCaption(WeeklyReport report, int shown) {
@@ -250,16 +257,14 @@ public final class WeeklyReportWriter {
 
     private static void outlook(PdfComposer pdf, WeeklyReport report) {
         pdf.heading("Next week: forecast and risk areas", 80);
-        StoredForecast forecast = report.forecast();
-        var next = forecast == null ? java.util.Optional.<StoredForecast.Point>empty()
-                : forecast.week(report.nextWeek().monday());
+        ReportForecast forecast = report.forecast();
+        var next = forecast == null ? java.util.Optional.<ForecastPoint>empty() : forecast.week(report.nextWeek().monday());
         if (next.isPresent()) {
-            StoredForecast.Point p = next.get();
-            String interval = Double.isNaN(p.lower80()) ? " (sum of daily forecasts; no interval for the weekly total)"
-                    : ", 80% interval " + decimal(p.lower80(), 0) + "–" + decimal(p.upper80(), 0)
-                    + ", 95% interval " + decimal(p.lower95(), 0) + "–" + decimal(p.upper95(), 0);
-            pdf.paragraph("Expected incidents in " + ReportText.weekRange(report.nextWeek()) + ": " + decimal(p.mean(), 0)
-                    + interval + ". This week had " + count(report.total().current()) + ".");
+            ForecastPoint p = next.get();
+            pdf.paragraph("Expected incidents in " + ReportText.weekRange(report.nextWeek()) + ": " + decimal(p.point(), 0)
+                    + " (median; mean " + decimal(p.mean(), 1) + "), 80% interval " + decimal(p.lower80(), 0) + "–"
+                    + decimal(p.upper80(), 0) + ", 95% interval " + decimal(p.lower95(), 0) + "–" + decimal(p.upper95(), 0)
+                    + ". This week had " + count(report.total().current()) + ".");
         } else if (forecast != null) {
             pdf.paragraph("The stored forecast (run " + shortId(forecast.runId()) + ", series " + forecast.seriesKey()
                     + ") does not cover " + report.nextWeek() + (forecast.points().isEmpty() ? "."
@@ -319,10 +324,10 @@ public final class WeeklyReportWriter {
             facts.add(new String[] {"Hotspot parameters", run.parameters()});
             facts.add(new String[] {"Hotspot filters", run.filters()});
         }
-        StoredForecast forecast = report.forecast();
+        ReportForecast forecast = report.forecast();
         facts.add(new String[] {"Forecast model", forecast == null ? "none stored for this scope"
                 : forecast.kind() + ", run " + forecast.runId() + ", " + STAMP.format(forecast.startedAt().atZone(report.zone()))
-                + ", series " + forecast.seriesKey() + ", app " + forecast.appVersion()});
+                + ", series " + forecast.seriesKey()});
         if (forecast != null) {
             facts.add(new String[] {"Forecast parameters", forecast.parameters()});
         }
@@ -331,17 +336,22 @@ public final class WeeklyReportWriter {
         facts.add(new String[] {"Computed in", count(p.queryMillis()) + " ms of database queries"});
         pdf.keyValues(facts);
         pdf.subheading("Backtest scores of the forecast method");
-        List<StoredForecast.Backtest> scores = forecast == null ? List.of() : forecast.backtests();
+        List<MethodScore> scores = forecast == null ? List.of() : forecast.backtests();
         if (scores.isEmpty()) {
-            pdf.paragraph("No backtest scores are stored; treat forecasts as unvalidated.");
+            pdf.paragraph("No count backtest is stored; treat forecasts as unvalidated.");
         } else {
+            pdf.note("Rolling-origin backtest run " + forecast.backtestRunId() + ": scores averaged over every series and "
+                    + "origin. MASE below 1 beats the seasonal naive baseline; coverage is the share of actual counts "
+                    + "inside the interval.");
             List<String[]> rows = new ArrayList<>();
-            for (StoredForecast.Backtest b : scores) {
-                rows.add(new String[] {b.method(), b.metric(), b.horizon() == null ? "—" : b.horizon().toString(),
-                    b.seriesKey() == null ? "all" : b.seriesKey(), decimal(b.score(), 3)});
+            for (MethodScore b : scores) {
+                rows.add(new String[] {b.method(), String.valueOf(b.horizon()), decimal(b.mase(), 3), decimal(b.mae(), 2),
+                    b.coverage80() == null ? "—" : decimal(100 * b.coverage80(), 1) + "%",
+                    b.coverage95() == null ? "—" : decimal(100 * b.coverage95(), 1) + "%"});
             }
-            pdf.table(List.of(Column.text("Method", 2f), Column.text("Metric", 1.3f), Column.number("Horizon", 1f),
-                    Column.text("Series", 2.2f), Column.number("Score", 1f)), rows, 8f);
+            pdf.table(List.of(Column.text("Method", 2f), Column.number("Horizon (days)", 1.2f), Column.number("MASE", 1f),
+                    Column.number("MAE", 1f), Column.number("80% coverage", 1.2f), Column.number("95% coverage", 1.2f)),
+                    rows, 8f);
         }
         pdf.note("Counts are computed directly from the incident table when the report is generated; incidents "
                 + "imported later can change them. Incidents without a location count in every table but are not on "

@@ -334,6 +334,16 @@ final class LocalStore {
             }
         }
         for (SyncConflict conflict : result.conflicts()) {
+            if (conflict.entity() == SyncEntity.INCIDENT && "id".equals(conflict.field())) {
+                // Our incident was already on the server under the id kept there: remember the pair for pulls.
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "MERGE INTO sync_alias (entity, remote_id, local_id) KEY (entity, remote_id) VALUES (?, ?, ?)")) {
+                    statement.setString(1, conflict.entity().name());
+                    statement.setObject(2, UUID.fromString(conflict.keptValue()));
+                    statement.setObject(3, UUID.fromString(conflict.discardedValue()));
+                    statement.executeUpdate();
+                }
+            }
             try (PreparedStatement statement = connection.prepareStatement("MERGE INTO sync_conflict (resolved_at, "
                     + "push_id, server_conflict_id, entity, entity_id, field, kept_value, discarded_value, rule) "
                     + "KEY (push_id, server_conflict_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -393,6 +403,27 @@ final class LocalStore {
         return pending;
     }
 
+    private static Set<UUID> aliasedIds(Connection connection, SyncEntity entity, List<UUID> ids) throws SQLException {
+        Set<UUID> found = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<UUID> part = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            String marks = part.stream().map(id -> "?").collect(Collectors.joining(", "));
+            try (PreparedStatement statement = connection.prepareStatement("SELECT remote_id FROM sync_alias "
+                    + "WHERE entity = ? AND remote_id IN (" + marks + ")")) {
+                statement.setString(1, entity.name());
+                for (int i = 0; i < part.size(); i++) {
+                    statement.setObject(i + 2, part.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     static Set<UUID> existingIds(Connection connection, SyncEntity entity, Collection<UUID> ids) throws SQLException {
         return readIds(connection, entity, ids);
     }
@@ -429,7 +460,17 @@ final class LocalStore {
             return 0;
         }
         List<Object[]> accepted = new ArrayList<>(rows.size());
-        if (entity.naturalKey().isEmpty()) {
+        if (entity == SyncEntity.INCIDENT) {
+            // Source keys are not indexed on the workstation (the importer de-duplicates in memory): an incident
+            // imported here and elsewhere is known from the push that found it on the server (sync_alias).
+            Set<UUID> aliased = aliasedIds(connection, entity,
+                    rows.stream().map(row -> (UUID) row[0]).collect(Collectors.toList()));
+            for (Object[] row : rows) {
+                if (!aliased.contains(row[0])) {
+                    accepted.add(row);
+                }
+            }
+        } else if (entity.naturalKey().isEmpty()) {
             accepted.addAll(rows);
         } else {
             String where = entity.naturalKey().stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "));

@@ -50,7 +50,8 @@ public enum SyncEntity {
     ALERT("alert", "updated_at", List.of("rule_id", "evidence_key"), MergeRule.ALERT_STATUS_PRECEDENCE,
             col("id", UUID), col("rule_id", UUID), col("evidence_key", TEXT), col("severity", TEXT),
             col("area_id", UUID), col("title", TEXT), col("evidence", TEXT), col("status", TEXT),
-            col("assigned_to", TEXT), col("raised_at", TIMESTAMPTZ), col("updated_at", TIMESTAMPTZ)),
+            col("assigned_to", TEXT), col("raised_at", TIMESTAMPTZ), col("updated_at", TIMESTAMPTZ),
+            col("evidence_at", TIMESTAMPTZ), col("summary", TEXT)),
     ALERT_ACTION("alert_action", null, List.of(), MergeRule.APPEND_ONLY,
             col("id", UUID), col("alert_id", UUID), col("action", TEXT), col("username", TEXT), col("note", TEXT),
             col("at", TIMESTAMPTZ));

@@ -187,21 +187,6 @@ final class ReportFixture {
         });
     }
 
-    void backtest(UUID run, String method, String metric, int horizon, double score) {
-        database.withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO backtest_score (id, run_id, method, "
-                    + "metric, horizon, series_key, score) VALUES (?, ?, ?, ?, ?, 'all', ?)")) {
-                statement.setObject(1, UUID.randomUUID());
-                statement.setObject(2, run);
-                statement.setString(3, method);
-                statement.setString(4, metric);
-                statement.setInt(5, horizon);
-                statement.setDouble(6, score);
-                return statement.executeUpdate();
-            }
-        });
-    }
-
     UUID alert(String rule, String title, String severity, String status, UUID area, Instant raised) {
         UUID ruleId = database.withConnection(connection -> {
             try (PreparedStatement find = connection.prepareStatement("SELECT id FROM alert_rule WHERE name = ?")) {

@@ -14,9 +14,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.khareetaty.analysis.forecast.CountBacktestResult;
+import org.khareetaty.analysis.forecast.ForecastStore;
+import org.khareetaty.analysis.forecast.MethodScore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,7 +118,12 @@ class WeeklyReportTest {
         }
         fixture.forecastPoint(forecastRun, "area:" + capital, capital, WEEK.plusWeeks(1).monday(), 123.4);
         fixture.forecastPoint(forecastRun, "area:" + hawalli, hawalli, WEEK.plusWeeks(1).monday(), 98.7);
-        fixture.backtest(forecastRun, "seasonal naive", "MASE", 1, 0.873);
+        List<MethodScore> overall = List.of(new MethodScore(CountBacktestResult.MODEL, 7, 0.873, 12.5, 0.81, 0.9, 0.95),
+                new MethodScore(CountBacktestResult.SEASONAL_NAIVE, 7, 1.0, 14.25, null, null, null));
+        core.forecasts().store().saveBacktest(new ForecastStore.RunInfo(ForecastStore.KIND_BACKTEST_COUNTS, Map.of(),
+                Map.of(), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 3, 9), 900,
+                new CountBacktestResult(null, "agency", null, List.of(LocalDate.of(2025, 2, 1)), 365, List.of("Whole agency"),
+                        overall, Map.of(), 10, 20), runTime, 30, "test"), Map.of(), overall, List.of());
         fixture.alert("Burglary spike", "Burglaries above threshold in " + CAPITAL, "HIGH", "OPEN", capital,
                 LocalDateTime.of(2025, 3, 4, 9, 30).atZone(KUWAIT).toInstant());
         fixture.alert("Burglary spike", "Second alert of the week", "MEDIUM", "RESOLVED", hawalli,
@@ -122,7 +131,7 @@ class WeeklyReportTest {
         fixture.alert("Burglary spike", "Alert of the week before", "LOW", "OPEN", hawalli,
                 LocalDateTime.of(2025, 3, 2, 23, 59).atZone(KUWAIT).toInstant());
 
-        ReportService service = new ReportService(core.database(), core.settings(),
+        ReportService service = new ReportService(core.database(), core.forecasts(), core.settings(),
                 Clock.fixed(Instant.parse("2025-03-10T07:00:00Z"), ZoneOffset.UTC), core.appInfo());
         report = service.weekly(new WeeklyReportRequest(WEEK, List.of(), "Analyst Test", 5), TaskContext.NONE);
         pdf = service.weeklyPdf(report);
@@ -207,11 +216,11 @@ class WeeklyReportTest {
 
     @Test
     void forecastAndRiskAreasComeFromStoredRuns() {
-        assertThat(text).contains("Expected incidents in 2025-W11 (Mon 10 Mar 2025 – Sun 16 Mar 2025): 311, "
-                + "80% interval 280–342");
+        assertThat(text).contains("Expected incidents in 2025-W11 (Mon 10 Mar 2025 – Sun 16 Mar 2025): 311 "
+                + "(median; mean 311.0), 80% interval 280–342");
         assertThat(text).contains("Areas with the highest expected count next week");
         assertThat(report.riskAreas().get(0).area().id()).isEqualTo(capital);
-        assertThat(text).contains("seasonal naive MASE 1 all 0.873");
+        assertThat(text).contains("count-model 7 0.873 12.50 81.0% 95.0%").contains("seasonal-naive 7 1.000 14.25 — —");
     }
 
     @Test

@@ -27,6 +27,9 @@ import org.khareetaty.common.TaskContext;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.IncidentSnapshot;
 import org.locationtech.jts.geom.Geometry;
+import org.khareetaty.sync.ChangeLog;
+import org.khareetaty.sync.ChangeOperation;
+import org.khareetaty.sync.SyncEntity;
 
 /**
  * Stores hotspot runs in {@code analysis_run}, {@code hotspot}, {@code hotspot_incident} and
@@ -53,6 +56,10 @@ public final class HotspotRunRepository {
             insertRun(connection, run);
             insertHotspots(connection, run.id(), hotspots, points, context);
             insertGrids(connection, run.id(), grids);
+            ChangeLog.record(connection, SyncEntity.ANALYSIS_RUN, run.id(), ChangeOperation.UPSERT);
+            for (BuiltHotspot built : hotspots) {
+                ChangeLog.record(connection, SyncEntity.HOTSPOT, built.hotspot().id(), ChangeOperation.UPSERT);
+            }
             return null;
         });
     }
@@ -279,11 +286,28 @@ public final class HotspotRunRepository {
     /** Deletes a run with its hotspots and grids. */
     public boolean delete(UUID runId) {
         return database.inTransaction(connection -> {
+            List<UUID> hotspotIds = new java.util.ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM hotspot WHERE run_id = ?")) {
+                statement.setObject(1, runId);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        hotspotIds.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
             try (PreparedStatement statement = connection.prepareStatement(
                     "DELETE FROM analysis_run WHERE id = ? AND kind IN ('DBSCAN', 'KDE', 'GISTAR')")) {
                 statement.setObject(1, runId);
-                return statement.executeUpdate() > 0;
+                if (statement.executeUpdate() == 0) {
+                    return false;
+                }
             }
+            // The cascade removed the hotspots here; the server has no cascade, so each deletion is logged.
+            for (UUID hotspot : hotspotIds) {
+                ChangeLog.record(connection, SyncEntity.HOTSPOT, hotspot, ChangeOperation.DELETE);
+            }
+            ChangeLog.record(connection, SyncEntity.ANALYSIS_RUN, runId, ChangeOperation.DELETE);
+            return true;
         });
     }
 

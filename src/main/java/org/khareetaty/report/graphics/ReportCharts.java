@@ -1,30 +1,31 @@
 package org.khareetaty.report.graphics;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.Set;
+import org.khareetaty.charts.ChartExport;
+import org.khareetaty.charts.DateWindow;
+import org.khareetaty.charts.ForecastSeries;
+import org.khareetaty.charts.HourWeekdayCounts;
+import org.khareetaty.charts.IncidentCharts;
+import org.khareetaty.charts.TimeCounts;
+import org.khareetaty.charts.TimeGranularity;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.data.xy.YIntervalSeries;
-import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.khareetaty.report.pdf.ReportFonts;
 
 /**
@@ -33,14 +34,10 @@ import org.khareetaty.report.pdf.ReportFonts;
  */
 public final class ReportCharts {
 
-    /** One weekly value; {@code low}/{@code high} equal the value when there is no interval. */
-    public record WeekValue(LocalDate monday, double value, double low, double high) {
-    }
-
-    private static final Color ACTUAL = new Color(0x1F, 0x3A, 0x5F);
-    private static final Color FORECAST = new Color(0xC0, 0x5A, 0x1E);
     private static final Color BAR = new Color(0x3C, 0x6E, 0x9E);
     private static final int SCALE = 2;
+    /** The shared factories size their text in pixels: 1.5 pixels per point keeps it readable in print. */
+    private static final double SHARED_SCALE = 1.5;
 
     private final ReportFonts fonts;
 
@@ -48,38 +45,23 @@ public final class ReportCharts {
         this.fonts = fonts;
     }
 
-    /** Weekly counts as a line, and the forecast's mean with its 80% interval as a shaded band. */
-    public BufferedImage trend(String title, List<WeekValue> actual, List<WeekValue> forecast, int width, int height) {
-        YIntervalSeries actualSeries = new YIntervalSeries("Incidents per week");
-        for (WeekValue value : actual) {
-            actualSeries.add(millis(value.monday()), value.value(), value.value(), value.value());
-        }
-        YIntervalSeries forecastSeries = new YIntervalSeries("Forecast (mean, 80% interval)");
-        for (WeekValue value : forecast) {
-            forecastSeries.add(millis(value.monday()), value.value(), value.low(), value.high());
-        }
-        YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
-        dataset.addSeries(actualSeries);
-        if (!forecast.isEmpty()) {
-            dataset.addSeries(forecastSeries);
-        }
-        DeviationRenderer renderer = new DeviationRenderer(true, true);
-        renderer.setSeriesPaint(0, ACTUAL);
-        renderer.setSeriesFillPaint(0, ACTUAL);
-        renderer.setSeriesStroke(0, new BasicStroke(1.6f));
-        renderer.setSeriesPaint(1, FORECAST);
-        renderer.setSeriesFillPaint(1, FORECAST);
-        renderer.setSeriesStroke(1, new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
-                new float[] {5f, 3f}, 0f));
-        renderer.setAlpha(0.22f);
-        DateAxis time = new DateAxis("Week starting");
-        time.setDateFormatOverride(new java.text.SimpleDateFormat("d MMM yy", java.util.Locale.ENGLISH));
-        time.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
-        NumberAxis count = new NumberAxis("Incidents");
-        count.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(dataset, time, count, renderer);
-        return draw(styled(new JFreeChart(title, fonts.awtBold(12f), plot, true), plot.getDomainAxis(), count),
-                width, height);
+    /**
+     * Weekly counts with the stored forecast and its intervals, drawn by the charts pane's own factory
+     * ({@link IncidentCharts#timeline}) so the report shows the same chart the analyst saw.
+     */
+    public BufferedImage trend(List<LocalDate> mondays, long[] counts, ForecastSeries forecast, String subtitle,
+            int width, int height) {
+        DateWindow window = new DateWindow(mondays.get(0), mondays.get(mondays.size() - 1).plusDays(6));
+        JFreeChart chart = IncidentCharts.timeline(new TimeCounts(TimeGranularity.WEEK, window, mondays, counts),
+                forecast, subtitle);
+        return ChartExport.toImage(chart, (int) (width * SHARED_SCALE), (int) (height * SHARED_SCALE));
+    }
+
+    /** The weekday by hour heat map of the charts pane ({@link IncidentCharts#hourWeekday}). */
+    public BufferedImage hourWeekday(LocalDate from, LocalDate to, long[][] counts, String subtitle, int width, int height) {
+        JFreeChart chart = IncidentCharts.hourWeekday(new HourWeekdayCounts(new DateWindow(from, to), counts), Set.of(),
+                Set.of(), subtitle);
+        return ChartExport.toImage(chart, (int) (width * SHARED_SCALE), (int) (height * SHARED_SCALE));
     }
 
     /** A bar per label (hours of the day, weekdays, ...). */
@@ -101,22 +83,14 @@ public final class ReportCharts {
         JFreeChart chart = new JFreeChart(title, fonts.awtBold(12f), plot, false);
         axis.setTickLabelFont(fonts.awt(8.5f));
         axis.setLabelFont(fonts.awt(10f));
-        return draw(styled(chart, null, count), width, height);
+        return draw(styled(chart, count), width, height);
     }
 
-    private JFreeChart styled(JFreeChart chart, org.jfree.chart.axis.Axis domain, NumberAxis range) {
+    private JFreeChart styled(JFreeChart chart, NumberAxis range) {
         chart.setBackgroundPaint(Color.WHITE);
-        chart.getPlot().setBackgroundPaint(Color.WHITE);
-        if (chart.getPlot() instanceof XYPlot xy) {
-            xy.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-            xy.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        } else if (chart.getPlot() instanceof CategoryPlot category) {
-            category.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-        }
-        if (domain != null) {
-            domain.setTickLabelFont(fonts.awt(9f));
-            domain.setLabelFont(fonts.awt(10f));
-        }
+        CategoryPlot plot = (CategoryPlot) chart.getPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         range.setTickLabelFont(fonts.awt(9f));
         range.setLabelFont(fonts.awt(10f));
         TextTitle title = chart.getTitle();
@@ -145,7 +119,4 @@ public final class ReportCharts {
         return image;
     }
 
-    private static long millis(LocalDate date) {
-        return date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    }
 }

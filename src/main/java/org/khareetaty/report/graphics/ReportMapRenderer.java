@@ -1,16 +1,24 @@
 package org.khareetaty.report.graphics;
 
-import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.khareetaty.common.IncidentFilter.BoundingBox;
+import org.khareetaty.map.Basemap;
+import org.khareetaty.map.BasemapPainter;
+import org.khareetaty.map.GeoShape;
+import org.khareetaty.map.LayerPainter;
+import org.khareetaty.map.Legend;
+import org.khareetaty.map.MapSnapshotRenderer;
+import org.khareetaty.map.MapViewport;
+import org.khareetaty.map.PaintedLayer;
 import org.khareetaty.report.pdf.ReportFonts;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -18,159 +26,46 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Draws report maps headless with Java2D: area outlines, incident dots and numbered hotspot shapes on a
- * local equirectangular projection (scaled by the cosine of the mid latitude, exact enough for a city),
- * with a scale bar and a north arrow. There is no basemap: reports are made offline.
+ * Report maps are snapshots drawn by the map pane's own renderer ({@link MapSnapshotRenderer}: offline
+ * basemap, the imported boundaries, legends, scale bar, attribution), with report layers on top: the
+ * incident dots, the numbered hotspot shapes and area labels. Headless, no window needed.
  */
 public final class ReportMapRenderer {
 
-    private static final Color LAND = new Color(0xF4, 0xF2, 0xEE);
-    private static final Color AREA_FILL = new Color(0xFB, 0xFA, 0xF7);
-    private static final Color AREA_LINE = new Color(0x8A, 0x93, 0x9E);
+    /** Pixels per layout point: enough for print without making the shared legend text tiny. */
+    private static final double SCALE = 1.5;
     private static final Color POINT = new Color(0x1F, 0x4E, 0x8C);
     private static final Color HOTSPOT = new Color(0xC6, 0x28, 0x28);
-    private static final int SCALE = 2;
-    private static final double METRES_PER_DEGREE = 111_320;
+    private static final Color AREA_LABEL = new Color(0x55, 0x55, 0x55);
 
     private final ReportFonts fonts;
+    private final Basemap basemap;
 
-    public ReportMapRenderer(ReportFonts fonts) {
+    public ReportMapRenderer(ReportFonts fonts, Basemap basemap) {
         this.fonts = fonts;
+        this.basemap = basemap;
     }
 
+    /** The map at {@code width x height} layout points (the image has {@value #SCALE} pixels per point). */
     public BufferedImage render(MapPicture picture, int width, int height) {
-        BufferedImage image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.scale(SCALE, SCALE);
-            g.setColor(LAND);
-            g.fillRect(0, 0, width, height);
-            Envelope extent = extent(picture);
-            if (extent == null) {
-                g.setColor(Color.DARK_GRAY);
-                g.setFont(fonts.awt(12f));
-                g.drawString("Nothing to map: no located incidents, areas or hotspots.", 20, height / 2);
-                return image;
-            }
-            Projection projection = new Projection(extent, width, height - 22);
-            for (MapPicture.Labelled area : picture.areas()) {
-                Path2D path = path(area.geometry(), projection);
-                g.setColor(AREA_FILL);
-                g.fill(path);
-                g.setColor(AREA_LINE);
-                g.setStroke(new BasicStroke(0.8f));
-                g.draw(path);
-            }
-            drawPoints(g, picture, projection);
-            for (MapPicture.Labelled hotspot : picture.highlights()) {
-                Path2D path = path(hotspot.geometry(), projection);
-                g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.25f));
-                g.setColor(HOTSPOT);
-                g.fill(path);
-                g.setComposite(AlphaComposite.SrcOver);
-                g.setStroke(new BasicStroke(1.6f));
-                g.draw(path);
-            }
-            g.setFont(fonts.awt(7.5f));
-            for (MapPicture.Labelled area : picture.areas()) {
-                label(g, area.label(), area.geometry(), projection, AREA_LINE.darker(), null);
-            }
-            g.setFont(fonts.awtBold(9f));
-            for (MapPicture.Labelled hotspot : picture.highlights()) {
-                label(g, hotspot.label(), hotspot.geometry(), projection, Color.WHITE, HOTSPOT);
-            }
-            drawFurniture(g, picture, projection, width, height);
-        } finally {
-            g.dispose();
+        int w = (int) Math.round(width * SCALE);
+        int h = (int) Math.round(height * SCALE);
+        BoundingBox extent = extent(picture);
+        MapViewport view = MapViewport.fit(extent, w, h, (int) (12 * SCALE), 17);
+        List<GeoShape> outlines = picture.areas().stream().map(a -> shape(a.label(), a.geometry())).toList();
+        List<GeoShape> hotspots = picture.highlights().stream().map(a -> shape(a.label(), a.geometry())).toList();
+        List<PaintedLayer> layers = new ArrayList<>();
+        layers.add(new PaintedLayer("report-incidents", new DotsPainter(picture.lons(), picture.lats(),
+                picture.pointLegend() + " (" + picture.lons().length + ")"), 0.75));
+        if (!hotspots.isEmpty()) {
+            layers.add(new PaintedLayer("report-hotspots", new ShapesPainter(hotspots), 1.0));
         }
-        return image;
+        layers.add(new PaintedLayer("report-labels", new LabelsPainter(picture.areas(), picture.highlights()), 1.0));
+        return MapSnapshotRenderer.render(view, new BasemapPainter(basemap, outlines), layers, w, h,
+                MapSnapshotRenderer.Decorations.FULL);
     }
 
-    private static void drawPoints(Graphics2D g, MapPicture picture, Projection projection) {
-        int count = picture.lons().length;
-        double radius = count > 5000 ? 0.9 : count > 1000 ? 1.3 : 2.0;
-        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, count > 2000 ? 0.45f : 0.7f));
-        g.setColor(POINT);
-        Ellipse2D.Double dot = new Ellipse2D.Double();
-        for (int i = 0; i < count; i++) {
-            dot.setFrame(projection.x(picture.lons()[i]) - radius, projection.y(picture.lats()[i]) - radius,
-                    2 * radius, 2 * radius);
-            g.fill(dot);
-        }
-        g.setComposite(AlphaComposite.SrcOver);
-    }
-
-    private void drawFurniture(Graphics2D g, MapPicture picture, Projection projection, int width, int height) {
-        // Legend strip along the bottom.
-        g.setColor(Color.WHITE);
-        g.fillRect(0, height - 22, width, 22);
-        g.setFont(fonts.awt(8f));
-        FontMetrics metrics = g.getFontMetrics();
-        int x = 8;
-        int baseline = height - 8;
-        g.setColor(POINT);
-        g.fillOval(x, baseline - 6, 6, 6);
-        x += 10;
-        g.setColor(Color.DARK_GRAY);
-        String pointText = picture.pointLegend() + " (" + picture.lons().length + ")";
-        g.drawString(pointText, x, baseline);
-        x += metrics.stringWidth(pointText) + 14;
-        if (!picture.highlights().isEmpty()) {
-            g.setColor(HOTSPOT);
-            g.fillRect(x, baseline - 7, 10, 8);
-            x += 14;
-            g.setColor(Color.DARK_GRAY);
-            String hotspotText = "Hotspots, numbered by rank";
-            g.drawString(hotspotText, x, baseline);
-        }
-        // Scale bar: a round distance of about a fifth of the width.
-        double metresPerPixel = projection.metresPerPixel();
-        double target = metresPerPixel * width / 5;
-        double step = Math.pow(10, Math.floor(Math.log10(target)));
-        double bar = target >= 5 * step ? 5 * step : target >= 2 * step ? 2 * step : step;
-        int barPixels = (int) Math.round(bar / metresPerPixel);
-        int bx = width - barPixels - 12;
-        int by = height - 12;
-        g.setColor(Color.DARK_GRAY);
-        g.setStroke(new BasicStroke(1.2f));
-        g.drawLine(bx, by, bx + barPixels, by);
-        g.drawLine(bx, by - 3, bx, by + 2);
-        g.drawLine(bx + barPixels, by - 3, bx + barPixels, by + 2);
-        String barText = bar >= 1000 ? (long) (bar / 1000) + " km" : (long) bar + " m";
-        g.drawString(barText, bx + (barPixels - metrics.stringWidth(barText)) / 2, by - 4);
-        // North arrow in the top right corner.
-        int nx = width - 18;
-        int ny = 10;
-        Path2D arrow = new Path2D.Double();
-        arrow.moveTo(nx, ny);
-        arrow.lineTo(nx + 5, ny + 14);
-        arrow.lineTo(nx, ny + 10);
-        arrow.lineTo(nx - 5, ny + 14);
-        arrow.closePath();
-        g.fill(arrow);
-        g.drawString("N", nx - metrics.stringWidth("N") / 2, ny + 25);
-    }
-
-    private static void label(Graphics2D g, String text, Geometry geometry, Projection projection, Color ink, Color box) {
-        if (text == null || text.isBlank() || geometry.isEmpty()) {
-            return;
-        }
-        Point anchor = geometry.getInteriorPoint();
-        FontMetrics metrics = g.getFontMetrics();
-        int w = metrics.stringWidth(text);
-        int x = (int) Math.round(projection.x(anchor.getX()) - w / 2.0);
-        int y = (int) Math.round(projection.y(anchor.getY()) + metrics.getAscent() / 2.0);
-        if (box != null) {
-            g.setColor(box);
-            g.fillRoundRect(x - 3, y - metrics.getAscent(), w + 6, metrics.getAscent() + 3, 5, 5);
-        }
-        g.setColor(ink);
-        g.drawString(text, x, y);
-    }
-
-    private static Envelope extent(MapPicture picture) {
+    private static BoundingBox extent(MapPicture picture) {
         Envelope envelope = new Envelope();
         picture.areas().forEach(a -> envelope.expandToInclude(a.geometry().getEnvelopeInternal()));
         if (envelope.isNull()) {
@@ -180,79 +75,120 @@ public final class ReportMapRenderer {
         }
         picture.highlights().forEach(h -> envelope.expandToInclude(h.geometry().getEnvelopeInternal()));
         if (envelope.isNull()) {
-            return null;
+            return new BoundingBox(-180, -60, 180, 75);  // nothing to show: the world, so the page still explains itself
         }
-        double pad = Math.max(Math.max(envelope.getWidth(), envelope.getHeight()) * 0.04, 0.002);
-        envelope.expandBy(pad);
-        return envelope;
+        envelope.expandBy(Math.max(envelope.getWidth(), envelope.getHeight()) * 0.02 + 0.002);
+        return new BoundingBox(envelope.getMinX(), envelope.getMinY(), envelope.getMaxX(), envelope.getMaxY());
     }
 
-    private static Path2D path(Geometry geometry, Projection projection) {
-        Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+    /** JTS polygons and lines as the map's Web Mercator shapes. */
+    static GeoShape shape(String name, Geometry geometry) {
+        List<double[]> parts = new ArrayList<>();
         for (int i = 0; i < geometry.getNumGeometries(); i++) {
             Geometry part = geometry.getGeometryN(i);
             if (part instanceof Polygon polygon) {
-                ring(path, polygon.getExteriorRing(), projection);
+                parts.add(lonLat(polygon.getExteriorRing()));
                 for (int r = 0; r < polygon.getNumInteriorRing(); r++) {
-                    ring(path, polygon.getInteriorRingN(r), projection);
+                    parts.add(lonLat(polygon.getInteriorRingN(r)));
                 }
             } else if (part instanceof LineString line) {
-                ring(path, line, projection);
+                parts.add(lonLat(line));
             } else if (part instanceof Point point) {
-                path.append(new Ellipse2D.Double(projection.x(point.getX()) - 4, projection.y(point.getY()) - 4, 8, 8), false);
+                // a point hotspot: a small square so it can be seen and filled
+                double d = 0.0005;
+                parts.add(new double[] {point.getX() - d, point.getY() - d, point.getX() + d, point.getY() - d,
+                    point.getX() + d, point.getY() + d, point.getX() - d, point.getY() + d, point.getX() - d, point.getY() - d});
             }
         }
-        return path;
+        return GeoShape.ofLonLat(name, parts);
     }
 
-    private static void ring(Path2D path, LineString ring, Projection projection) {
-        Coordinate[] coordinates = ring.getCoordinates();
+    private static double[] lonLat(LineString ring) {
+        var coordinates = ring.getCoordinates();
+        double[] values = new double[coordinates.length * 2];
         for (int i = 0; i < coordinates.length; i++) {
-            double x = projection.x(coordinates[i].x);
-            double y = projection.y(coordinates[i].y);
-            if (i == 0) {
-                path.moveTo(x, y);
-            } else {
-                path.lineTo(x, y);
+            values[2 * i] = coordinates[i].x;
+            values[2 * i + 1] = coordinates[i].y;
+        }
+        return values;
+    }
+
+    /** Incident dots, smaller when there are many. */
+    private record DotsPainter(double[] lons, double[] lats, String label) implements LayerPainter {
+        @Override
+        public void paint(Graphics2D g, MapViewport view) {
+            double radius = (lons.length > 5000 ? 1.2 : lons.length > 1000 ? 1.8 : 2.8) * SCALE / 1.5;
+            g.setColor(POINT);
+            Ellipse2D.Double dot = new Ellipse2D.Double();
+            for (int i = 0; i < lons.length; i++) {
+                dot.setFrame(view.screenX(lons[i]) - radius, view.screenY(lats[i]) - radius, 2 * radius, 2 * radius);
+                g.fill(dot);
             }
         }
-        if (ring.isClosed()) {
-            path.closePath();
+
+        @Override
+        public Legend legend(double zoom) {
+            return new Legend("Incidents", List.of(new Legend.Entry(POINT.getRGB(), label)));
         }
     }
 
-    /** Longitude/latitude to pixels, same scale on both axes in metres. */
-    private static final class Projection {
-        private final double minLon;
-        private final double maxLat;
-        private final double pixelsPerDegreeLat;
-        private final double pixelsPerDegreeLon;
-        private final double offsetX;
-        private final double offsetY;
-
-        Projection(Envelope extent, int width, int height) {
-            double cos = Math.cos(Math.toRadians((extent.getMinY() + extent.getMaxY()) / 2));
-            double widthMetres = extent.getWidth() * cos;
-            double heightMetres = extent.getHeight();
-            double scale = Math.min(width / widthMetres, height / heightMetres);
-            this.pixelsPerDegreeLat = scale;
-            this.pixelsPerDegreeLon = scale * cos;
-            this.minLon = extent.getMinX();
-            this.maxLat = extent.getMaxY();
-            this.offsetX = (width - widthMetres * scale) / 2;
-            this.offsetY = (height - heightMetres * scale) / 2;
+    /** Hotspot shapes: translucent fill, firm outline. */
+    private record ShapesPainter(List<GeoShape> shapes) implements LayerPainter {
+        @Override
+        public void paint(Graphics2D g, MapViewport view) {
+            for (GeoShape shape : shapes) {
+                Path2D path = shape.toPath(view, true, 0.5);
+                g.setColor(new Color(HOTSPOT.getRed(), HOTSPOT.getGreen(), HOTSPOT.getBlue(), 70));
+                g.fill(path);
+                g.setColor(HOTSPOT);
+                g.setStroke(new BasicStroke((float) (1.6 * SCALE)));
+                g.draw(path);
+            }
         }
 
-        double x(double lon) {
-            return offsetX + (lon - minLon) * pixelsPerDegreeLon;
+        @Override
+        public Legend legend(double zoom) {
+            return new Legend("Hotspots", List.of(new Legend.Entry(HOTSPOT.getRGB(), "numbered by rank")));
+        }
+    }
+
+    /** Area codes in grey and hotspot ranks in white on red, at each shape's interior point. */
+    private final class LabelsPainter implements LayerPainter {
+        private final List<MapPicture.Labelled> areas;
+        private final List<MapPicture.Labelled> hotspots;
+
+        LabelsPainter(List<MapPicture.Labelled> areas, List<MapPicture.Labelled> hotspots) {
+            this.areas = areas;
+            this.hotspots = hotspots;
         }
 
-        double y(double lat) {
-            return offsetY + (maxLat - lat) * pixelsPerDegreeLat;
+        @Override
+        public void paint(Graphics2D g, MapViewport view) {
+            g.setFont(fonts.awt((float) (8 * SCALE)));
+            for (MapPicture.Labelled area : areas) {
+                label(g, view, area, AREA_LABEL, null);
+            }
+            g.setFont(fonts.awtBold((float) (9 * SCALE)));
+            for (MapPicture.Labelled hotspot : hotspots) {
+                label(g, view, hotspot, Color.WHITE, HOTSPOT);
+            }
         }
 
-        double metresPerPixel() {
-            return METRES_PER_DEGREE / pixelsPerDegreeLat;
+        private void label(Graphics2D g, MapViewport view, MapPicture.Labelled labelled, Color ink, Color box) {
+            if (labelled.label() == null || labelled.label().isBlank() || labelled.geometry().isEmpty()) {
+                return;
+            }
+            Point anchor = labelled.geometry().getInteriorPoint();
+            FontMetrics metrics = g.getFontMetrics();
+            int w = metrics.stringWidth(labelled.label());
+            int x = (int) Math.round(view.screenX(anchor.getX()) - w / 2.0);
+            int y = (int) Math.round(view.screenY(anchor.getY()) + metrics.getAscent() / 2.0);
+            if (box != null) {
+                g.setColor(box);
+                g.fillRoundRect(x - 3, y - metrics.getAscent(), w + 6, metrics.getAscent() + 3, 6, 6);
+            }
+            g.setColor(ink);
+            g.drawString(labelled.label(), x, y);
         }
     }
 }

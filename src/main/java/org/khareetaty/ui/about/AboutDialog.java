@@ -29,15 +29,16 @@ public final class AboutDialog {
         Label licence = new Label("Licensed under the " + info.license() + " (GNU General Public License v3 or later).\n"
                 + "It uses Smile and Gluon Maps (GPLv3) and the components below, each under its own licence.");
         licence.setWrapText(true);
-        TextArea details = new TextArea(versions + "\n" + thirdPartyNotice());
+        TextArea details = new TextArea(versions + "\n" + notice("/META-INF/THIRD-PARTY.txt") + "\n\n"
+                + notice("/META-INF/THIRD-PARTY-FONTS.txt"));
         details.setEditable(false);
         details.setPrefSize(620, 360);
         alert.getDialogPane().setContent(new VBox(8, licence, details));
         alert.show();
     }
 
-    private static String thirdPartyNotice() {
-        try (InputStream in = AboutDialog.class.getResourceAsStream("/META-INF/THIRD-PARTY.txt")) {
+    private static String notice(String resource) {
+        try (InputStream in = AboutDialog.class.getResourceAsStream(resource)) {
             return in == null ? "Third-party notice not found in this build." : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "Third-party notice unreadable: " + e.getMessage();
