@@ -39,10 +39,16 @@ import org.khareetaty.ui.security.SignInViewModel;
 import org.khareetaty.ui.common.FilterModel;
 import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
+import org.khareetaty.ui.forecast.BacktestView;
+import org.khareetaty.ui.forecast.BacktestViewModel;
+import org.khareetaty.ui.forecast.ForecastView;
+import org.khareetaty.ui.forecast.ForecastViewModel;
 import org.khareetaty.ui.incidents.IncidentsView;
 import org.khareetaty.ui.incidents.IncidentsViewModel;
 import org.khareetaty.ui.map.MapBenchmark;
 import org.khareetaty.ui.map.MapView;
+import org.khareetaty.ui.hotspots.HotspotsView;
+import org.khareetaty.ui.hotspots.HotspotsViewModel;
 import org.khareetaty.ui.map.MapViewModel;
 import org.khareetaty.ui.report.ReportContext;
 import org.khareetaty.ui.report.ReportDialogs;
@@ -158,10 +164,16 @@ public final class DesktopApp extends Application {
         List<NavigationItem> panes = new ArrayList<>();
         panes.add(new NavigationItem("incidents", "Incidents", () -> new IncidentsView(
                 new IncidentsViewModel(incidents, executor, filter), core.settings().get(Settings.AGENCY_ZONE))));
+        panes.add(new NavigationItem("forecast", "Forecast", () -> new ForecastView(
+                new ForecastViewModel(core.forecasts(), executor))));
+        panes.add(new NavigationItem("backtests", "Backtests", () -> new BacktestView(
+                new BacktestViewModel(core.forecasts(), core.hotspotForecasts(), executor))));
         panes.add(new NavigationItem("map", "Map", () -> new MapView(
                 new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
                 new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
+        panes.add(new NavigationItem("hotspots", "Hotspots", () -> new HotspotsView(
+                new HotspotsViewModel(core.hotspots(), executor, filter, principal::username))));
         // The alerts pane links to the map; the window exists by the time a pane is first opened.
         java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
         panes.add(new NavigationItem("alerts", "Alerts", () -> new AlertsView(

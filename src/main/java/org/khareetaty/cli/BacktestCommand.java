@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** Honest backtests of the forecasts against simple baselines. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Backtest forecasts against simple baselines",
-        subcommands = {BacktestCommand.Counts.class})
+        subcommands = {BacktestCommand.Counts.class, HotspotBacktestCommand.class})
 final class BacktestCommand {
 
     /** Rolling-origin backtest of count forecasts beside the seasonal naive forecast. */

@@ -41,7 +41,7 @@ final class HotspotsCommand {
     /** Options every analysis shares. */
     abstract static class AnalysisCommand extends SessionCommand {
         @Mixin
-        FilterOptions filter;
+        IncidentFilterOptions filter;
 
         @Option(names = "--no-save", description = "Do not store the run (by default it is stored for `hotspots runs`)")
         boolean noSave;
@@ -85,7 +85,7 @@ final class HotspotsCommand {
 
         @Override
         protected int run(CliSession session) {
-            HotspotService.Outcome outcome = session.services().hotspots().dbscan(filter.toFilter(session.database()),
+            HotspotService.Outcome outcome = session.services().hotspots().dbscan(filter.toFilter(session.services().charts().catalog()),
                     new HotspotParameters.Dbscan(eps, minPoints), !noSave, null, TaskContext.NONE);
             Map<String, Object> s = outcome.run().summary();
             print(session, outcome, List.of(String.format(Locale.ROOT, "DBSCAN eps %s m, min points %d: %s clusters, %s noise, %s core points",
@@ -118,7 +118,7 @@ final class HotspotsCommand {
 
         @Override
         protected int run(CliSession session) throws Exception {
-            HotspotService.Outcome outcome = session.services().hotspots().kernelDensity(filter.toFilter(session.database()),
+            HotspotService.Outcome outcome = session.services().hotspots().kernelDensity(filter.toFilter(session.services().charts().catalog()),
                     new HotspotParameters.Kde(kernel, bandwidth, cell, period), !noSave, null, TaskContext.NONE);
             GridSurface density = outcome.grids().get(0);
             if (outFile != null) {
@@ -188,7 +188,7 @@ final class HotspotsCommand {
                 }
                 parameters = new HotspotParameters.GiStar(cell, band != null ? band : 1.5 * cell, null);
             }
-            HotspotService.Outcome outcome = session.services().hotspots().giStar(filter.toFilter(session.database()),
+            HotspotService.Outcome outcome = session.services().hotspots().giStar(filter.toFilter(session.services().charts().catalog()),
                     parameters, !noSave, null, TaskContext.NONE);
             if (outFile != null) {
                 GridExport.write(outcome.grids().stream().filter(g -> g.name().equals("gistar_z")).findFirst().orElseThrow(), outFile);
@@ -208,14 +208,14 @@ final class HotspotsCommand {
             description = "Distance to the (min-points − 1)-th nearest neighbour, to choose eps; prints the knee")
     static final class KDistanceCommand extends SessionCommand {
         @Mixin
-        FilterOptions filter;
+        IncidentFilterOptions filter;
 
         @Option(names = "--min-points", required = true, paramLabel = "N", description = "DBSCAN min points")
         int minPoints;
 
         @Override
         protected int run(CliSession session) {
-            KDistance.Curve curve = session.services().hotspots().kDistance(filter.toFilter(session.database()), minPoints,
+            KDistance.Curve curve = session.services().hotspots().kDistance(filter.toFilter(session.services().charts().catalog()), minPoints,
                     TaskContext.NONE);
             double[] d = curve.distances();
             if (json) {

@@ -9,6 +9,7 @@ import org.khareetaty.analysis.hotspot.HotspotRunRepository;
 import org.khareetaty.analysis.hotspot.HotspotService;
 import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.analysis.forecast.ForecastStore;
+import org.khareetaty.analysis.forecast.HotspotForecastService;
 import org.khareetaty.charts.ChartCatalog;
 import org.khareetaty.charts.ChartService;
 import org.khareetaty.charts.ForecastReader;
@@ -74,6 +75,7 @@ public final class CoreServices implements AutoCloseable {
     private final DataRetention retention;
     private final PipelineService pipeline;
     private final ForecastService forecasts;
+    private final HotspotForecastService hotspotForecasts;
     private final SecretStore secrets;
     private final SyncService sync;
     private final DataEvents dataEvents;
@@ -91,6 +93,9 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        ForecastStore forecastStore = new ForecastStore(database, settings);
+        this.forecasts = new ForecastService(database, snapshots, settings, forecastStore, clock, appInfo.version());
+        this.hotspotForecasts = new HotspotForecastService(database, snapshots, forecastStore, clock, appInfo.version());
         this.hotspots = new HotspotService(snapshots, new HotspotRunRepository(database), new AreaBoundaries(database),
                 clock, appInfo.version());
         this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
@@ -113,9 +118,6 @@ public final class CoreServices implements AutoCloseable {
         this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
         this.backups = new BackupService(database, clock, settings, audit);
         this.retention = new DataRetention(database, clock, audit);
-        this.forecasts = new ForecastService(database, snapshots, settings,
-                new ForecastStore(database, settings), clock,
-                appInfo.version());
         this.secrets = SecretStore.forFolder(folder);
         this.sync = new SyncService(database, settings, secrets, clock);
         this.alerts = new AlertServices(database, settings, secrets, tasks, dataEvents, clock);
@@ -216,6 +218,11 @@ public final class CoreServices implements AutoCloseable {
     /** Count forecasts, hotspot forecasts and their backtests; also the latest stored forecast of a series. */
     public ForecastService forecasts() {
         return forecasts;
+    }
+
+    /** Next week's hotspot risk surface and its weekly backtest against prior counts and a KDE. */
+    public HotspotForecastService hotspotForecasts() {
+        return hotspotForecasts;
     }
 
     /** Encrypts credentials before they are stored in settings. */

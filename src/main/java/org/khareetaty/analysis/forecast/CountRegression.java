@@ -77,6 +77,18 @@ public final class CountRegression {
             }
         }
         double theta = family == Family.POISSON ? Double.POSITIVE_INFINITY : momentTheta(y, mu, weights);
+        // Rows are sparse (one weekday, at most one holiday): accumulate X'WX over non-zero cells only.
+        int[][] nonZero = new int[n][];
+        int[] scratch = new int[columns];
+        for (int i = 0; i < n; i++) {
+            int count = 0;
+            for (int j = 0; j < columns; j++) {
+                if (design[i * columns + j] != 0) {
+                    scratch[count++] = j;
+                }
+            }
+            nonZero[i] = Arrays.copyOf(scratch, count);
+        }
         double[] xtwx = new double[columns * columns];
         double[] xtwz = new double[columns];
         double deviance = deviance(y, mu, weights, theta);
@@ -95,15 +107,14 @@ public final class CountRegression {
                 }
                 double z = eta[i] + (y[i] - m) / m;
                 int base = i * columns;
-                for (int a = 0; a < columns; a++) {
-                    double xa = design[base + a];
-                    if (xa == 0) {
-                        continue;
-                    }
-                    double wxa = w * xa;
+                int[] cells = nonZero[i];
+                for (int ia = 0; ia < cells.length; ia++) {
+                    int a = cells[ia];
+                    double wxa = w * design[base + a];
                     xtwz[a] += wxa * z;
                     int row = a * columns;
-                    for (int b = 0; b <= a; b++) {
+                    for (int ib = 0; ib <= ia; ib++) {
+                        int b = cells[ib];
                         xtwx[row + b] += wxa * design[base + b];
                     }
                 }

@@ -15,7 +15,7 @@ public final class DailyCountModel {
     /** Tuning of the model; {@link #DEFAULT} is what the benchmark and the product use. */
     public record Parameters(int fourierTerms, double halfLifeDays, boolean trend, double levelAlpha,
             double levelDamping, double ridge, double holidayRidge) {
-        public static final Parameters DEFAULT = new Parameters(4, 365, false, 0.05, 0.98, 1.0, 4.0);
+        public static final Parameters DEFAULT = new Parameters(3, 730, false, 0.05, 0.98, 1.0, 4.0);
     }
 
     /** The forecast of one series from one origin: per day ahead, the mean and quantiles. */
@@ -91,7 +91,7 @@ public final class DailyCountModel {
             fit = new CountRegression.Fit(start, Double.POSITIVE_INFINITY, 0, 0, true);
             start[0] = Math.log(0.5 / n);
         } else {
-            fit = new CountRegression(CountRegression.Family.NEGATIVE_BINOMIAL, 25, 1e-8)
+            fit = new CountRegression(CountRegression.Family.NEGATIVE_BINOMIAL, 25, 1e-7)
                     .fit(design, p, y, weights, ridge, start);
         }
 

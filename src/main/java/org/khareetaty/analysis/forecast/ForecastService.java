@@ -53,6 +53,7 @@ public final class ForecastService {
     }
 
     private static final int ACTIVE_DAYS = 365;
+    private static final int HISTORY_DAYS = 84;
 
     private final Database database;
     private final IncidentSnapshots snapshots;
@@ -132,7 +133,7 @@ public final class ForecastService {
             context.checkCancelled();
             DailyCountModel.Forecast forecast = model.forecast(data.counts()[s], data.firstDay(), 0, data.days(),
                     request.horizonDays());
-            forecasts.add(toSeriesForecast(data.series().get(s), forecast));
+            forecasts.add(toSeriesForecast(data.series().get(s), forecast, data.counts()[s], data.firstDay()));
             context.progress(s + 1, data.series().size(), "Forecasting " + data.series().get(s).label());
         }
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
@@ -162,8 +163,12 @@ public final class ForecastService {
         return sum;
     }
 
-    /** Daily points, and weekly totals whose intervals come from a negative binomial matched to the week's moments. */
-    static SeriesForecast toSeriesForecast(CountSeries.Series series, DailyCountModel.Forecast forecast) {
+    /**
+     * Daily points, and totals of the ISO weeks (Monday to Sunday) that lie wholly inside the horizon, whose
+     * intervals come from a negative binomial matched to the week's mean and variance.
+     */
+    static SeriesForecast toSeriesForecast(CountSeries.Series series, DailyCountModel.Forecast forecast, int[] counts,
+            LocalDate firstDay) {
         List<ForecastPoint> daily = new ArrayList<>();
         for (int h = 0; h < forecast.horizon(); h++) {
             daily.add(new ForecastPoint(forecast.firstDay().plusDays(h), ForecastPoint.Period.DAY, forecast.median()[h],
@@ -171,19 +176,23 @@ public final class ForecastService {
                     forecast.upper95()[h]));
         }
         List<ForecastPoint> weekly = new ArrayList<>();
-        for (int week = 0; (week + 1) * 7 <= forecast.horizon(); week++) {
+        int firstMonday = (8 - forecast.firstDay().getDayOfWeek().getValue()) % 7;
+        for (int start = firstMonday; start + 7 <= forecast.horizon(); start += 7) {
             double mean = 0;
             double variance = 0;
-            for (int h = week * 7; h < week * 7 + 7; h++) {
+            for (int h = start; h < start + 7; h++) {
                 mean += forecast.mean()[h];
                 variance += CountDistribution.variance(forecast.mean()[h], forecast.theta());
             }
             int[] q = CountDistribution.quantiles(mean, CountDistribution.thetaFor(mean, variance),
                     new double[] {0.025, 0.10, 0.5, 0.90, 0.975});
-            weekly.add(new ForecastPoint(forecast.firstDay().plusDays(week * 7L), ForecastPoint.Period.WEEK, q[2], mean,
+            weekly.add(new ForecastPoint(forecast.firstDay().plusDays(start), ForecastPoint.Period.WEEK, q[2], mean,
                     q[1], q[3], q[0], q[4]));
         }
-        return new SeriesForecast(series, List.copyOf(daily), List.copyOf(weekly), forecast.theta());
+        int historyDays = Math.min(HISTORY_DAYS, counts.length);
+        int[] history = java.util.Arrays.copyOfRange(counts, counts.length - historyDays, counts.length);
+        return new SeriesForecast(series, List.copyOf(daily), List.copyOf(weekly), forecast.theta(),
+                firstDay.plusDays(counts.length - historyDays), history);
     }
 
     /** Runs a rolling-origin backtest of the count model beside the seasonal naive forecast and stores it. */
@@ -216,9 +225,38 @@ public final class ForecastService {
                 request.trainingDays(), labels, scores.overall(), scores.bySeries(), loadMillis, modelMillis);
         UUID runId = store.saveBacktest(new ForecastStore.RunInfo(ForecastStore.KIND_BACKTEST_COUNTS, parameters,
                 request.filter(), first, last, total(data.counts()[0]), provisional, started, loadMillis + modelMillis,
-                appVersion), scores.bySeries(), scores.overall(), List.of());
+                appVersion), scores.bySeries(), scores.overall());
         return new CountBacktestResult(runId, request.byKind(), request.categoryGroup(), origins, request.trainingDays(),
                 labels, scores.overall(), scores.bySeries(), loadMillis, modelMillis);
+    }
+
+    /** The last local day with incidents, or empty when there are none. */
+    public Optional<LocalDate> lastDataDay(TaskContext context) {
+        return Optional.ofNullable(snapshots.current(context).lastDay());
+    }
+
+    /**
+     * Monthly origins for a backtest ending with the data: the first day of each of the last {@code count}
+     * months whose {@code horizon} days after it are all in the data and that have at least eight weeks of
+     * data before them (fewer origins when the data is short).
+     */
+    public List<LocalDate> recentMonthlyOrigins(int count, int horizon, TaskContext context) {
+        IncidentSnapshot snapshot = snapshots.current(context);
+        LocalDate first = snapshot.firstDay();
+        LocalDate last = snapshot.lastDay();
+        if (last == null) {
+            throw new IllegalStateException("There are no incidents to backtest on; import data first");
+        }
+        LocalDate origin = last.minusDays(horizon - 1L).withDayOfMonth(1);
+        List<LocalDate> origins = new ArrayList<>();
+        for (int i = 0; i < count && !origin.minusMonths(i).isBefore(first.plusWeeks(8)); i++) {
+            origins.add(0, origin.minusMonths(i));
+        }
+        if (origins.isEmpty()) {
+            throw new IllegalStateException("The data (" + first + " to " + last + ") is too short to backtest: "
+                    + "it needs eight weeks before an origin and " + horizon + " days after it");
+        }
+        return origins;
     }
 
     /** The most recent stored count backtest, for the backtest view. */

@@ -140,8 +140,7 @@ public final class ForecastStore {
     }
 
     /** Stores a backtest run with its scores (series key null for the averages over all series). */
-    public UUID saveBacktest(RunInfo info, Map<String, List<MethodScore>> scoresBySeries, List<MethodScore> overall,
-            List<Grid> grids) {
+    public UUID saveBacktest(RunInfo info, Map<String, List<MethodScore>> scoresBySeries, List<MethodScore> overall) {
         return database.inTransaction(connection -> {
             UUID runId = insertRun(connection, info);
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO backtest_score (id, run_id, "
@@ -152,7 +151,6 @@ public final class ForecastStore {
                 }
                 statement.executeBatch();
             }
-            insertGrids(connection, runId, grids);
             return runId;
         });
     }
@@ -192,16 +190,23 @@ public final class ForecastStore {
         statement.addBatch();
     }
 
-    /** Inserts one score row per (method, metric) into an open transaction. */
-    void insertScores(Connection connection, UUID runId, List<String[]> methodMetric, List<Double> values)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO backtest_score (id, run_id, "
-                + "method, metric, horizon, series_key, score) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < values.size(); i++) {
-                addScore(statement, runId, methodMetric.get(i)[0], methodMetric.get(i)[1], null, null, values.get(i));
+    /** Stores a hotspot backtest: PAI@k, PEI@k and HITRATE@k per method, plus rasters. */
+    public UUID saveHotspotBacktest(RunInfo info, List<HotspotBacktest.Score> scores, List<Grid> grids) {
+        return database.inTransaction(connection -> {
+            UUID runId = insertRun(connection, info);
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO backtest_score (id, run_id, "
+                    + "method, metric, horizon, series_key, score) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (HotspotBacktest.Score score : scores) {
+                    String at = "@" + new java.math.BigDecimal(score.coveragePercent()).stripTrailingZeros().toPlainString();
+                    addScore(statement, runId, score.method(), "PAI" + at, 7, null, score.pai());
+                    addScore(statement, runId, score.method(), "PEI" + at, 7, null, score.pei());
+                    addScore(statement, runId, score.method(), "HITRATE" + at, 7, null, score.hitRate());
+                }
+                statement.executeBatch();
             }
-            statement.executeBatch();
-        }
+            insertGrids(connection, runId, grids);
+            return runId;
+        });
     }
 
     private static void insertGrids(Connection connection, UUID runId, List<Grid> grids) throws SQLException {
