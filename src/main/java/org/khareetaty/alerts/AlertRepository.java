@@ -139,13 +139,16 @@ public final class AlertRepository {
         }
         database.inTransaction(connection -> {
             AlertStatus current;
-            try (PreparedStatement statement = connection.prepareStatement("SELECT status FROM alert WHERE id = ? FOR UPDATE")) {
+            String currentAssignee;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT status, assigned_to FROM alert WHERE id = ? FOR UPDATE")) {
                 statement.setObject(1, alertId);
                 try (ResultSet rs = statement.executeQuery()) {
                     if (!rs.next()) {
                         throw new IllegalArgumentException("There is no alert " + alertId);
                     }
                     current = AlertStatus.valueOf(rs.getString(1));
+                    currentAssignee = rs.getString(2);
                 }
             }
             AlertStatus next = switch (action) {
@@ -162,13 +165,12 @@ public final class AlertRepository {
                 throw new IllegalStateException("Only a resolved alert can be reopened");
             }
             OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE alert SET status = ?, "
-                    + "assigned_to = CASE WHEN ? THEN ? ELSE assigned_to END, updated_at = ? WHERE id = ?")) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE alert SET status = ?, assigned_to = ?, updated_at = ? WHERE id = ?")) {
                 statement.setString(1, next.name());
-                statement.setBoolean(2, action == AlertAction.ASSIGN);
-                statement.setString(3, assignee == null ? null : assignee.strip());
-                statement.setObject(4, now);
-                statement.setObject(5, alertId);
+                statement.setString(2, action == AlertAction.ASSIGN ? assignee.strip() : currentAssignee);
+                statement.setObject(3, now);
+                statement.setObject(4, alertId);
                 statement.executeUpdate();
             }
             String recorded = action == AlertAction.ASSIGN

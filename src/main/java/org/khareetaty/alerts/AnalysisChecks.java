@@ -128,7 +128,7 @@ final class AnalysisChecks {
                                     start, boundLevel, upper, rs.getDouble(7));
                             Evidence evidence = new Evidence(List.of(), run, null, null, null, observed,
                                     rs.getObject(1, UUID.class), seriesKey, start, upper, rs.getDouble(7),
-                                    area == null ? null : AreaLocator.bbox(connection, areaId));
+                                    area == null ? null : Evidence.Extent.of(AreaLocator.bbox(connection, areaId)));
                             found.add(new AlertCandidate("forecast:" + seriesKey + ":" + start + ":" + rs.getString(6),
                                     def.severityOrDefault(), area, summary, summary, evidence,
                                     end.atStartOfDay(time.zone()).toInstant()));
@@ -186,7 +186,7 @@ final class AnalysisChecks {
 
     private static Evidence hotspotEvidence(HotspotRow hotspot) {
         return new Evidence(List.of(), hotspot.runId(), hotspot.id(), hotspot.score(), hotspot.previousCount(),
-                hotspot.count(), null, null, null, null, null, hotspot.bbox());
+                hotspot.count(), null, null, null, null, null, Evidence.Extent.of(hotspot.bbox()));
     }
 
     /** The most recent run that has results (and is of {@code kind} when given). */

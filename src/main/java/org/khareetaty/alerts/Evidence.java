@@ -28,18 +28,32 @@ public record Evidence(
         LocalDate periodStart,
         Double upperBound,
         Double expected,
-        BoundingBox bbox) {
+        Extent bbox) {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * The evidence's extent in WGS 84 degrees. Our own record, so the stored JSON does not change when the shared
+     * filter's {@link BoundingBox} gains fields.
+     */
+    public record Extent(double minLon, double minLat, double maxLon, double maxLat) {
+        public static Extent of(BoundingBox box) {
+            return box == null ? null : new Extent(box.minLon(), box.minLat(), box.maxLon(), box.maxLat());
+        }
+
+        public BoundingBox toBoundingBox() {
+            return new BoundingBox(minLon, minLat, maxLon, maxLat);
+        }
+    }
 
     public Evidence {
         incidentIds = incidentIds == null ? List.of() : List.copyOf(incidentIds);
     }
 
     public static Evidence incidents(List<UUID> ids, BoundingBox bbox) {
-        return new Evidence(ids, null, null, null, null, (long) ids.size(), null, null, null, null, null, bbox);
+        return new Evidence(ids, null, null, null, null, (long) ids.size(), null, null, null, null, null, Extent.of(bbox));
     }
 
     public String toJson() {

@@ -21,6 +21,7 @@ import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.map.TileQueue;
 import org.khareetaty.store.IncidentRepository;
+import org.khareetaty.pipeline.PipelineScheduler;
 import org.khareetaty.security.Permission;
 import org.khareetaty.security.Principal;
 import org.khareetaty.security.SecuritySettings;
@@ -31,6 +32,8 @@ import org.khareetaty.ui.alerts.AlertsViewModel;
 import org.khareetaty.ui.alerts.NotificationSettingsViewModel;
 import org.khareetaty.ui.alerts.RulesViewModel;
 import org.khareetaty.ui.security.AuditView;
+import org.khareetaty.ui.status.StatusView;
+import org.khareetaty.ui.status.StatusViewModel;
 import org.khareetaty.ui.security.AuditViewModel;
 import org.khareetaty.ui.security.SessionLockOverlay;
 import org.khareetaty.ui.security.SessionLockViewModel;
@@ -115,6 +118,8 @@ public final class DesktopApp extends Application {
                     java.time.Duration.ofMinutes(core.settings().get(SecuritySettings.SESSION_IDLE_MINUTES)));
             SessionLockViewModel lock = new SessionLockViewModel(session, core.users(), executor);
             stage.getScene().setRoot(new SessionLockOverlay(buildMainWindow(stage, core, principal), lock));
+            PipelineScheduler scheduler = new PipelineScheduler(core.pipeline(), core.tasks(), core.settings(), core.clock(), principal);
+            scheduler.start();
             stage.setOnHidden(e -> core.users().signOut(principal));
         }));
     }
@@ -182,6 +187,8 @@ public final class DesktopApp extends Application {
                 new RulesViewModel(core.alerts().rules(), executor),
                 new NotificationSettingsViewModel(core.settings(), core.secrets(), executor))));
         core.alerts().startTimer();
+        panes.add(new NavigationItem("status", "Status", () -> new StatusView(
+                new StatusViewModel(core::healthChecks, core.pipeline(), principal, executor))));
         if (principal.role().allows(Permission.VIEW_AUDIT)) {
             panes.add(new NavigationItem("audit", "Audit log", () -> new AuditView(
                     new AuditViewModel(core.audit(), principal, executor), core.settings().get(Settings.AGENCY_ZONE))));

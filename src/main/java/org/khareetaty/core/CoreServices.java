@@ -20,6 +20,7 @@ import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.common.health.HealthCheck;
+import org.khareetaty.common.health.HealthResult;
 import org.khareetaty.map.MapLayerRepository;
 import org.khareetaty.map.MapService;
 import org.khareetaty.ingest.AreaService;
@@ -261,7 +262,22 @@ public final class CoreServices implements AutoCloseable {
         List<HealthCheck> checks = new ArrayList<>(DatabaseHealth.checks(database));
         checks.add(backups.healthCheck());
         checks.add(pipeline.healthCheck());
-        checks.add(() -> org.khareetaty.common.health.HealthResult.ok("logs", "log files in " + folder.logs()));
+        checks.add(() -> {
+            int pending = alerts.sender().pendingCount();
+            return pending == 0 ? HealthResult.ok("notifications", "no notification waiting to be sent")
+                    : HealthResult.warn("notifications", pending + " notifications wait in the outbox (no network or Twilio not set up?)");
+        });
+        checks.add(() -> {
+            if (!sync.enabled()) {
+                return HealthResult.ok("sync", "sync with a central server is not enabled");
+            }
+            var status = sync.status();
+            String last = status.lastSuccess() == null ? "never" : String.valueOf(status.lastSuccess().finishedAt());
+            return status.pendingChanges() > 0 && status.lastSuccess() == null
+                    ? HealthResult.warn("sync", "never synced; " + status.pendingChanges() + " changes wait to be pushed")
+                    : HealthResult.ok("sync", "last successful sync " + last + ", " + status.pendingChanges() + " changes pending");
+        });
+        checks.add(() -> HealthResult.ok("logs", "log files in " + folder.logs()));
         return checks;
     }
 

@@ -30,14 +30,14 @@ final class AlertsFixture implements AutoCloseable {
         db = core.database();
         core.settings().set(Settings.AGENCY_ZONE, ZONE);
         db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO import_batch (id, started_at, status) VALUES (?, ?, 'COMPLETE')")) {
+            try (PreparedStatement s = c.prepareStatement("MERGE INTO import_batch (id, started_at, status) KEY (id) VALUES (?, ?, 'COMPLETE')")) {
                 s.setObject(1, batch);
                 s.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
                 s.executeUpdate();
             }
             for (String[] category : new String[][] {{"VEHICLE_THEFT", "property"}, {"BURGLARY", "property"},
                 {"DRUGS", "drugs"}, {"ASSAULT", "violent"}}) {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO category (code, label, category_group) VALUES (?, ?, ?)")) {
+                try (PreparedStatement s = c.prepareStatement("MERGE INTO category (code, label, category_group) KEY (code) VALUES (?, ?, ?)")) {
                     s.setString(1, category[0]);
                     s.setString(2, category[0]);
                     s.setString(3, category[1]);

@@ -250,7 +250,7 @@ public final class AlertsViewModel {
             return;
         }
         Evidence evidence = current.evidence();
-        IncidentFilter.BoundingBox box = evidence.bbox();
+        Evidence.Extent box = evidence.bbox();
         if (box == null) {
             status.set("This alert's evidence has no location");
             return;
