@@ -44,6 +44,7 @@ public final class SyncBenchmark {
     }
 
     public Result run(ServerConfig config, int changes, boolean resetServer, TaskContext context) throws SQLException {
+        sync.initServer(config);
         try (Connection pg = ServerConnector.connect(config)) {
             long onServer = ServerStore.rowCounts(pg).values().stream().mapToLong(Long::longValue).sum();
             if (onServer > 0 && !resetServer) {
