@@ -42,6 +42,12 @@ import org.khareetaty.ui.security.SignInViewModel;
 import org.khareetaty.ui.common.FilterModel;
 import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
+import org.khareetaty.ui.importer.ImportWizardView;
+import org.khareetaty.ui.importer.ImportWizardViewModel;
+import org.khareetaty.ui.importer.QuarantineBrowserView;
+import org.khareetaty.ui.importer.QuarantineBrowserViewModel;
+import org.khareetaty.ui.importer.WelcomeView;
+import org.khareetaty.ui.importer.WelcomeViewModel;
 import org.khareetaty.ui.forecast.BacktestView;
 import org.khareetaty.ui.forecast.BacktestViewModel;
 import org.khareetaty.ui.forecast.ForecastView;
@@ -194,6 +200,13 @@ public final class DesktopApp extends Application {
                     new AuditViewModel(core.audit(), principal, executor), core.settings().get(Settings.AGENCY_ZONE))));
         }
 
+        boolean mayImport = principal.role().allows(Permission.IMPORT);
+        if (mayImport) {
+            panes.add(new NavigationItem("import", "Import", () -> new ImportWizardView(
+                    new ImportWizardViewModel(core.imports(), executor))));
+        }
+        panes.add(new NavigationItem("quarantine", "Quarantine", () -> new QuarantineBrowserView(
+                new QuarantineBrowserViewModel(core.quarantine(), executor))));
         SyncViewModel sync = new SyncViewModel(core.sync(), executor, core.clock());
         sync.refresh();
         // Automatic sync: checked every 30 s, runs when enabled and the interval has passed.
@@ -203,6 +216,15 @@ public final class DesktopApp extends Application {
         panes.add(new NavigationItem("sync", "Sync", () -> new SyncView(sync)));
 
         Menu file = new Menu("File");
+        if (mayImport) {
+            MenuItem importFiles = new MenuItem("Import…");
+            importFiles.setId("menu-import");
+            importFiles.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+I"));
+            importFiles.setOnAction(e -> window.get().show("import"));
+            MenuItem samples = new MenuItem("Load a sample…");
+            samples.setOnAction(e -> showWelcome(stage, core, executor, () -> window.get().show("import")));
+            file.getItems().addAll(importFiles, samples, new javafx.scene.control.SeparatorMenuItem());
+        }
         ReportDialogs reportDialogs = new ReportDialogs(stage, core.reports(), core.exporter(), executor,
                 core.settings().get(Settings.AGENCY_ZONE), core.clock());
         MenuItem exportReport = new MenuItem("Export report…");
@@ -222,7 +244,30 @@ public final class DesktopApp extends Application {
         StatusBar statusBar = new StatusBar(taskList, "Data folder: " + core.folder().root());
         MainWindow mainWindow = new MainWindow(panes, List.of(file, help), statusBar);
         window.set(mainWindow);
+        if (mayImport) {
+            // First start: an empty database offers the samples (checked off the UI thread).
+            executor.run("Check for data", context -> core.imports().batches().isEmpty(), empty -> {
+                if (empty) {
+                    showWelcome(stage, core, executor, () -> mainWindow.show("import"));
+                }
+            }, error -> LOG.warn("Cannot check whether the database is empty", error));
+        }
         return mainWindow;
+    }
+
+    private static void showWelcome(Stage stage, CoreServices core, FxExecutor executor, Runnable openImport) {
+        WelcomeViewModel welcome = new WelcomeViewModel(core.samples(), executor, core.folder().root().toString(), openImport);
+        javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle("Welcome");
+        dialog.getDialogPane().setContent(new WelcomeView(welcome));
+        dialog.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+        welcome.doneProperty().addListener((obs, old, now) -> {
+            if (now) {
+                dialog.close();
+            }
+        });
+        dialog.show();
     }
 
     @Override

@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** Benchmarks that produce the figures in docs/benchmarks.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure performance figures",
-        subcommands = {BenchSyncCommand.class, BenchHotspotsCommand.class, BenchReportCommand.class})
+        subcommands = {BenchSyncCommand.class, BenchImportCommand.class, BenchHotspotsCommand.class, BenchReportCommand.class})
 final class BenchCommand {
 }

@@ -20,6 +20,10 @@ import picocli.CommandLine.ScopeType;
             AlertsCommand.class,
             ImportCommand.class,
             AreasCommand.class,
+            BatchesCommand.class,
+            IncidentsCommand.class,
+            SamplesCommand.class,
+            BenchCommand.class,
             UsersCommand.class,
             AuditCommand.class,
             BackupCommand.class,
@@ -32,7 +36,6 @@ import picocli.CommandLine.ScopeType;
             ChartCommand.class,
             SyncCommand.class,
             ServerCommand.class,
-            BenchCommand.class,
         })
 public final class KhareetatyCommand {
 

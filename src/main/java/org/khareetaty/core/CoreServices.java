@@ -27,6 +27,8 @@ import org.khareetaty.ingest.AreaService;
 import org.khareetaty.ingest.ImportService;
 import org.khareetaty.ingest.InputLimits;
 import org.khareetaty.ingest.ProfileStore;
+import org.khareetaty.ingest.QuarantineRepository;
+import org.khareetaty.ingest.samples.SampleService;
 import org.khareetaty.report.HotspotRuns;
 import org.khareetaty.report.ReportService;
 import org.khareetaty.report.export.DataExporter;
@@ -70,6 +72,8 @@ public final class CoreServices implements AutoCloseable {
     private final MapService map;
     private final AreaService areas;
     private final ImportService imports;
+    private final SampleService samples;
+    private final QuarantineRepository quarantine;
     private final AuditLog audit;
     private final UserService users;
     private final BackupService backups;
@@ -115,6 +119,8 @@ public final class CoreServices implements AutoCloseable {
         // ... and the basemap's imported boundaries.
         imports.addListener(report -> map.reloadTiles());
         imports.recoverInterrupted();
+        this.samples = new SampleService(imports, folder.cache());
+        this.quarantine = new QuarantineRepository(database);
         this.audit = new AuditLog(database, clock);
         this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
         this.backups = new BackupService(database, clock, settings, audit);
@@ -198,6 +204,16 @@ public final class CoreServices implements AutoCloseable {
     /** Incident import; add an {@link org.khareetaty.ingest.ImportListener} to hear about new data. */
     public ImportService imports() {
         return imports;
+    }
+
+    /** The shipped samples (Kuwait synthetic, Philadelphia extract) offered on first start. */
+    public SampleService samples() {
+        return samples;
+    }
+
+    /** Rows the importer rejected, with file, line, field, value and reason. */
+    public QuarantineRepository quarantine() {
+        return quarantine;
     }
 
     public AuditLog audit() {

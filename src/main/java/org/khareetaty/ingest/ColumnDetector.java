@@ -127,6 +127,62 @@ public final class ColumnDetector {
         return header.stream().filter(c -> !c.equals(except) && pattern.matcher(c.strip()).matches()).findFirst().orElse(null);
     }
 
+    /** A short description of what each column holds, judged from the sample rows. */
+    public static List<String> columnTypes(List<String> header, List<List<String>> samples) {
+        TimeParser parser = new TimeParser(ZoneId.of("UTC"), null);
+        TimeParser.Result result = new TimeParser.Result();
+        List<String> types = new java.util.ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            int filled = 0;
+            int numbers = 0;
+            int times = 0;
+            int hex = 0;
+            int wkt = 0;
+            double min = Double.MAX_VALUE;
+            double max = -Double.MAX_VALUE;
+            for (List<String> row : samples) {
+                String value = i < row.size() ? row.get(i).strip() : "";
+                if (value.isEmpty()) {
+                    continue;
+                }
+                filled++;
+                if (HEX_POINT.matcher(value).matches()) {
+                    hex++;
+                } else if (value.toUpperCase(Locale.ROOT).matches("^(SRID=\\d+;)?POINT\\s*\\(.*")) {
+                    wkt++;
+                } else if (parser.parse(value, result)) {
+                    times++;
+                } else {
+                    try {
+                        double v = Double.parseDouble(value);
+                        numbers++;
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    } catch (NumberFormatException e) {
+                        // text
+                    }
+                }
+            }
+            String type;
+            if (filled == 0) {
+                type = "empty";
+            } else if (hex * 2 > filled) {
+                type = "point (hex WKB)";
+            } else if (wkt * 2 > filled) {
+                type = "point (WKT)";
+            } else if (times * 2 > filled) {
+                type = "date/time";
+            } else if (numbers == filled) {
+                type = min >= -180 && max <= 180 && (min < -90 || max > 90) ? "number (longitude?)"
+                        : min >= -90 && max <= 90 && min != Math.floor(min) ? "number (lat/lon?)" : "number";
+            } else {
+                type = "text";
+            }
+            types.add(type);
+        }
+        return types;
+    }
+
     /** The saved or shipped profile whose columns all exist in the header (the most specific), if any. */
     public static MappingProfile matchingProfile(List<String> header, Map<String, MappingProfile> profiles) {
         MappingProfile best = null;

@@ -57,6 +57,8 @@ public final class ImportService {
     private static final String INSERT_QUARANTINE = "INSERT INTO quarantined_row (id, batch_id, file_id, file_name, "
             + "line_no, field, field_value, reason, message, raw_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    private static final long IMPORT_CACHE_KB = 128 * 1024;
+
     private final Database database;
     private final ProfileStore profiles;
     private final AreaService areas;
@@ -191,6 +193,87 @@ public final class ImportService {
         return detected;
     }
 
+    /**
+     * Reads the first rows of a file with a mapping (or the one {@link #plan} would choose when null) and
+     * counts what would be accepted and quarantined, without writing anything.
+     */
+    public ImportPreview preview(Path file, MappingProfile mapping, int maxRows) {
+        boolean features = FeatureFile.handles(file);
+        FeatureFile featureFile = features ? FeatureFile.read(file, limits, database.folder().cache()) : null;
+        TextFormat format = features ? null : TextSniffer.sniff(file, mapping == null ? null : mapping.delimiter(),
+                mapping == null ? null : mapping.encoding(), limits);
+        List<String> header = features ? featureFile.columns() : format.header();
+        List<List<String>> samples = features ? featureFile.sampleRows(200) : sampleRows(file, format, 200);
+        MappingProfile chosen = mapping;
+        if (chosen == null) {
+            try {
+                chosen = chooseMapping(file, header, featureFile, format);
+            } catch (ImportException e) {
+                chosen = ColumnDetector.detect(header, samples, defaultZone.get());
+            }
+        }
+        String formatText = features ? (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith("json")
+                ? "GeoJSON" : "Shapefile") : describe(format);
+        List<String> types = ColumnDetector.columnTypes(header, samples);
+        List<List<String>> shown = samples.subList(0, Math.min(20, samples.size()));
+        List<String> problems = new ArrayList<>(chosen.problems());
+        for (String column : chosen.requiredColumns()) {
+            if (header.stream().noneMatch(h -> h.strip().equalsIgnoreCase(column.strip()))) {
+                problems.add("The file has no column '" + column + "'.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new ImportPreview(file.getFileName().toString(), formatText, header, types, shown, chosen, problems,
+                    0, 0, 0, Map.of());
+        }
+        CategoryMapper categories = CategoryMapper.withAliases(loadAliases());
+        IncidentChunk chunk = new IncidentChunk(0, 0);
+        Map<String, Long> reasons = new TreeMap<>();
+        long accepted = 0;
+        long located = 0;
+        long read = 0;
+        try (RowSource source = features ? featureFile.rows(new AtomicLong())
+                : new CsvSource(file, format, limits, new AtomicLong())) {
+            RowParser parser = new RowParser(chosen, header, file.getFileName().toString(), categories, List.of(), clock.instant());
+            SourceRow row;
+            while (read < maxRows && (row = source.next()) != null) {
+                parser.parse(row, chunk);
+                read++;
+                if (chunk.isFull()) {
+                    accepted += chunk.size;
+                    located += countLocated(chunk);
+                    chunk.size = 0;
+                }
+            }
+            accepted += chunk.size;
+            located += countLocated(chunk);
+        } catch (IOException e) {
+            throw new ImportException(file.getFileName() + ": cannot read the file: " + e.getMessage(), e);
+        }
+        for (QuarantineEntry entry : chunk.quarantined) {
+            reasons.merge(entry.reason().name(), 1L, Long::sum);
+        }
+        return new ImportPreview(file.getFileName().toString(), formatText, header, types, shown, chosen, List.of(),
+                read, accepted, located, reasons);
+    }
+
+    private static long countLocated(IncidentChunk chunk) {
+        long located = 0;
+        for (int i = 0; i < chunk.size; i++) {
+            if (!Double.isNaN(chunk.lon[i])) {
+                located++;
+            }
+        }
+        return located;
+    }
+
+    private static String describe(TextFormat format) {
+        String delimiter = format.delimiter() == '\t' ? "tab" : format.delimiter() == ',' ? "comma"
+                : format.delimiter() == ';' ? "semicolon" : "'" + format.delimiter() + "'";
+        return (format.gzip() ? "gzip, " : "") + format.charset().name() + (format.bom() ? " with BOM" : "")
+                + ", " + delimiter + "-separated, " + format.header().size() + " columns";
+    }
+
     /** The first rows of a text file as plain field values, for detection and the wizard's preview. */
     public List<List<String>> sampleRows(Path file, TextFormat format, int count) {
         List<List<String>> rows = new ArrayList<>();
@@ -207,6 +290,35 @@ public final class ImportService {
             throw new ImportException(file.getFileName() + ": cannot read the file: " + e.getMessage(), e);
         }
         return rows;
+    }
+
+    /** One import batch as listed for the analyst. */
+    public record BatchInfo(UUID id, String status, OffsetDateTime startedAt, OffsetDateTime finishedAt, String profile,
+            long rowsRead, long accepted, long quarantined, long duplicates, long located, Long elapsedMs, String message,
+            List<String> files) {
+    }
+
+    /** Every batch, newest first. */
+    public List<BatchInfo> batches() {
+        return database.withConnection(connection -> {
+            List<BatchInfo> result = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT id, status, started_at, finished_at, profile_name, rows_read, "
+                            + "rows_accepted, rows_quarantined, rows_duplicate, rows_located, elapsed_ms, message, source_paths "
+                            + "FROM import_batch ORDER BY started_at DESC")) {
+                while (rs.next()) {
+                    long elapsed = rs.getLong(11);
+                    Long elapsedMs = rs.wasNull() ? null : elapsed;
+                    String paths = rs.getString(13);
+                    List<String> files = paths == null ? List.of()
+                            : paths.lines().map(p -> Path.of(p).getFileName().toString()).toList();
+                    result.add(new BatchInfo(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+                            rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                            rs.getLong(9), rs.getLong(10), elapsedMs, rs.getString(12), files));
+                }
+            }
+            return result;
+        });
     }
 
     /** Imports a boundary layer and assigns incidents to its areas; listeners hear about it. */
@@ -389,6 +501,7 @@ public final class ImportService {
             CategoryMapper categories = CategoryMapper.withAliases(loadAliases());
             phases.put("loadAreas", (System.nanoTime() - t) / 1_000_000);
             ImportReport report = database.inTransaction(connection -> {
+                enlargeCache(connection);
                 Writer writer = new Writer(connection, batchId, planned, locators, seen, phases);
                 writer.writeAll(context, categories);
                 return finish(connection, batchId, planned, writer.counters, phases, started);
@@ -405,6 +518,24 @@ public final class ImportService {
                     : "The import failed: " + e;
             markFailed(batchId, message + " — nothing of this import was stored");
             throw e instanceof ImportException ? e : new ImportException(message, e);
+        }
+    }
+
+    /**
+     * A large import touches every page of the incident indexes; with H2's default 16 MB page cache the
+     * writer spends most of its time evicting and re-reading pages. The cache is a database setting that
+     * persists; 128 MB stays well inside a 512 MB heap.
+     */
+    private static void enlargeCache(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'CACHE_SIZE'")) {
+            if (rs.next() && Long.parseLong(rs.getString(1)) >= IMPORT_CACHE_KB) {
+                return;
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET CACHE_SIZE " + IMPORT_CACHE_KB);
         }
     }
 

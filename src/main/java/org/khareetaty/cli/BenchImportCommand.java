@@ -1,0 +1,103 @@
+package org.khareetaty.cli;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.TaskContext;
+import org.khareetaty.core.CoreServices;
+import org.khareetaty.ingest.ImportReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Imports files end to end into a new, empty data folder (so nothing is a duplicate), optionally after a
+ * boundary layer, then imports them again to show the second run adds nothing. Reports wall and CPU time,
+ * per-phase times, rows per second and the peak heap.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import FILE... into a fresh temporary data folder and report times, rows/s and peak heap")
+final class BenchImportCommand extends SessionCommand {
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<Path> files;
+
+    @Option(names = "--areas", paramLabel = "FILE", description = "Boundary layer imported first (for area assignment)")
+    Path areas;
+
+    @Option(names = "--kind", defaultValue = "district", description = "Kind of the boundary layer (default: district)")
+    String kind;
+
+    @Option(names = "--name-field", defaultValue = "dist_numc", description = "Name field of the layer (default: dist_numc)")
+    String nameField;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Mapping profile (default: detected per file)")
+    String profile;
+
+    @Option(names = "--keep", description = "Keep the temporary data folder")
+    boolean keep;
+
+    @Override
+    protected int run(CliSession session) throws IOException {
+        Path folder = Files.createTempDirectory("khareetaty-bench-");
+        Map<String, Object> out = new LinkedHashMap<>();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (CoreServices core = CoreServices.open(new DataFolder(folder))) {
+            if (areas != null) {
+                out.put("areas", core.imports().importAreas(areas, kind, nameField, TaskContext.NONE));
+            }
+            var mapping = profile == null ? null : core.imports().profiles().get(profile);
+            resetPeaks();
+            long cpu = os.getProcessCpuTime();
+            ImportReport first = core.imports().importFiles(files, mapping, TaskContext.NONE);
+            long cpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
+            long peakHeap = peakHeapBytes();
+            ImportReport second = core.imports().importFiles(files, mapping, TaskContext.NONE);
+            out.put("first", ImportCommand.toJson(first));
+            out.put("firstCpuMs", cpuMs);
+            out.put("peakHeapMb", peakHeap >> 20);
+            out.put("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
+            out.put("secondAccepted", second.accepted());
+            out.put("secondDuplicates", second.duplicates());
+            out.put("loadAverage", os.getSystemLoadAverage());
+            out.put("processors", os.getAvailableProcessors());
+            if (json) {
+                session.printJson(out);
+            } else {
+                ImportCommand.print(session, first, false);
+                session.out().printf("CPU time %,d ms; peak heap %,d MB of %,d MB; load average %.1f on %d processors%n",
+                        cpuMs, peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, os.getSystemLoadAverage(),
+                        os.getAvailableProcessors());
+                session.out().printf("Second run: %,d accepted, %,d duplicates%n", second.accepted(), second.duplicates());
+            }
+        } finally {
+            if (!keep) {
+                try (Stream<Path> walk = Files.walk(folder)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            } else {
+                session.out().println("Data folder kept: " + folder);
+            }
+        }
+        return 0;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+}
