@@ -39,6 +39,8 @@ import org.khareetaty.ui.security.SessionLockOverlay;
 import org.khareetaty.ui.security.SessionLockViewModel;
 import org.khareetaty.ui.security.SignInView;
 import org.khareetaty.ui.security.SignInViewModel;
+import org.khareetaty.ui.charts.ChartsView;
+import org.khareetaty.ui.charts.ChartsViewModel;
 import org.khareetaty.ui.common.FilterModel;
 import org.khareetaty.ui.common.FxExecutor;
 import org.khareetaty.ui.common.FxTaskList;
@@ -185,6 +187,8 @@ public final class DesktopApp extends Application {
                 new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
         panes.add(new NavigationItem("hotspots", "Hotspots", () -> new HotspotsView(
                 new HotspotsViewModel(core.hotspots(), executor, filter, principal::username))));
+        panes.add(new NavigationItem("charts", "Charts", () -> new ChartsView(
+                new ChartsViewModel(core.interactiveCharts(), executor, filter))));
         // The alerts pane links to the map; the window exists by the time a pane is first opened.
         java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
         panes.add(new NavigationItem("alerts", "Alerts", () -> new AlertsView(

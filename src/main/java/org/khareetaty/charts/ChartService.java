@@ -245,6 +245,14 @@ public final class ChartService {
         return result;
     }
 
+    /** The filter in words, e.g. "Theft, Robbery · District 12 · Mon, Tue · hours 08, 09". Empty for no filter. */
+    public String describe(IncidentFilter filter, ChartContext context) {
+        String dates = filter.from() == null && filter.to() == null ? ""
+                : range(window(filter, context));
+        String conditions = FilterDescription.of(filter, context.categories(), catalog.areas(filter.areas()));
+        return dates.isEmpty() || conditions.isEmpty() ? dates + conditions : dates + " · " + conditions;
+    }
+
     private String subtitle(DateWindow window, IncidentFilter filter, ChartContext context) {
         String dates = range(window) + (filter.from() == null && filter.to() == null
                 ? " (last " + DEFAULT_MONTHS + " months of the data)" : "");

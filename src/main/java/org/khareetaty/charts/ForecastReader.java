@@ -1,22 +1,17 @@
 package org.khareetaty.charts;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.khareetaty.analysis.forecast.CountSeries;
+import org.khareetaty.analysis.forecast.ForecastPoint;
+import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.common.IncidentFilter;
-import org.khareetaty.store.Database;
 
 /**
- * Reads the newest stored forecast (analysis run of kind FORECAST, rows in forecast_point) for the series that
- * counts exactly what the filter counts: the whole data or one area, all categories or exactly one category group.
+ * Finds the newest stored forecast (see {@link ForecastStore#latestForecast}) of the series that counts exactly what
+ * the filter counts: the whole agency or one area, all categories or exactly one category group.
  */
 public final class ForecastReader {
 
@@ -27,18 +22,22 @@ public final class ForecastReader {
         }
     }
 
-    private final Database database;
+    private final ForecastStore store;
 
-    public ForecastReader(Database database) {
-        this.database = database;
+    public ForecastReader(ForecastStore store) {
+        this.store = store;
     }
 
-    public Lookup find(IncidentFilter filter, CategoryCatalog categories, TimeGranularity preferredPeriod) {
+    /**
+     * The forecast by {@code preferred} periods when stored, else by the other period length (the caller then says
+     * which bucket shows it).
+     */
+    public Lookup find(IncidentFilter filter, CategoryCatalog categories, TimeGranularity preferred) {
         if (filter.selection() != null || !filter.hours().isEmpty() || !filter.weekdays().isEmpty()
                 || filter.areas().size() > 1) {
             return Lookup.none("No forecast for this filter: forecasts cover all hours and days, one area at most.");
         }
-        Optional<String> group = Optional.empty();
+        String group = null;
         if (!filter.categories().isEmpty()) {
             Set<String> groups = filter.categories().stream().map(code -> categories.info(code).group())
                     .collect(Collectors.toSet());
@@ -48,55 +47,23 @@ public final class ForecastReader {
             if (only.isEmpty() || !codesOfGroup.equals(filter.categories())) {
                 return Lookup.none("No forecast for this filter: forecasts cover all categories or one whole group.");
             }
-            group = Optional.of(only);
+            group = only;
         }
         UUID area = filter.areas().isEmpty() ? null : filter.areas().iterator().next();
-        Optional<String> categoryGroup = group;
-        return database.withConnection(connection -> {
-            UUID runId;
-            OffsetDateTime madeAt;
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id, started_at FROM analysis_run WHERE kind = 'FORECAST' ORDER BY started_at DESC LIMIT 1");
-                    ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return Lookup.none("No forecast has been run yet.");
-                }
-                runId = rs.getObject(1, UUID.class);
-                madeAt = rs.getObject(2, OffsetDateTime.class);
-            }
-            String query = "SELECT series_key, period, period_start, mean, lower80, upper80, lower95, upper95"
-                    + " FROM forecast_point WHERE run_id = ?"
-                    + (area == null ? " AND area_id IS NULL" : " AND area_id = ?")
-                    + (categoryGroup.isEmpty() ? " AND category_group IS NULL" : " AND category_group = ?")
-                    + " ORDER BY series_key, period_start";
-            Map<String, List<ForecastSeries.Point>> bySeries = new LinkedHashMap<>();
-            Map<String, TimeGranularity> periods = new LinkedHashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement(query)) {
-                int index = 1;
-                statement.setObject(index++, runId);
-                if (area != null) {
-                    statement.setObject(index++, area);
-                }
-                if (categoryGroup.isPresent()) {
-                    statement.setString(index, categoryGroup.get());
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        String key = rs.getString(1);
-                        periods.put(key, TimeGranularity.valueOf(rs.getString(2)));
-                        bySeries.computeIfAbsent(key, k -> new ArrayList<>()).add(new ForecastSeries.Point(
-                                rs.getDate(3).toLocalDate(), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
-                                rs.getDouble(7), rs.getDouble(8)));
-                    }
-                }
-            }
-            if (bySeries.isEmpty()) {
-                return Lookup.none("The latest forecast has no series for this filter.");
-            }
-            String key = periods.entrySet().stream().filter(entry -> entry.getValue() == preferredPeriod)
-                    .map(Map.Entry::getKey).findFirst().orElse(bySeries.keySet().iterator().next());
-            return new Lookup(Optional.of(new ForecastSeries(runId, madeAt.toInstant(), key, periods.get(key),
-                    bySeries.get(key))), "");
-        });
+        String key = CountSeries.key(area, group);
+        ForecastPoint.Period first = preferred == TimeGranularity.DAY ? ForecastPoint.Period.DAY
+                : ForecastPoint.Period.WEEK;
+        ForecastPoint.Period second = first == ForecastPoint.Period.DAY ? ForecastPoint.Period.WEEK
+                : ForecastPoint.Period.DAY;
+        Optional<ForecastStore.StoredForecast> stored = store.latestForecast(key, first)
+                .or(() -> store.latestForecast(key, second));
+        if (stored.isEmpty()) {
+            return Lookup.none("No forecast of this series (" + key + ") has been run yet.");
+        }
+        ForecastStore.StoredForecast forecast = stored.get();
+        return new Lookup(Optional.of(new ForecastSeries(forecast.runId(), forecast.computedAt(), key,
+                TimeGranularity.valueOf(forecast.points().get(0).period().name()),
+                forecast.points().stream().map(point -> new ForecastSeries.Point(point.periodStart(), point.mean(),
+                        point.lower80(), point.upper80(), point.lower95(), point.upper95())).toList())), "");
     }
 }

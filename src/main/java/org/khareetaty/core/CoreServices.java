@@ -13,6 +13,7 @@ import org.khareetaty.analysis.forecast.HotspotForecastService;
 import org.khareetaty.charts.ChartCatalog;
 import org.khareetaty.charts.ChartService;
 import org.khareetaty.charts.ForecastReader;
+import org.khareetaty.charts.SnapshotChartDataSource;
 import org.khareetaty.charts.SqlChartDataSource;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.common.BackgroundTasks;
@@ -88,6 +89,7 @@ public final class CoreServices implements AutoCloseable {
     private final ReportService reports;
     private final DataExporter exporter;
     private final ChartService charts;
+    private final ChartService interactiveCharts;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -130,8 +132,6 @@ public final class CoreServices implements AutoCloseable {
         this.alerts = new AlertServices(database, settings, secrets, tasks, dataEvents, clock);
         this.reports = new ReportService(database, forecasts, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));
-        this.charts = new ChartService(new SqlChartDataSource(database), new ChartCatalog(database),
-                new ForecastReader(database), clock);
         this.pipeline = new PipelineService(database, clock, settings, audit, List.of(
                 new StagingImportStep(imports, settings, folder, audit),
                 new HotspotStep(hotspots, snapshots, settings),
@@ -141,6 +141,11 @@ public final class CoreServices implements AutoCloseable {
                 new SyncStep(sync, audit),
                 new RetentionStep(retention, settings),
                 new BackupStep(backups, settings)));
+        ChartCatalog chartCatalog = new ChartCatalog(database);
+        ForecastReader chartForecasts = new ForecastReader(new ForecastStore(database, settings));
+        this.charts = new ChartService(new SqlChartDataSource(database), chartCatalog, chartForecasts, clock);
+        this.interactiveCharts = new ChartService(new SnapshotChartDataSource(snapshots), chartCatalog, chartForecasts,
+                clock);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -264,7 +269,7 @@ public final class CoreServices implements AutoCloseable {
         return exporter;
     }
 
-    /** Charts counted with SQL: for one-off charts (CLI, reports); the desktop pane counts from memory instead. */
+    /** Charts counted with SQL: for one-off charts (CLI, reports), no warm-up. */
     public ChartService charts() {
         return charts;
     }
@@ -272,6 +277,11 @@ public final class CoreServices implements AutoCloseable {
     /** The daily pipeline (staging import, analyses, alerts, report, sync, retention, backup). */
     public PipelineService pipeline() {
         return pipeline;
+    }
+
+    /** Charts counted from the in-memory snapshot: for the chart pane, which redraws on every filter change. */
+    public ChartService interactiveCharts() {
+        return interactiveCharts;
     }
 
     public List<HealthCheck> healthChecks() {

@@ -22,6 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.analysis.forecast.CountSeries;
+import org.khareetaty.analysis.forecast.ForecastPoint;
+import org.khareetaty.analysis.forecast.ForecastStore;
+import org.khareetaty.analysis.forecast.SeriesForecast;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.IncidentFilter;
@@ -44,7 +48,7 @@ class ChartInteractionTest {
         core = CoreServices.open(new DataFolder(folder.resolve("data")));
         sample = PhiladelphiaSample.load(core.database());
         service = new ChartService(new SqlChartDataSource(core.database()), new ChartCatalog(core.database()),
-                new ForecastReader(core.database()), core.clock());
+                new ForecastReader(new ForecastStore(core.database(), core.settings())), core.clock());
     }
 
     @AfterAll
@@ -115,6 +119,39 @@ class ChartInteractionTest {
         UUID district = ((IncidentCharts.AreaKey) bar.getColumnKey()).area().id();
         assertThat(areas.drillDown(bar, withOtherArea, false).orElseThrow().areas())
                 .containsExactlyInAnyOrder(otherKindArea, district);
+    }
+
+    @Test
+    void timelineDrawsTheStoredForecastWithItsIntervals() {
+        LocalDate last = service.window(IncidentFilter.ALL, service.context()).to();
+        LocalDate firstWeek = TimeGranularity.WEEK.next(TimeGranularity.WEEK.bucketStart(last));
+        List<ForecastPoint> weekly = List.of(
+                new ForecastPoint(firstWeek, ForecastPoint.Period.WEEK, 30, 31.5, 24, 39, 20, 44),
+                new ForecastPoint(firstWeek.plusWeeks(1), ForecastPoint.Period.WEEK, 29, 30.2, 23, 38, 19, 43));
+        CountSeries.Series agency = new CountSeries.Series(CountSeries.key(null, null), "Agency", null, null, null);
+        ForecastStore store = new ForecastStore(core.database(), core.settings());
+        store.saveForecast(new ForecastStore.RunInfo(ForecastStore.KIND_FORECAST, java.util.Map.of(), IncidentFilter.ALL,
+                last.minusYears(1), last, sample.rows.size(), java.util.Map.of(), java.time.Instant.now(), 5, "test"),
+                List.of(new SeriesForecast(agency, List.of(), weekly, 1.0)));
+
+        IncidentChart chart = service.build(ChartKind.TIMELINE, IncidentFilter.ALL,
+                ChartOptions.DEFAULTS.withGranularity(TimeGranularity.WEEK), TaskContext.NONE);
+        org.jfree.data.xy.IntervalXYDataset bands =
+                (org.jfree.data.xy.IntervalXYDataset) chart.chart().getXYPlot().getDataset(1);
+        assertThat(bands.getItemCount(0)).isEqualTo(2);
+        assertThat(bands.getXValue(0, 0)).isEqualTo(IncidentCharts.millis(firstWeek));
+        assertThat(bands.getYValue(0, 1)).isEqualTo(30.2);
+        assertThat(bands.getStartYValue(0, 0)).isEqualTo(20);   // 95 %
+        assertThat(bands.getEndYValue(1, 0)).isEqualTo(39);     // 80 %
+
+        IncidentChart monthly = service.build(ChartKind.TIMELINE, IncidentFilter.ALL,
+                ChartOptions.DEFAULTS.withGranularity(TimeGranularity.MONTH), TaskContext.NONE);
+        assertThat(monthly.chart().getXYPlot().getDataset(1)).isNull();
+        assertThat(monthly.note()).contains("by week");
+        IncidentChart hours = service.build(ChartKind.TIMELINE, IncidentFilter.ALL.withHours(Set.of(3)),
+                ChartOptions.DEFAULTS.withGranularity(TimeGranularity.WEEK), TaskContext.NONE);
+        assertThat(hours.chart().getXYPlot().getDataset(1)).isNull();
+        assertThat(hours.note()).contains("all hours");
     }
 
     @Test

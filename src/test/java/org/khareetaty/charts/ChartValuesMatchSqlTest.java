@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.IncidentFilter;
@@ -56,7 +57,7 @@ class ChartValuesMatchSqlTest {
         services = new LinkedHashMap<>();
         for (Map.Entry<String, ChartDataSource> source : ChartTestSources.all(database).entrySet()) {
             services.put(source.getKey(), new ChartService(source.getValue(), new ChartCatalog(database),
-                    new ForecastReader(database), core.clock()));
+                    new ForecastReader(new ForecastStore(database, core.settings())), core.clock()));
         }
     }
 

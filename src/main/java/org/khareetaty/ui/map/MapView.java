@@ -198,7 +198,7 @@ public final class MapView extends BorderPane {
         if (!viewModel.areas().isEmpty()) {
             positioned = true;
             BoundingBox all = viewModel.areas().stream().map(a -> a.shape().bounds())
-                    .reduce(MapView::union).orElseThrow();
+                    .reduce(MapView::unionOf).orElseThrow();
             fit(all);
         } else if (viewModel.layer(MapLayerState.Id.INCIDENTS).painterProperty().get() != null) {
             positioned = true;
@@ -206,7 +206,7 @@ public final class MapView extends BorderPane {
         }
     }
 
-    private static BoundingBox union(BoundingBox a, BoundingBox b) {
+    static BoundingBox unionOf(BoundingBox a, BoundingBox b) {
         return new BoundingBox(Math.min(a.minLon(), b.minLon()), Math.min(a.minLat(), b.minLat()),
                 Math.max(a.maxLon(), b.maxLon()), Math.max(a.maxLat(), b.maxLat()));
     }
@@ -281,6 +281,11 @@ public final class MapView extends BorderPane {
 
     private Tool currentTool() {
         return tools.getSelectedToggle() == null ? Tool.PAN : (Tool) tools.getSelectedToggle().getUserData();
+    }
+
+    /** Shows what is under a map pixel as if the pointer were there. */
+    void showHoverAt(double x, double y) {
+        showHover(x, y);
     }
 
     private void showHover(double x, double y) {

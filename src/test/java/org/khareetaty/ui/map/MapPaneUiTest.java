@@ -1,0 +1,76 @@
+package org.khareetaty.ui.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.settings.Settings;
+import org.khareetaty.core.CoreServices;
+import org.khareetaty.map.MapFixtures;
+import org.khareetaty.map.TileQueue;
+import org.khareetaty.store.TestDatabases;
+import org.khareetaty.store.TestIncidents;
+import org.khareetaty.ui.common.FilterModel;
+import org.khareetaty.ui.common.FxExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens the map pane headless (Monocle) on a real database: basemap tiles, incidents, layer toggles. */
+@ExtendWith(ApplicationExtension.class)
+class MapPaneUiTest {
+
+    @TempDir
+    static Path folder;
+    private CoreServices core;
+    private MapView view;
+
+    @Start
+    void start(Stage stage) {
+        DataFolder data = TestDatabases.prepare(folder.resolve("map-" + System.nanoTime()));
+        core = CoreServices.open(data);
+        TestIncidents.insert(core.database(), MapFixtures.kuwaitIncidents(800, 3), ZoneId.of("Asia/Kuwait"));
+        FxExecutor executor = new FxExecutor(core.tasks());
+        view = new MapView(new MapViewModel(core.map(), core.snapshots(), core.incidents(), executor, new FilterModel(),
+                core.settings(), core.settings().get(Settings.AGENCY_ZONE)),
+                new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"));
+        stage.setScene(new Scene(view, 1200, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        core.close();
+    }
+
+    @Test
+    void showsTheOfflineBasemapIncidentsAndLayerControls(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#map-view").tryQuery()).isPresent();
+        assertThat(robot.lookup("#map-attribution").queryAs(Label.class).getText()).isEmpty();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> view.basemapQueueIdle()
+                && view.viewModel().layer(MapLayerState.Id.INCIDENTS).painterProperty().get() != null
+                && view.overlay().complete());
+        assertThat(robot.lookup("#map-attribution").queryAs(Label.class).getText()).contains("Natural Earth");
+        // The map was moved onto the incidents (Kuwait), away from the world view it starts with.
+        assertThat(view.viewport().zoom()).isGreaterThan(5);
+        assertThat(view.viewport().bounds().contains(47.98, 29.37)).isTrue();
+
+        CheckBox incidents = robot.lookup("#map-layer-incidents").queryAs(CheckBox.class);
+        assertThat(incidents.isSelected()).isTrue();
+        robot.clickOn(incidents);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.viewModel().layer(MapLayerState.Id.INCIDENTS).visibleProperty().get()).isFalse();
+        assertThat(view.viewModel().paintedLayers()).noneMatch(l -> l.id().equals("INCIDENTS"));
+    }
+}
