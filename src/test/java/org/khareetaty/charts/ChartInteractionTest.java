@@ -132,7 +132,7 @@ class ChartInteractionTest {
         ForecastStore store = new ForecastStore(core.database(), core.settings());
         store.saveForecast(new ForecastStore.RunInfo(ForecastStore.KIND_FORECAST, java.util.Map.of(), IncidentFilter.ALL,
                 last.minusYears(1), last, sample.rows.size(), java.util.Map.of(), java.time.Instant.now(), 5, "test"),
-                List.of(new SeriesForecast(agency, List.of(), weekly, 1.0)));
+                List.of(new SeriesForecast(agency, List.of(), weekly, 1.0, last.minusYears(1), new int[0])));
 
         IncidentChart chart = service.build(ChartKind.TIMELINE, IncidentFilter.ALL,
                 ChartOptions.DEFAULTS.withGranularity(TimeGranularity.WEEK), TaskContext.NONE);

@@ -123,7 +123,7 @@ class WeeklyReportTest {
         core.forecasts().store().saveBacktest(new ForecastStore.RunInfo(ForecastStore.KIND_BACKTEST_COUNTS, Map.of(),
                 Map.of(), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 3, 9), 900,
                 new CountBacktestResult(null, "agency", null, List.of(LocalDate.of(2025, 2, 1)), 365, List.of("Whole agency"),
-                        overall, Map.of(), 10, 20), runTime, 30, "test"), Map.of(), overall, List.of());
+                        overall, Map.of(), 10, 20), runTime, 30, "test"), Map.of(), overall);
         fixture.alert("Burglary spike", "Burglaries above threshold in " + CAPITAL, "HIGH", "OPEN", capital,
                 LocalDateTime.of(2025, 3, 4, 9, 30).atZone(KUWAIT).toInstant());
         fixture.alert("Burglary spike", "Second alert of the week", "MEDIUM", "RESOLVED", hawalli,
