@@ -99,8 +99,8 @@ final class ChartPanel extends BorderPane {
             return;
         }
         viewer.setChart(chart);
-        if (!crosshairShown) {
-            // The overlay cannot paint on an empty viewer, so it joins with the first chart.
+        if (!crosshairShown && timeChart) {
+            // The overlay paints only on XY plots and not on an empty viewer: it joins with the first time chart.
             CrosshairOverlayFX overlay = new CrosshairOverlayFX();
             overlay.addDomainCrosshair(timeCrosshair);
             overlay.addRangeCrosshair(valueCrosshair);

@@ -49,7 +49,7 @@ class ChartsPaneTest {
         filter = new FilterModel();
         ChartsView view = new ChartsView(new ChartsViewModel(core.interactiveCharts(), new FxExecutor(core.tasks()),
                 filter));
-        stage.setScene(new Scene(view, 1400, 900));
+        stage.setScene(new Scene(view, 1200, 780));   // within Monocle's 1280 × 800 headless screen
         stage.show();
     }
 
