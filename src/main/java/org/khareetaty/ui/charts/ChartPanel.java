@@ -33,10 +33,13 @@ final class ChartPanel extends BorderPane {
     private final Crosshair timeCrosshair = new Crosshair(Double.NaN, new Color(0x55, 0x55, 0x55), new BasicStroke(1f));
     private final Crosshair valueCrosshair = new Crosshair(Double.NaN, new Color(0x55, 0x55, 0x55), new BasicStroke(1f));
     private final ToggleButton enlarge = new ToggleButton("⤢");
+    private final CrosshairOverlayFX crosshairOverlay = new CrosshairOverlayFX();
     private boolean crosshairShown;
 
     ChartPanel(ChartSlot slot, ChartsViewModel viewModel, Runnable onExport) {
         setId("chart-" + slot.kind().cliName());
+        crosshairOverlay.addDomainCrosshair(timeCrosshair);
+        crosshairOverlay.addRangeCrosshair(valueCrosshair);
         Label title = new Label(slot.title());
         title.setStyle("-fx-font-weight: bold;");
         Label note = new Label();
@@ -98,13 +101,15 @@ final class ChartPanel extends BorderPane {
         if (chart == null) {
             return;
         }
+        // JFreeChart's crosshair overlay only paints XY plots (it casts), so it is attached for time charts only,
+        // and taken off before a category or matrix chart is drawn.
+        if (!timeChart && crosshairShown) {
+            viewer.getCanvas().removeOverlay(crosshairOverlay);
+            crosshairShown = false;
+        }
         viewer.setChart(chart);
-        if (!crosshairShown && timeChart) {
-            // The overlay paints only on XY plots and not on an empty viewer: it joins with the first time chart.
-            CrosshairOverlayFX overlay = new CrosshairOverlayFX();
-            overlay.addDomainCrosshair(timeCrosshair);
-            overlay.addRangeCrosshair(valueCrosshair);
-            viewer.getCanvas().addOverlay(overlay);
+        if (timeChart && !crosshairShown) {
+            viewer.getCanvas().addOverlay(crosshairOverlay);
             crosshairShown = true;
         }
     }

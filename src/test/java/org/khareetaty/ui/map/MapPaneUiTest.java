@@ -57,7 +57,6 @@ class MapPaneUiTest {
     @Test
     void showsTheOfflineBasemapIncidentsAndLayerControls(FxRobot robot) throws Exception {
         assertThat(robot.lookup("#map-view").tryQuery()).isPresent();
-        assertThat(robot.lookup("#map-attribution").queryAs(Label.class).getText()).isEmpty();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> view.basemapQueueIdle()
                 && view.viewModel().layer(MapLayerState.Id.INCIDENTS).painterProperty().get() != null
                 && view.overlay().complete());
