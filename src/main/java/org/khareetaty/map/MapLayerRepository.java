@@ -1,7 +1,5 @@
 package org.khareetaty.map;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.khareetaty.store.Database;
+import org.khareetaty.store.GridCells;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
@@ -114,9 +113,7 @@ public final class MapLayerRepository {
                 try (ResultSet rs = statement.executeQuery()) {
                     List<GridData> grids = new ArrayList<>();
                     while (rs.next()) {
-                        byte[] bytes = rs.getBytes(9);
-                        double[] values = new double[bytes.length / Double.BYTES];
-                        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values);
+                        double[] values = GridCells.decode(rs.getBytes(9));
                         grids.add(new GridData(runId, kind, rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
                                 rs.getDouble(5), rs.getInt(6), rs.getInt(7), rs.getString(8), values));
                     }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -24,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.store.Database;
+import org.khareetaty.store.GridCells;
 import org.khareetaty.store.StoreException;
 
 /**
@@ -217,10 +216,6 @@ public final class ForecastStore {
                 + "origin_x, origin_y, cell_size, columns_count, rows_count, unit, cell_values) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Grid grid : grids) {
-                ByteBuffer buffer = ByteBuffer.allocate(grid.values().length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-                for (double v : grid.values()) {
-                    buffer.putDouble(v);
-                }
                 statement.setObject(1, UUID.randomUUID());
                 statement.setObject(2, runId);
                 statement.setString(3, grid.name());
@@ -231,7 +226,7 @@ public final class ForecastStore {
                 statement.setInt(8, grid.columns());
                 statement.setInt(9, grid.rows());
                 statement.setString(10, grid.unit());
-                statement.setBytes(11, buffer.array());
+                statement.setBytes(11, GridCells.encode(grid.values()));
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -247,9 +242,7 @@ public final class ForecastStore {
                 statement.setObject(1, runId);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        ByteBuffer buffer = ByteBuffer.wrap(rs.getBytes(9)).order(ByteOrder.LITTLE_ENDIAN);
-                        double[] values = new double[buffer.remaining() / Double.BYTES];
-                        buffer.asDoubleBuffer().get(values);
+                        double[] values = GridCells.decode(rs.getBytes(9));
                         grids.add(new Grid(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
                                 rs.getDouble(5), rs.getInt(6), rs.getInt(7), rs.getString(8), values));
                     }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +23,7 @@ import org.khareetaty.analysis.hotspot.HotspotBuilder.BuiltHotspot;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.store.Database;
+import org.khareetaty.store.GridCells;
 import org.khareetaty.store.IncidentSnapshot;
 import org.locationtech.jts.geom.Geometry;
 import org.khareetaty.sync.ChangeLog;
@@ -140,8 +139,6 @@ public final class HotspotRunRepository {
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO grid_result (id, run_id, name, crs, "
                 + "origin_x, origin_y, cell_size, columns_count, rows_count, unit, cell_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (GridSurface grid : grids) {
-                ByteBuffer bytes = ByteBuffer.allocate(grid.values().length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-                bytes.asDoubleBuffer().put(grid.values());
                 statement.setObject(1, UUID.randomUUID());
                 statement.setObject(2, runId);
                 statement.setString(3, grid.name());
@@ -152,7 +149,7 @@ public final class HotspotRunRepository {
                 statement.setInt(8, grid.columns());
                 statement.setInt(9, grid.rows());
                 statement.setString(10, grid.unit());
-                statement.setBytes(11, bytes.array());
+                statement.setBytes(11, GridCells.encode(grid.values()));
                 statement.executeUpdate();
             }
         }
@@ -271,9 +268,7 @@ public final class HotspotRunRepository {
                 try (ResultSet rs = statement.executeQuery()) {
                     List<GridSurface> grids = new ArrayList<>();
                     while (rs.next()) {
-                        byte[] bytes = rs.getBytes(8);
-                        double[] values = new double[bytes.length / Double.BYTES];
-                        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values);
+                        double[] values = GridCells.decode(rs.getBytes(8));
                         grids.add(new GridSurface(rs.getString(1), projection, rs.getDouble(2), rs.getDouble(3),
                                 rs.getDouble(4), rs.getInt(5), rs.getInt(6), rs.getString(7), values));
                     }
