@@ -25,6 +25,7 @@ import org.khareetaty.common.health.HealthResult;
 import org.khareetaty.map.MapLayerRepository;
 import org.khareetaty.map.MapService;
 import org.khareetaty.ingest.AreaService;
+import org.khareetaty.ingest.AgencyZoneFromData;
 import org.khareetaty.ingest.ImportService;
 import org.khareetaty.ingest.InputLimits;
 import org.khareetaty.ingest.ProfileStore;
@@ -100,19 +101,23 @@ public final class CoreServices implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        // Alert rules are evaluated after every import and stored analysis run (DataEvents listeners; see AlertServices).
+        this.dataEvents = new DataEvents();
         ForecastStore forecastStore = new ForecastStore(database, settings);
-        this.forecasts = new ForecastService(database, snapshots, settings, forecastStore, clock, appInfo.version());
-        this.hotspotForecasts = new HotspotForecastService(database, snapshots, forecastStore, clock, appInfo.version());
+        this.forecasts = new ForecastService(database, snapshots, settings, forecastStore, clock, appInfo.version(),
+                dataEvents);
+        this.hotspotForecasts = new HotspotForecastService(database, snapshots, forecastStore, clock, appInfo.version(),
+                dataEvents);
         this.hotspots = new HotspotService(snapshots, new HotspotRunRepository(database), new AreaBoundaries(database),
-                clock, appInfo.version());
+                clock, appInfo.version(), dataEvents);
         this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
         this.areas = new AreaService(database, InputLimits.DEFAULT);
         this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
                 () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE));
+        // First, so that everything told about the import below already sees the agency's zone.
+        imports.addListener(new AgencyZoneFromData(database, settings));
         // A finished import, area load or rollback makes the in-memory snapshot stale.
         imports.addListener(report -> snapshots.invalidate());
-        // Alert rules are evaluated after every import (DataEvents listeners; see AlertServices).
-        this.dataEvents = new DataEvents();
         imports.addListener(report -> {
             if (report.batchId() != null) {
                 dataEvents.importFinished(report.batchId());
