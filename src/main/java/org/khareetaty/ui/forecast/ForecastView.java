@@ -83,7 +83,7 @@ public final class ForecastView extends BorderPane {
         TableColumn<ForecastPoint, String> period = column("Period", p -> p.period() == ForecastPoint.Period.WEEK
                 ? "Week " + p.periodStart() + " to " + p.periodStart().plusDays(6)
                 : p.periodStart() + " " + p.periodStart().getDayOfWeek().toString().substring(0, 3));
-        period.setPrefWidth(230);
+        period.setPrefWidth(270);
         table.getColumns().add(period);
         table.getColumns().add(column("Forecast", p -> String.format("%.0f", p.point())));
         table.getColumns().add(column("Mean", p -> String.format("%.1f", p.mean())));
