@@ -125,8 +125,7 @@ class SyncConvergenceTest {
             SyncTestData.setAlertStatus(ws.database(), alert, "ACKNOWLEDGED", "carol");
             var items = ws.database().withConnection(connection -> {
                 LocalStore.queueInitial(connection);
-                LocalStore.Inflight inflight = LocalStore.inflightOrNext(connection, 2000, 50_000);
-                return LocalStore.items(connection, inflight);
+                return LocalStore.nextBatch(connection, 2000, 50_000).items();
             });
             UUID pushId = UUID.randomUUID();
             UUID me = UUID.randomUUID();
