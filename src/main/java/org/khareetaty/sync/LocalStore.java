@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -43,11 +44,12 @@ final class LocalStore {
 
     /**
      * A push batch being sent: saved before sending, removed in the acknowledging transaction. A bulk batch
-     * is the import batch's incidents with H2 row keys in ({@code afterRow}, {@code lastRow}]; a null
-     * {@code lastRow} means through the end (the batch's last chunk).
+     * is the import batch's incidents with H2 row keys in ({@code afterRow}, {@code lastRow}] (bounds fixed
+     * when the batch's push started, {@code endRow} its last row key then); the chunk ending at
+     * {@code endRow} completes the import batch.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Inflight(UUID pushId, long changeSeq, UUID batchId, Long afterRow, Long lastRow) {
+    record Inflight(UUID pushId, long changeSeq, UUID batchId, long afterRow, long lastRow, Long endRow) {
         boolean bulk() {
             return batchId != null;
         }
@@ -122,7 +124,11 @@ final class LocalStore {
         String stored = state(connection, INFLIGHT);
         if (stored != null) {
             Inflight inflight = parse(stored);
-            return new Batch(inflight, items(connection, inflight), pullCursor);
+            if (!inflight.bulk() || inflight.endRow() != null) {
+                return new Batch(inflight, items(connection, inflight), pullCursor);
+            }
+            // A bulk chunk saved by an older version (bounded by incident ids): rebuild it from the chunk cursor.
+            removeState(connection, INFLIGHT);
         }
         List<Long> pending = new ArrayList<>();
         UUID bulkBatch = null;
@@ -151,7 +157,7 @@ final class LocalStore {
         } else if (pending.isEmpty()) {
             return null;
         } else {
-            Inflight inflight = new Inflight(UUID.randomUUID(), 0, null, null, null);
+            Inflight inflight = new Inflight(UUID.randomUUID(), 0, null, 0, 0, null);
             try (PreparedStatement tag = connection.prepareStatement(
                     "UPDATE sync_change SET push_id = ? WHERE seq = ? AND pushed_at IS NULL")) {
                 for (long seq : pending) {
@@ -174,47 +180,51 @@ final class LocalStore {
      */
     private static Batch nextBulkChunk(Connection connection, long seq, UUID batchId, int chunk, long pullCursor)
             throws SQLException {
-        String cursor = state(connection, BULK_CURSOR);
-        String position = cursor == null || !cursor.startsWith(seq + ":") ? "" : cursor.substring(cursor.indexOf(':') + 1);
-        Long after = null;
-        // A cursor of an older version (an incident id, not a row key) restarts the batch: upserts are idempotent.
-        if (!position.isEmpty() && position.chars().allMatch(Character::isDigit)) {
-            after = Long.parseLong(position);
-        }
-        if (after == null) {
+        // The cursor is "seq:after:end"; another form (an older version's) restarts the batch: upserts are idempotent.
+        String[] cursor = Objects.requireNonNullElse(state(connection, BULK_CURSOR), "").split(":");
+        long after;
+        long end;
+        if (cursor.length == 3 && cursor[0].equals(Long.toString(seq)) && isNumber(cursor[1]) && isNumber(cursor[2])) {
+            after = Long.parseLong(cursor[1]);
+            end = Long.parseLong(cursor[2]);
+        } else {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT MIN(_ROWID_) FROM incident WHERE batch_id = ?")) {
+                    "SELECT MIN(_ROWID_), MAX(_ROWID_) FROM incident WHERE batch_id = ?")) {
                 statement.setObject(1, batchId);
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
-                    long first = rs.getLong(1);
-                    after = rs.wasNull() ? Long.MAX_VALUE : first - 1;
+                    after = rs.getLong(1) - 1;
+                    end = rs.getLong(2); // no incidents: 0, an empty range
                 }
             }
         }
         List<Long> rowKeys = new ArrayList<>(chunk + 1);
-        List<PushItem> items = bulkItems(connection, seq, batchId, after, null, chunk + 1, rowKeys);
-        Long last = null;
+        List<PushItem> items = bulkItems(connection, seq, batchId, after, end, chunk + 1, rowKeys);
+        long last = end;
         if (rowKeys.size() > chunk) {
             items.remove(items.size() - 1);
             last = rowKeys.get(chunk - 1);
         }
-        return new Batch(new Inflight(UUID.randomUUID(), seq, batchId, after, last), items, pullCursor);
+        return new Batch(new Inflight(UUID.randomUUID(), seq, batchId, after, last, end), items, pullCursor);
+    }
+
+    private static boolean isNumber(String text) {
+        return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
     }
 
     /** The rows of a batch as they are now (a resumed batch sends the latest content, under the same id). */
     private static List<PushItem> items(Connection connection, Inflight inflight) throws SQLException {
         return inflight.bulk()
-                ? bulkItems(connection, inflight.changeSeq(), inflight.batchId(),
-                        inflight.afterRow() == null ? -1 : inflight.afterRow(), inflight.lastRow(), 0, new ArrayList<>())
+                ? bulkItems(connection, inflight.changeSeq(), inflight.batchId(), inflight.afterRow(),
+                        inflight.lastRow(), 0, new ArrayList<>())
                 : rowItems(connection, inflight.pushId());
     }
 
     /**
-     * The import batch row, then its incidents with row keys in (after, last] (last null: to the end), at most
-     * {@code limit} (0: no limit), streamed in row-key order; their row keys are added to {@code rowKeys}.
+     * The import batch row, then its incidents with row keys in (after, last], at most {@code limit} (0: no
+     * limit), streamed in row-key order; their row keys are added to {@code rowKeys}.
      */
-    private static List<PushItem> bulkItems(Connection connection, long seq, UUID batchId, long after, Long last,
+    private static List<PushItem> bulkItems(Connection connection, long seq, UUID batchId, long after, long last,
             int limit, List<Long> rowKeys) throws SQLException {
         Instant changedAt = changedAt(connection, seq);
         List<PushItem> items = new ArrayList<>();
@@ -227,15 +237,13 @@ final class LocalStore {
         SyncEntity entity = SyncEntity.INCIDENT;
         // USE INDEX (): walk the table itself from the cursor; an import batch's rows are stored together.
         String sql = "SELECT t._ROWID_, " + RowCodec.selectList(entity, "t", false) + " FROM incident t USE INDEX () "
-                + "WHERE t._ROWID_ > ?" + (last == null ? "" : " AND t._ROWID_ <= ?") + " AND t.batch_id = ? "
+                + "WHERE t._ROWID_ > ? AND t._ROWID_ <= ? AND t.batch_id = ? "
                 + "ORDER BY t._ROWID_" + (limit > 0 ? " LIMIT ?" : "");
         setLazyQueries(connection, true);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
             statement.setLong(index++, after);
-            if (last != null) {
-                statement.setLong(index++, last);
-            }
+            statement.setLong(index++, last);
             statement.setObject(index++, batchId);
             if (limit > 0) {
                 statement.setInt(index, limit);
@@ -357,7 +365,7 @@ final class LocalStore {
             throws SQLException {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         if (inflight.bulk()) {
-            if (inflight.lastRow() == null) {
+            if (inflight.lastRow() >= inflight.endRow()) { // the import batch's last chunk
                 try (PreparedStatement statement = connection.prepareStatement(
                         "UPDATE sync_change SET pushed_at = ?, push_id = ? WHERE seq = ?")) {
                     statement.setObject(1, at);
@@ -367,7 +375,7 @@ final class LocalStore {
                 }
                 removeState(connection, BULK_CURSOR);
             } else {
-                setState(connection, BULK_CURSOR, inflight.changeSeq() + ":" + inflight.lastRow());
+                setState(connection, BULK_CURSOR, inflight.changeSeq() + ":" + inflight.lastRow() + ":" + inflight.endRow());
             }
         } else {
             try (PreparedStatement statement = connection.prepareStatement(
