@@ -286,6 +286,10 @@ public final class ServerStore {
                         .map(c -> c.name() + " = EXCLUDED." + c.name()).collect(Collectors.joining(", "));
             }
             phases.time("server conflict checks", () -> {
+                // Probe the table's indexes once per staged row: a hash join would read the whole table for every
+                // chunk, so an initial push would slow down as the server fills.
+                execute("SET LOCAL enable_hashjoin = off");
+                execute("SET LOCAL enable_mergejoin = off");
                 if (!entity.naturalKey().isEmpty() && entity == SyncEntity.INCIDENT) {
                     duplicates += dropDuplicateSourceKeys(stage);
                 }

@@ -47,16 +47,19 @@ public final class SyncService {
     private final Clock clock;
     private final int rowLimit;
     private final int bulkChunk;
+    private final PulledRowsListener derived;
     private final ReentrantLock running = new ReentrantLock();
 
-    public SyncService(Database database, SettingsStore settings, SecretStore secrets, Clock clock) {
-        this(database, settings, secrets, clock, 2000, 50_000);
+    public SyncService(Database database, SettingsStore settings, SecretStore secrets, Clock clock,
+            PulledRowsListener derived) {
+        this(database, settings, secrets, clock, derived, 2000, 50_000);
     }
 
     /** With batch sizes: {@code rowLimit} log rows per push batch, {@code bulkChunk} incidents per bulk batch. */
-    public SyncService(Database database, SettingsStore settings, SecretStore secrets, Clock clock, int rowLimit,
-            int bulkChunk) {
+    public SyncService(Database database, SettingsStore settings, SecretStore secrets, Clock clock,
+            PulledRowsListener derived, int rowLimit, int bulkChunk) {
         this.database = database;
+        this.derived = derived;
         this.settings = settings;
         this.secrets = secrets;
         this.clock = clock;
@@ -344,6 +347,15 @@ public final class SyncService {
             skipped += pending.size();
             applied += LocalStore.applyUpserts(connection, entity, accepted, now);
         }
+        // Kinds of the areas written or deleted: their incidents' area links are derived again.
+        Set<String> areaKinds = new HashSet<>();
+        int kind = SyncEntity.AREA.columnIndex("kind");
+        upserts.getOrDefault(SyncEntity.AREA, Map.of()).values().forEach(row -> areaKinds.add((String) row[kind]));
+        Set<UUID> deletedAreas = deletes.getOrDefault(SyncEntity.AREA, Set.of());
+        if (!deletedAreas.isEmpty()) {
+            LocalStore.readRows(connection, SyncEntity.AREA, deletedAreas).values()
+                    .forEach(row -> areaKinds.add((String) row[kind]));
+        }
         SyncEntity[] entities = SyncEntity.values();
         for (int i = entities.length - 1; i >= 0; i--) {
             Set<UUID> ids = deletes.get(entities[i]);
@@ -353,6 +365,10 @@ public final class SyncService {
                 skipped += pending.size();
                 applied += LocalStore.applyDeletes(connection, entities[i], ids, now);
             }
+        }
+        Set<UUID> incidents = upserts.getOrDefault(SyncEntity.INCIDENT, Map.of()).keySet();
+        if (!incidents.isEmpty() || !areaKinds.isEmpty()) {
+            derived.pulled(connection, incidents, areaKinds);
         }
         LocalStore.setState(connection, LocalStore.PULL_CURSOR, Long.toString(cursor));
         return new long[] {applied, skipped};
