@@ -41,11 +41,6 @@ public record TwilioConfig(String accountSid, String authToken, String smsFrom, 
                 Duration.ofMillis(settings.get(AlertSettings.TWILIO_TIMEOUT_MILLIS))));
     }
 
-    /** Encrypts and stores the auth token; the plain token is never written anywhere. */
-    public static void storeAuthToken(Settings settings, SecretStore secrets, String token) {
-        settings.set(AlertSettings.TWILIO_AUTH_TOKEN_ENCRYPTED, token == null || token.isBlank() ? "" : secrets.encrypt(token.strip()));
-    }
-
     public static Optional<String> authToken(Settings settings, SecretStore secrets) {
         String stored = settings.get(AlertSettings.TWILIO_AUTH_TOKEN_ENCRYPTED);
         return stored.isBlank() ? Optional.empty() : Optional.of(secrets.decrypt(stored));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.TestData;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.core.CoreServices;
@@ -36,7 +37,7 @@ class PhiladelphiaSampleTest {
     @Test
     void sampleImportsWithDistrictsCountsAddUpAndReimportAddsNothing() throws Exception {
         try (CoreServices core = CoreServices.open(TestDatabases.prepare(folder.resolve("db")))) {
-            ImportReport first = core.samples().load(SampleService.Sample.PHILADELPHIA, TaskContext.NONE);
+            ImportReport first = core.samples().load(Principal.BOOTSTRAP, SampleService.Sample.PHILADELPHIA, TaskContext.NONE);
             assertThat(first.rowsRead()).isEqualTo(dataLines("/samples/philadelphia/incidents_2024-01.csv.gz"));
             assertThat(first.countsAddUp()).isTrue();
             assertThat(first.accepted()).isGreaterThan(first.rowsRead() * 9 / 10);
@@ -67,7 +68,7 @@ class PhiladelphiaSampleTest {
             });
             assertThat(localDate).isEqualTo(row[7]);
 
-            ImportReport again = core.imports().importFiles(List.of(folder.resolve("db/cache/samples/philadelphia-2024-01.csv.gz")),
+            ImportReport again = core.imports().importFiles(Principal.BOOTSTRAP, List.of(folder.resolve("db/cache/samples/philadelphia-2024-01.csv.gz")),
                     null, TaskContext.NONE);
             assertThat(again.accepted()).isZero();
             assertThat(again.duplicates()).isEqualTo(first.accepted() + first.duplicates());
@@ -87,7 +88,7 @@ class PhiladelphiaSampleTest {
     void fullYear2024FromSharedDataMatchesTheKnownFacts() {
         Path philadelphia = TestData.philadelphiaOrSkip();
         try (CoreServices core = CoreServices.open(TestDatabases.prepare(folder.resolve("year")))) {
-            ImportReport report = core.imports().importFiles(List.of(philadelphia.resolve("incidents_2024.csv.gz")),
+            ImportReport report = core.imports().importFiles(Principal.BOOTSTRAP, List.of(philadelphia.resolve("incidents_2024.csv.gz")),
                     null, TaskContext.NONE);
             // data/README.md: 160,388 rows in 2024, 6,731 of them without coordinates.
             assertThat(report.rowsRead()).isEqualTo(160_388);

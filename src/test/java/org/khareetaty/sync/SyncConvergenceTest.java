@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.core.CoreServices;
 
@@ -44,9 +45,9 @@ class SyncConvergenceTest {
             UUID rule = SyncTestData.rule(ws1.database(), "Burglary spike");
             UUID alert1 = SyncTestData.alert(ws1.database(), rule, "e1");
             UUID alert2 = SyncTestData.alert(ws1.database(), rule, "e2");
-            SyncReport first = ws1.sync().sync(TaskContext.NONE);
+            SyncReport first = ws1.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
             assertThat(first.pendingAfter()).isZero();
-            ws2.sync().sync(TaskContext.NONE);
+            ws2.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
             assertThat(localHash(ws2.database())).isEqualTo(localHash(ws1.database())).isEqualTo(serverHash(db));
             assertThat(localHash(ws2.database()).rows().get("incident")).isEqualTo(500);
 
@@ -66,10 +67,10 @@ class SyncConvergenceTest {
             SyncTestData.setAlertStatus(ws1.database(), alert1, "RESOLVED", "alice");
             SyncTestData.setAlertStatus(ws1.database(), alert2, "ACKNOWLEDGED", "alice");
 
-            ws2.sync().sync(TaskContext.NONE);
-            SyncReport aReport = ws1.sync().sync(TaskContext.NONE);
-            ws2.sync().sync(TaskContext.NONE);
-            ws1.sync().sync(TaskContext.NONE);
+            ws2.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
+            SyncReport aReport = ws1.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
+            ws2.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
+            ws1.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
 
             ContentHash expected = serverHash(db);
             assertThat(localHash(ws1.database())).isEqualTo(expected);
