@@ -20,7 +20,13 @@ public record TwilioConfig(String accountSid, String authToken, String smsFrom, 
         String sid = settings.get(AlertSettings.TWILIO_ACCOUNT_SID).strip();
         String sms = settings.get(AlertSettings.TWILIO_SMS_FROM).strip();
         String whatsapp = settings.get(AlertSettings.TWILIO_WHATSAPP_FROM).strip();
-        Optional<String> token = authToken(settings, secrets);
+        Optional<String> token;
+        try {
+            token = authToken(settings, secrets);
+        } catch (SecretStore.LockedException locked) {
+            problems.add(locked.getMessage());
+            return Optional.empty();
+        }
         List<String> missing = new ArrayList<>();
         if (!sid.startsWith("AC")) {
             missing.add("the Twilio account SID (AC…)");

@@ -50,6 +50,7 @@ import org.khareetaty.pipeline.SyncStep;
 import org.khareetaty.pipeline.WeeklyReportStep;
 import org.khareetaty.security.AuditLog;
 import org.khareetaty.security.BackupService;
+import org.khareetaty.security.CredentialVault;
 import org.khareetaty.security.DataRetention;
 import org.khareetaty.security.PasswordHasher;
 import org.khareetaty.security.PasswordPolicy;
@@ -84,6 +85,7 @@ public final class CoreServices implements AutoCloseable {
     private final PipelineService pipeline;
     private final ForecastService forecasts;
     private final HotspotForecastService hotspotForecasts;
+    private final CredentialVault vault;
     private final SecretStore secrets;
     private final SettingChanges settingChanges;
     private final SyncService sync;
@@ -103,7 +105,8 @@ public final class CoreServices implements AutoCloseable {
         this.tasks = tasks;
         this.settings = new SettingsStore(database);
         this.audit = new AuditLog(database, clock);
-        this.secrets = SecretStore.forFolder(folder);
+        this.vault = new CredentialVault(folder);
+        this.secrets = new SecretStore(vault);
         this.settingChanges = new SettingChanges(settings, secrets, audit);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
@@ -130,7 +133,8 @@ public final class CoreServices implements AutoCloseable {
         imports.recoverInterrupted();
         this.samples = new SampleService(imports, folder.cache());
         this.quarantine = new QuarantineRepository(database, audit);
-        this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
+        this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled(),
+                vault);
         this.backups = new BackupService(database, clock, settings, audit);
         this.retention = new DataRetention(database, clock, audit);
         this.sync = new SyncService(database, settings, secrets, settingChanges, audit, clock);
@@ -251,6 +255,11 @@ public final class CoreServices implements AutoCloseable {
     /** Next week's hotspot risk surface and its weekly backtest against prior counts and a KDE. */
     public HotspotForecastService hotspotForecasts() {
         return hotspotForecasts;
+    }
+
+    /** Protects the credential key with the administrators' passwords. */
+    public CredentialVault vault() {
+        return vault;
     }
 
     /** Encrypts credentials before they are stored in settings. */

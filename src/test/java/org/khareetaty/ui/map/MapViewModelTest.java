@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khareetaty.security.AuditLog;
 import org.khareetaty.security.SettingChanges;
+import org.khareetaty.security.CredentialVault;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.security.Principal;
 import org.khareetaty.common.BackgroundTasks;
@@ -75,7 +76,7 @@ class MapViewModelTest {
         SettingsStore settings = new SettingsStore(database);
         AuditLog audit = new AuditLog(database, Clock.systemUTC());
         MapService map = new MapService(new MapLayerRepository(database), settings,
-                new SettingChanges(settings, SecretStore.forFolder(database.folder()), audit), audit,
+                new SettingChanges(settings, new SecretStore(new CredentialVault(database.folder())), audit), audit,
                 new DataFolder(folder.resolve("db")), Clock.systemUTC());
         // Results are delivered on the worker thread: the properties are plain JavaFX beans.
         viewModel = new MapViewModel(map, Principal.BOOTSTRAP, new IncidentSnapshots(database), new IncidentRepository(database),
