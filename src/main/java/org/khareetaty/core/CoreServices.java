@@ -110,19 +110,21 @@ public final class CoreServices implements AutoCloseable {
         this.settingChanges = new SettingChanges(settings, secrets, audit);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        // Alert rules are evaluated after every import and stored analysis run (DataEvents listeners; see AlertServices).
+        this.dataEvents = new DataEvents();
         ForecastStore forecastStore = new ForecastStore(database, settings);
-        this.forecasts = new ForecastService(database, snapshots, settings, forecastStore, clock, appInfo.version());
-        this.hotspotForecasts = new HotspotForecastService(database, snapshots, forecastStore, clock, appInfo.version());
+        this.forecasts = new ForecastService(database, snapshots, settings, forecastStore, clock, appInfo.version(),
+                dataEvents);
+        this.hotspotForecasts = new HotspotForecastService(database, snapshots, forecastStore, clock, appInfo.version(),
+                dataEvents);
         this.hotspots = new HotspotService(snapshots, new HotspotRunRepository(database), new AreaBoundaries(database),
-                clock, appInfo.version());
+                clock, appInfo.version(), dataEvents);
         this.map = new MapService(new MapLayerRepository(database), settings, settingChanges, audit, folder, clock);
         this.areas = new AreaService(database, InputLimits.DEFAULT);
         this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
                 () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE), audit);
         // A finished import, area load or rollback makes the in-memory snapshot stale.
         imports.addListener(report -> snapshots.invalidate());
-        // Alert rules are evaluated after every import (DataEvents listeners; see AlertServices).
-        this.dataEvents = new DataEvents();
         imports.addListener(report -> {
             if (report.batchId() != null) {
                 dataEvents.importFinished(report.batchId());

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -362,6 +363,20 @@ public final class ImportService {
         return runLocked(() -> {
             createBatch(batchId, planned);
             return run(batchId, planned, context, started, planNanos);
+        });
+    }
+
+    /** The INCOMPLETE batch that was importing exactly this one file when its process died, if any. */
+    public Optional<UUID> incompleteBatchOf(Path file) {
+        String path = file.toAbsolutePath().normalize().toString();
+        return database.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id FROM import_batch WHERE status = 'INCOMPLETE' AND source_paths = ? ORDER BY started_at DESC")) {
+                statement.setString(1, path);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+                }
+            }
         });
     }
 

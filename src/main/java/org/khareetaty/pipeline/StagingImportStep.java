@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.TaskContext;
@@ -60,7 +62,10 @@ public final class StagingImportStep implements PipelineStep {
         for (Path file : waiting) {
             task.checkCancelled();
             try {
-                ImportReport report = imports.importFiles(context.principal(), List.of(file), profile, task);
+                // A file whose batch was cut off by a crash resumes that batch rather than leaving it INCOMPLETE.
+                Optional<UUID> interrupted = imports.incompleteBatchOf(file);
+                ImportReport report = interrupted.isPresent() ? imports.resume(context.principal(), interrupted.get(), task)
+                        : imports.importFiles(context.principal(), List.of(file), profile, task);
                 if (!"COMPLETE".equals(report.status())) {
                     throw new IOException("the import ended " + report.status() + (report.message() == null ? "" : ": " + report.message()));
                 }

@@ -53,6 +53,16 @@ class PipelineTest {
         stage(staging);
         try (CoreServices core = CoreServices.open(data)) {
             core.settings().set(PipelineSettings.REPORT_DAY, "NONE");
+            core.alerts().rules().save(Principal.BOOTSTRAP, null, """
+                    name: Vehicle thefts
+                    kind: CATEGORY_COUNT
+                    severity: HIGH
+                    categories: [vehicle_theft]
+                    threshold: 2
+                    windowHours: 72
+                    recipients:
+                      - {role: ANALYST, channel: SMS, to: "+96550000001"}
+                    """);
             PipelineRun first = core.pipeline().run(Principal.BOOTSTRAP, "test", TaskContext.NONE);
 
             assertThat(Files.exists(staging.resolve("archive/a-good.csv"))).isTrue();
@@ -66,6 +76,12 @@ class PipelineTest {
             assertThat(((Number) imported.figures().get("accepted")).longValue()).isEqualTo(400);
             assertThat(step(first, "backup").status()).isEqualTo(StepResult.Status.OK);
             assertThat(step(first, "sync").status()).isEqualTo(StepResult.Status.SKIPPED);
+            // The import's own event may already have evaluated the rule in the background; either way, after the
+            // run the thefts have raised alerts, each with its SMS waiting in the outbox (Twilio is not configured).
+            assertThat(step(first, "alerts").status()).isEqualTo(StepResult.Status.OK);
+            long raised = core.database().rowCounts().get("alert");
+            assertThat(raised).as("alerts raised by the imported thefts").isPositive();
+            assertThat(core.database().rowCounts().get("notification_outbox")).isEqualTo(raised);
             assertThat(first.status()).isEqualTo("PARTIAL");
             long incidents = core.database().rowCounts().get("incident");
             assertThat(incidents).isEqualTo(400);
@@ -77,6 +93,8 @@ class PipelineTest {
             assertThat(step(second, "import").status()).isEqualTo(StepResult.Status.SKIPPED);
             assertThat(step(second, "hotspots").status()).isEqualTo(StepResult.Status.SKIPPED);
             assertThat(step(second, "forecast").status()).isEqualTo(StepResult.Status.SKIPPED);
+            assertThat(((Number) step(second, "alerts").figures().get("raised")).intValue()).as("no second alert for the same thefts").isZero();
+            assertThat(core.database().rowCounts().get("alert")).isEqualTo(raised);
             assertThat(withoutBookkeeping(core.database().rowCounts())).as("a second run adds nothing").isEqualTo(before);
             assertThat(core.backups().list()).hasSize((int) backups);
             assertThat(core.pipeline().recentRuns(5)).hasSize(2);

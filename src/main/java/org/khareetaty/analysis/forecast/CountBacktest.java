@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.khareetaty.common.TaskContext;
 
 /**
@@ -68,23 +70,36 @@ public final class CountBacktest {
                         + data.firstDay() + " to " + data.lastDay());
             }
         }
+        // Origins are independent: fit them on every core. Each origin fits the whole agency first and pools
+        // the areas toward it; the design rows are shared by all fits with the same layout.
+        int seriesCount = data.series().size();
+        int[][] counts = data.counts();
+        DailyCountModel.Design[] designs = new DailyCountModel.Design[2];
+        DailyCountModel.Forecast[][] forecasts = new DailyCountModel.Forecast[origins.size()][];
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, origins.size()).parallel().forEach(o -> {
+            context.checkCancelled();
+            int origin = data.indexOf(origins.get(o));
+            int from = Math.max(0, origin - trainingDays);
+            forecasts[o] = model.forecastAll(design(designs, data, origin - from), counts, from, origin, maxHorizon);
+            context.progress(done.incrementAndGet(), origins.size(), "Backtesting from " + origins.get(o));
+        });
+
         Accumulator modelTotal = new Accumulator(horizons.length);
         Accumulator naiveTotal = new Accumulator(horizons.length);
         Map<String, List<MethodScore>> bySeries = new LinkedHashMap<>();
-        int seriesCount = data.series().size();
         for (int s = 0; s < seriesCount; s++) {
             Accumulator modelSeries = new Accumulator(horizons.length);
             Accumulator naiveSeries = new Accumulator(horizons.length);
-            int[] y = data.counts()[s];
-            for (LocalDate originDay : origins) {
-                context.checkCancelled();
-                int origin = data.indexOf(originDay);
+            int[] y = counts[s];
+            for (int o = 0; o < origins.size(); o++) {
+                int origin = data.indexOf(origins.get(o));
                 int from = Math.max(0, origin - trainingDays);
                 double scale = ForecastMetrics.seasonalNaiveScale(y, from, origin);
                 if (!(scale > 0)) {
                     continue; // a series with no week-to-week change cannot be scaled; it is left out
                 }
-                DailyCountModel.Forecast forecast = model.forecast(y, data.firstDay(), from, origin, maxHorizon);
+                DailyCountModel.Forecast forecast = forecasts[o][s];
                 double[] point = forecast.point();
                 double[] naive = ForecastMetrics.seasonalNaive(y, origin, maxHorizon);
                 for (int k = 0; k < horizons.length; k++) {
@@ -112,10 +127,20 @@ public final class CountBacktest {
             List<MethodScore> scores = new ArrayList<>(modelSeries.scores(CountBacktestResult.MODEL, horizons, true));
             scores.addAll(naiveSeries.scores(CountBacktestResult.SEASONAL_NAIVE, horizons, false));
             bySeries.put(data.series().get(s).key(), scores);
-            context.progress(s + 1, seriesCount, "Backtesting " + data.series().get(s).label());
         }
         List<MethodScore> overall = new ArrayList<>(modelTotal.scores(CountBacktestResult.MODEL, horizons, true));
         overall.addAll(naiveTotal.scores(CountBacktestResult.SEASONAL_NAIVE, horizons, false));
         return new Scores(overall, bySeries);
+    }
+
+    /** The shared design rows with or without yearly terms (a short history gets none), built on first use. */
+    private DailyCountModel.Design design(DailyCountModel.Design[] designs, CountSeries data, int trainingLength) {
+        int yearly = trainingLength >= DailyCountModel.MIN_DAYS_FOR_YEARLY ? 1 : 0;
+        synchronized (designs) {
+            if (designs[yearly] == null) {
+                designs[yearly] = model.design(data.firstDay(), data.days(), yearly == 1);
+            }
+            return designs[yearly];
+        }
     }
 }

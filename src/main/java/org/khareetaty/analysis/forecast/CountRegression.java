@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * A log-link regression for counts fitted by iteratively reweighted least squares (IRLS):
  * Poisson, or negative binomial with its dispersion re-estimated by moments at every iteration.
- * Design matrices are small (hundreds of rows, tens of columns), so everything is dense and in place.
+ * Design matrices are small (hundreds of rows, tens of columns): the normal equations are a small dense system.
  * Observation weights let recent days count more; a ridge penalty (per column) keeps rarely seen
  * effects such as single holidays from taking extreme values.
  */
@@ -53,20 +53,52 @@ public final class CountRegression {
      * @param y        n counts
      * @param weights  n observation weights (null for all 1)
      * @param ridge    p penalties added to the diagonal of X'WX (null for none)
-     * @param start    starting coefficients (null: start from the mean)
+     * @param start    starting coefficients (null: start from the data)
      */
     public Fit fit(double[] design, int columns, double[] y, double[] weights, double[] ridge, double[] start) {
-        int n = y.length;
-        if (design.length != n * columns) {
-            throw new IllegalArgumentException("Design has " + design.length + " cells, expected " + n * columns);
+        if (design.length != y.length * columns) {
+            throw new IllegalArgumentException("Design has " + design.length + " cells, expected " + y.length * columns);
         }
+        return fit(design, nonZeroCells(design, columns), columns, 0, y, weights, ridge, null, start);
+    }
+
+    /**
+     * The columns that are not zero in each row of a row-major design. Rows of a daily count model are
+     * sparse (one weekday, at most one holiday), so X'WX is accumulated over these cells only; a design
+     * shared by many fits computes them once.
+     */
+    public static int[][] nonZeroCells(double[] design, int columns) {
+        int rows = design.length / columns;
+        int[][] nonZero = new int[rows][];
+        int[] scratch = new int[columns];
+        for (int i = 0; i < rows; i++) {
+            int count = 0;
+            for (int j = 0; j < columns; j++) {
+                if (design[i * columns + j] != 0) {
+                    scratch[count++] = j;
+                }
+            }
+            nonZero[i] = Arrays.copyOf(scratch, count);
+        }
+        return nonZero;
+    }
+
+    /**
+     * Fits {@code log E[y] = X b} on rows {@code firstRow .. firstRow + y.length} of a larger design, so one
+     * design serves every origin of a backtest. The ridge pulls each coefficient toward {@code prior}
+     * (toward zero when null): a penalty {@code ridge_j (b_j - prior_j)^2}, which is how a sparse series
+     * borrows the pattern of the whole agency.
+     */
+    public Fit fit(double[] design, int[][] nonZero, int columns, int firstRow, double[] y, double[] weights,
+            double[] ridge, double[] prior, double[] start) {
+        int n = y.length;
         double[] beta = new double[columns];
         double[] eta = new double[n];
         double[] mu = new double[n];
         if (start != null) {
             System.arraycopy(start, 0, beta, 0, columns);
             for (int i = 0; i < n; i++) {
-                eta[i] = dot(design, columns, i, beta);
+                eta[i] = Math.min(30, dot(design, nonZero, columns, firstRow + i, beta));
                 mu[i] = Math.exp(eta[i]);
             }
         } else {
@@ -77,18 +109,6 @@ public final class CountRegression {
             }
         }
         double theta = family == Family.POISSON ? Double.POSITIVE_INFINITY : momentTheta(y, mu, weights);
-        // Rows are sparse (one weekday, at most one holiday): accumulate X'WX over non-zero cells only.
-        int[][] nonZero = new int[n][];
-        int[] scratch = new int[columns];
-        for (int i = 0; i < n; i++) {
-            int count = 0;
-            for (int j = 0; j < columns; j++) {
-                if (design[i * columns + j] != 0) {
-                    scratch[count++] = j;
-                }
-            }
-            nonZero[i] = Arrays.copyOf(scratch, count);
-        }
         double[] xtwx = new double[columns * columns];
         double[] xtwz = new double[columns];
         double deviance = deviance(y, mu, weights, theta);
@@ -106,8 +126,8 @@ public final class CountRegression {
                     continue;
                 }
                 double z = eta[i] + (y[i] - m) / m;
-                int base = i * columns;
-                int[] cells = nonZero[i];
+                int base = (firstRow + i) * columns;
+                int[] cells = nonZero[firstRow + i];
                 for (int ia = 0; ia < cells.length; ia++) {
                     int a = cells[ia];
                     double wxa = w * design[base + a];
@@ -122,12 +142,15 @@ public final class CountRegression {
             if (ridge != null) {
                 for (int a = 0; a < columns; a++) {
                     xtwx[a * columns + a] += ridge[a];
+                    if (prior != null) {
+                        xtwz[a] += ridge[a] * prior[a];
+                    }
                 }
             }
             double[] next = Cholesky.solveLowerStored(xtwx, columns, xtwz);
             System.arraycopy(next, 0, beta, 0, columns);
             for (int i = 0; i < n; i++) {
-                eta[i] = Math.min(30, dot(design, columns, i, beta));
+                eta[i] = Math.min(30, dot(design, nonZero, columns, firstRow + i, beta));
                 mu[i] = Math.exp(eta[i]);
             }
             if (family == Family.NEGATIVE_BINOMIAL) {
@@ -144,10 +167,10 @@ public final class CountRegression {
         return new Fit(beta, theta, deviance, iteration, converged);
     }
 
-    private static double dot(double[] design, int columns, int row, double[] beta) {
+    private static double dot(double[] design, int[][] nonZero, int columns, int row, double[] beta) {
         double s = 0;
         int base = row * columns;
-        for (int j = 0; j < columns; j++) {
+        for (int j : nonZero[row]) {
             s += design[base + j] * beta[j];
         }
         return s;

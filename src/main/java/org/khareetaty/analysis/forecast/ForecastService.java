@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.IncidentSnapshot;
@@ -61,9 +62,11 @@ public final class ForecastService {
     private final ForecastStore store;
     private final Clock clock;
     private final String appVersion;
+    private final DataEvents events;
 
     public ForecastService(Database database, IncidentSnapshots snapshots, Settings settings, ForecastStore store,
-            Clock clock, String appVersion) {
+            Clock clock, String appVersion, DataEvents events) {
+        this.events = events;
         this.database = database;
         this.snapshots = snapshots;
         this.settings = settings;
@@ -128,14 +131,17 @@ public final class ForecastService {
         CountSeries data = CountSeriesBuilder.build(snapshot, request.filter(), request.byKind(), request.categoryGroup(),
                 groupOfCategory(), first, last, ACTIVE_DAYS);
         DailyCountModel model = model();
+        context.checkCancelled();
+        context.progress(0, 1, "Forecasting " + data.series().size() + " series");
+        DailyCountModel.Design design = model.design(data.firstDay(), data.days() + request.horizonDays(),
+                data.days() >= DailyCountModel.MIN_DAYS_FOR_YEARLY);
+        DailyCountModel.Forecast[] fitted = model.forecastAll(design, data.counts(), 0, data.days(),
+                request.horizonDays());
         List<SeriesForecast> forecasts = new ArrayList<>();
         for (int s = 0; s < data.series().size(); s++) {
-            context.checkCancelled();
-            DailyCountModel.Forecast forecast = model.forecast(data.counts()[s], data.firstDay(), 0, data.days(),
-                    request.horizonDays());
-            forecasts.add(toSeriesForecast(data.series().get(s), forecast, data.counts()[s], data.firstDay()));
-            context.progress(s + 1, data.series().size(), "Forecasting " + data.series().get(s).label());
+            forecasts.add(toSeriesForecast(data.series().get(s), fitted[s], data.counts()[s], data.firstDay()));
         }
+        context.progress(1, 1, "Forecast " + data.series().size() + " series");
         long elapsed = (System.nanoTime() - t0) / 1_000_000;
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("by", request.byKind());
@@ -147,6 +153,7 @@ public final class ForecastService {
         UUID runId = store.saveForecast(new ForecastStore.RunInfo(ForecastStore.KIND_FORECAST, parameters,
                 request.filter(), first, last, total(data.counts()[0]), Map.of("series", data.series().size()), started,
                 elapsed, appVersion), forecasts);
+        events.analysisFinished(runId, ForecastStore.KIND_FORECAST);
         return new ForecastRun(runId, request.byKind(), request.categoryGroup(), first, last, request.horizonDays(),
                 forecasts, elapsed);
     }
@@ -226,6 +233,7 @@ public final class ForecastService {
         UUID runId = store.saveBacktest(new ForecastStore.RunInfo(ForecastStore.KIND_BACKTEST_COUNTS, parameters,
                 request.filter(), first, last, total(data.counts()[0]), provisional, started, loadMillis + modelMillis,
                 appVersion), scores.bySeries(), scores.overall());
+        events.analysisFinished(runId, ForecastStore.KIND_BACKTEST_COUNTS);
         return new CountBacktestResult(runId, request.byKind(), request.categoryGroup(), origins, request.trainingDays(),
                 labels, scores.overall(), scores.bySeries(), loadMillis, modelMillis);
     }

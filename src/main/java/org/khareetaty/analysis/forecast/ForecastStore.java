@@ -14,15 +14,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.khareetaty.common.settings.Settings;
+import org.khareetaty.store.AnalysisRunRepository;
 import org.khareetaty.store.Database;
-import org.khareetaty.store.GridCells;
 import org.khareetaty.store.StoreException;
 
 /**
@@ -57,11 +56,6 @@ public final class ForecastStore {
             List<ForecastPoint> points) {
     }
 
-    /** A stored raster, cells row-major from the south-west corner. */
-    public record Grid(String name, String crs, double originX, double originY, double cellSize, int columns, int rows,
-            String unit, double[] values) {
-    }
-
     private final Database database;
     private final Settings settings;
 
@@ -82,26 +76,16 @@ public final class ForecastStore {
     UUID insertRun(Connection connection, RunInfo info) throws SQLException {
         UUID id = UUID.randomUUID();
         ZoneId zone = settings.get(Settings.AGENCY_ZONE);
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO analysis_run (id, kind, parameters, "
-                + "filters, data_from, data_to, row_count, projection, summary, username, started_at, elapsed_ms, app_version) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            statement.setObject(1, id);
-            statement.setString(2, info.kind());
-            statement.setString(3, json(info.parameters()));
-            statement.setString(4, json(info.filter()));
-            statement.setObject(5, info.dataFrom() == null ? null : info.dataFrom().atStartOfDay(zone).toOffsetDateTime());
-            statement.setObject(6, info.dataTo() == null ? null
-                    : info.dataTo().plusDays(1).atStartOfDay(zone).minusNanos(1000).toOffsetDateTime());
-            statement.setLong(7, info.rowCount());
-            statement.setString(8, KIND_BACKTEST_HOTSPOTS.equals(info.kind()) || KIND_HOTSPOT_FORECAST.equals(info.kind())
-                    ? "local azimuthal equidistant (metres)" : null);
-            statement.setString(9, json(info.summary()));
-            statement.setString(10, System.getProperty("user.name"));
-            statement.setObject(11, info.startedAt().atOffset(ZoneOffset.UTC));
-            statement.setLong(12, info.elapsedMs());
-            statement.setString(13, info.appVersion());
-            statement.executeUpdate();
-        }
+        AnalysisRunRepository.insertRun(connection, new AnalysisRunRepository.RunRow(id, info.kind(),
+                json(info.parameters()), json(info.filter()),
+                info.dataFrom() == null ? null : info.dataFrom().atStartOfDay(zone).toOffsetDateTime(),
+                info.dataTo() == null ? null
+                        : info.dataTo().plusDays(1).atStartOfDay(zone).minusNanos(1000).toOffsetDateTime(),
+                info.rowCount(),
+                KIND_BACKTEST_HOTSPOTS.equals(info.kind()) || KIND_HOTSPOT_FORECAST.equals(info.kind())
+                        ? "local azimuthal equidistant (metres)" : null,
+                json(info.summary()), System.getProperty("user.name"), info.startedAt(), info.elapsedMs(),
+                info.appVersion()));
         return id;
     }
 
@@ -155,10 +139,10 @@ public final class ForecastStore {
     }
 
     /** Stores a run that produced rasters only (a hotspot forecast). */
-    public UUID saveGrids(RunInfo info, List<Grid> grids) {
+    public UUID saveGrids(RunInfo info, List<AnalysisRunRepository.GridRow> grids) {
         return database.inTransaction(connection -> {
             UUID runId = insertRun(connection, info);
-            insertGrids(connection, runId, grids);
+            AnalysisRunRepository.insertGrids(connection, runId, grids);
             return runId;
         });
     }
@@ -190,7 +174,7 @@ public final class ForecastStore {
     }
 
     /** Stores a hotspot backtest: PAI@k, PEI@k and HITRATE@k per method, plus rasters. */
-    public UUID saveHotspotBacktest(RunInfo info, List<HotspotBacktest.Score> scores, List<Grid> grids) {
+    public UUID saveHotspotBacktest(RunInfo info, List<HotspotBacktest.Score> scores, List<AnalysisRunRepository.GridRow> grids) {
         return database.inTransaction(connection -> {
             UUID runId = insertRun(connection, info);
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO backtest_score (id, run_id, "
@@ -203,52 +187,8 @@ public final class ForecastStore {
                 }
                 statement.executeBatch();
             }
-            insertGrids(connection, runId, grids);
+            AnalysisRunRepository.insertGrids(connection, runId, grids);
             return runId;
-        });
-    }
-
-    private static void insertGrids(Connection connection, UUID runId, List<Grid> grids) throws SQLException {
-        if (grids.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO grid_result (id, run_id, name, crs, "
-                + "origin_x, origin_y, cell_size, columns_count, rows_count, unit, cell_values) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Grid grid : grids) {
-                statement.setObject(1, UUID.randomUUID());
-                statement.setObject(2, runId);
-                statement.setString(3, grid.name());
-                statement.setString(4, grid.crs());
-                statement.setDouble(5, grid.originX());
-                statement.setDouble(6, grid.originY());
-                statement.setDouble(7, grid.cellSize());
-                statement.setInt(8, grid.columns());
-                statement.setInt(9, grid.rows());
-                statement.setString(10, grid.unit());
-                statement.setBytes(11, GridCells.encode(grid.values()));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    /** The grids stored with a run. */
-    public List<Grid> grids(UUID runId) {
-        return database.withConnection(connection -> {
-            List<Grid> grids = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT name, crs, origin_x, origin_y, cell_size, "
-                    + "columns_count, rows_count, unit, cell_values FROM grid_result WHERE run_id = ? ORDER BY name")) {
-                statement.setObject(1, runId);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        double[] values = GridCells.decode(rs.getBytes(9));
-                        grids.add(new Grid(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
-                                rs.getDouble(5), rs.getInt(6), rs.getInt(7), rs.getString(8), values));
-                    }
-                }
-            }
-            return grids;
         });
     }
 

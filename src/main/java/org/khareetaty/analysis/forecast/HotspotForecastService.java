@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.common.events.DataEvents;
+import org.khareetaty.store.AnalysisRunRepository;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.IncidentSnapshot;
 import org.khareetaty.store.IncidentSnapshots;
@@ -48,10 +50,12 @@ public final class HotspotForecastService {
     private final ForecastStore store;
     private final Clock clock;
     private final String appVersion;
+    private final DataEvents dataEvents;
     private final HotspotModel model = new HotspotModel(HotspotModel.Parameters.DEFAULT);
 
     public HotspotForecastService(Database database, IncidentSnapshots snapshots, ForecastStore store, Clock clock,
-            String appVersion) {
+            String appVersion, DataEvents events) {
+        this.dataEvents = events;
         this.database = database;
         this.snapshots = snapshots;
         this.store = store;
@@ -134,15 +138,16 @@ public final class HotspotForecastService {
         UUID runId = store.saveGrids(new ForecastStore.RunInfo(ForecastStore.KIND_HOTSPOT_FORECAST, parameters, effective,
                 origin.minusDays(model.parameters().longTermDays()), last, events.size(), summary, started, elapsed,
                 appVersion), List.of(toGrid("risk", grid, risk)));
+        dataEvents.analysisFinished(runId, ForecastStore.KIND_HOTSPOT_FORECAST);
         return new HotspotForecast(runId, origin, cellSizeM, grid.insideCount(), List.copyOf(flagged), grid, risk);
     }
 
-    private static ForecastStore.Grid toGrid(String name, RiskGrid grid, double[] values) {
+    private static AnalysisRunRepository.GridRow toGrid(String name, RiskGrid grid, double[] values) {
         double[] stored = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             stored[i] = Double.isInfinite(values[i]) ? Double.NaN : values[i];
         }
-        return new ForecastStore.Grid(name, grid.crs(), grid.originX(), grid.originY(), grid.cellSize(), grid.columns(),
+        return new AnalysisRunRepository.GridRow(name, grid.crs(), grid.originX(), grid.originY(), grid.cellSize(), grid.columns(),
                 grid.rows(), "expected incidents per cell per week", stored);
     }
 
@@ -162,7 +167,7 @@ public final class HotspotForecastService {
         long loadMillis = (t1 - t0) / 1_000_000;
         long modelMillis = (t2 - t1) / 1_000_000;
         int lastOrigin = firstOrigin + 7 * (request.weeks() - 1);
-        List<ForecastStore.Grid> grids = List.of(
+        List<AnalysisRunRepository.GridRow> grids = List.of(
                 toGrid("risk-last-origin", grid, model.risk(grid, events, lastOrigin)),
                 toGrid("prior-counts-last-origin", grid, HotspotModel.priorCounts(grid, events, lastOrigin)),
                 toGrid("kde-last-origin", grid, HotspotModel.kde(grid, events, lastOrigin)));
@@ -178,6 +183,7 @@ public final class HotspotForecastService {
         UUID runId = store.saveHotspotBacktest(new ForecastStore.RunInfo(ForecastStore.KIND_BACKTEST_HOTSPOTS,
                 parameters, request.filter(), request.from().minusDays(model.parameters().longTermDays()), lastDay,
                 events.size(), result, started, loadMillis + modelMillis, appVersion), scores, grids);
+        dataEvents.analysisFinished(runId, ForecastStore.KIND_BACKTEST_HOTSPOTS);
         return new HotspotBacktestResult(runId, result.regionKind(), result.firstOrigin(), result.weeks(),
                 result.cellSizeM(), result.cellsInside(), result.incidents(), scores, loadMillis, modelMillis);
     }

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.khareetaty.analysis.hotspot.HotspotBuilder.BuiltHotspot;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.store.AnalysisRunRepository;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.GridCells;
 import org.khareetaty.store.IncidentSnapshot;
@@ -64,26 +65,13 @@ public final class HotspotRunRepository {
     }
 
     private static void insertRun(Connection connection, HotspotRun run) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO analysis_run (" + RUN_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Map<String, Object> summary = new java.util.LinkedHashMap<>(run.summary());
-            summary.put("fromDay", String.valueOf(run.fromDay()));
-            summary.put("toDay", String.valueOf(run.toDay()));
-            statement.setObject(1, run.id());
-            statement.setString(2, run.kind().name());
-            statement.setString(3, json(run.parameters()));
-            statement.setString(4, json(run.filter()));
-            statement.setObject(5, utc(run.firstIncident()));
-            statement.setObject(6, utc(run.lastIncident()));
-            statement.setLong(7, run.rowCount());
-            statement.setString(8, run.projection());
-            statement.setString(9, json(summary));
-            statement.setString(10, run.username());
-            statement.setObject(11, utc(run.startedAt()));
-            statement.setLong(12, run.elapsedMs());
-            statement.setString(13, run.appVersion());
-            statement.executeUpdate();
-        }
+        Map<String, Object> summary = new java.util.LinkedHashMap<>(run.summary());
+        summary.put("fromDay", String.valueOf(run.fromDay()));
+        summary.put("toDay", String.valueOf(run.toDay()));
+        AnalysisRunRepository.insertRun(connection, new AnalysisRunRepository.RunRow(run.id(), run.kind().name(),
+                json(run.parameters()), json(run.filter()), utc(run.firstIncident()), utc(run.lastIncident()),
+                run.rowCount(), run.projection(), json(summary), run.username(), run.startedAt(), run.elapsedMs(),
+                run.appVersion()));
     }
 
     private static void insertHotspots(Connection connection, UUID runId, List<BuiltHotspot> hotspots,
@@ -136,23 +124,11 @@ public final class HotspotRunRepository {
     }
 
     private static void insertGrids(Connection connection, UUID runId, List<GridSurface> grids) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO grid_result (id, run_id, name, crs, "
-                + "origin_x, origin_y, cell_size, columns_count, rows_count, unit, cell_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (GridSurface grid : grids) {
-                statement.setObject(1, UUID.randomUUID());
-                statement.setObject(2, runId);
-                statement.setString(3, grid.name());
-                statement.setString(4, grid.projection().displayName());
-                statement.setDouble(5, grid.originX());
-                statement.setDouble(6, grid.originY());
-                statement.setDouble(7, grid.cellSize());
-                statement.setInt(8, grid.columns());
-                statement.setInt(9, grid.rows());
-                statement.setString(10, grid.unit());
-                statement.setBytes(11, GridCells.encode(grid.values()));
-                statement.executeUpdate();
-            }
-        }
+        AnalysisRunRepository.insertGrids(connection, runId, grids.stream()
+                .map(grid -> new AnalysisRunRepository.GridRow(grid.name(), grid.projection().displayName(),
+                        grid.originX(), grid.originY(), grid.cellSize(), grid.columns(), grid.rows(), grid.unit(),
+                        grid.values()))
+                .toList());
     }
 
     /** Hotspot runs, newest first. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.khareetaty.analysis.hotspot.HotspotBuilder.BuiltHotspot;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.store.IncidentSnapshot;
 import org.khareetaty.store.IncidentSnapshots;
 import org.locationtech.jts.geom.Geometry;
@@ -29,9 +30,11 @@ public final class HotspotService {
     private final AreaBoundaries areas;
     private final Clock clock;
     private final String appVersion;
+    private final DataEvents events;
 
     public HotspotService(IncidentSnapshots snapshots, HotspotRunRepository runs, AreaBoundaries areas, Clock clock,
-            String appVersion) {
+            String appVersion, DataEvents events) {
+        this.events = events;
         this.snapshots = snapshots;
         this.runs = runs;
         this.areas = areas;
@@ -139,6 +142,7 @@ public final class HotspotService {
             context.checkCancelled();
             runs.save(run, hotspots, points, grids, context);
             saveMs = watch.lap();
+            events.analysisFinished(run.id(), kind.name());
         }
         LOG.info("{} on {} incidents: {} (save {} ms)", kind, points.size(), summary, saveMs);
         List<Hotspot> list = new ArrayList<>(hotspots.size());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.SettingsStore;
@@ -28,6 +29,7 @@ class ForecastServiceTest {
 
     private Database database;
     private ForecastService service;
+    private final List<String> finishedRuns = new java.util.concurrent.CopyOnWriteArrayList<>();
     private UUID west;
 
     @BeforeEach
@@ -38,7 +40,19 @@ class ForecastServiceTest {
         TestIncidents.insertBoxArea(database, "district", "E", -75.15, 39.90, -75.05, 40.05);
         SettingsStore settings = new SettingsStore(database);
         service = new ForecastService(database, new IncidentSnapshots(database), settings,
-                new ForecastStore(database, settings), Clock.systemUTC(), "test");
+                new ForecastStore(database, settings), Clock.systemUTC(), "test", recordingEvents(finishedRuns));
+    }
+
+    /** DataEvents that note every finished analysis run as "kind runId" (what the alert evaluator hears). */
+    static DataEvents recordingEvents(List<String> finished) {
+        DataEvents events = new DataEvents();
+        events.addListener(new DataEvents.Listener() {
+            @Override
+            public void analysisFinished(UUID runId, String kind) {
+                finished.add(kind + " " + runId);
+            }
+        });
+        return events;
     }
 
     @AfterEach
@@ -50,6 +64,7 @@ class ForecastServiceTest {
     void forecastIsStoredAndTheLatestOneIsReadBack() {
         ForecastRun run = service.forecast(new ForecastService.Request("district", null, 28, null), TaskContext.NONE);
 
+        assertThat(finishedRuns).containsExactly(ForecastStore.KIND_FORECAST + " " + run.runId());
         assertThat(run.series()).hasSize(3); // the agency and two districts
         SeriesForecast westForecast = run.series().stream().filter(s -> west.equals(s.series().areaId())).findFirst()
                 .orElseThrow();

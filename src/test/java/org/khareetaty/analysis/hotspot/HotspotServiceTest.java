@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.TestDatabases;
@@ -35,12 +36,20 @@ class HotspotServiceTest {
 
     private Database database;
     private HotspotService service;
+    private final List<String> finishedRuns = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final DataEvents events = new DataEvents();
 
     @BeforeEach
     void open() {
+        events.addListener(new DataEvents.Listener() {
+            @Override
+            public void analysisFinished(UUID runId, String kind) {
+                finishedRuns.add(kind + " " + runId);
+            }
+        });
         database = TestDatabases.open(folder);
         service = new HotspotService(new IncidentSnapshots(database), new HotspotRunRepository(database),
-                new AreaBoundaries(database), Clock.systemUTC(), "test");
+                new AreaBoundaries(database), Clock.systemUTC(), "test", events);
         TestIncidents.insert(database, clustered(3_000, 21), ZONE);
     }
 
@@ -149,6 +158,7 @@ class HotspotServiceTest {
         assertThat(outcome.run().fromDay()).isEqualTo(LocalDate.of(2024, 1, 1));
         assertThat(outcome.run().toDay()).isEqualTo(LocalDate.of(2024, 6, 30));
         assertThat(service.runs().list()).isEmpty();
+        assertThat(finishedRuns).as("a run that is not stored is not announced").isEmpty();
         assertThatThrownBy(() -> service.dbscan(IncidentFilter.ALL.withCategories(Set.of("NONE")),
                 new HotspotParameters.Dbscan(150, 10), false, null, TaskContext.NONE))
                 .hasMessageContaining("No located incidents");
@@ -167,6 +177,7 @@ class HotspotServiceTest {
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).values()).isEqualTo(density.values());
         assertThat(stored.get(0).originX()).isEqualTo(density.originX());
+        assertThat(finishedRuns).containsExactly("KDE " + outcome.run().id());
 
         Path asc = folder.resolve("density.asc");
         GridExport.write(density, asc);
