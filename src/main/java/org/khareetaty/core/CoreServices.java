@@ -26,6 +26,7 @@ import org.khareetaty.common.health.HealthResult;
 import org.khareetaty.map.MapLayerRepository;
 import org.khareetaty.map.MapService;
 import org.khareetaty.ingest.AreaService;
+import org.khareetaty.ingest.AgencyZoneFromData;
 import org.khareetaty.ingest.ImportService;
 import org.khareetaty.ingest.InputLimits;
 import org.khareetaty.ingest.ProfileStore;
@@ -123,6 +124,8 @@ public final class CoreServices implements AutoCloseable {
         this.areas = new AreaService(database, InputLimits.DEFAULT);
         this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
                 () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE), audit);
+        // First, so that everything told about the import below already sees the agency's zone.
+        imports.addListener(new AgencyZoneFromData(database, settings));
         // A finished import, area load or rollback makes the in-memory snapshot stale.
         imports.addListener(report -> snapshots.invalidate());
         imports.addListener(report -> {

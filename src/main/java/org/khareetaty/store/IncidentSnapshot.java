@@ -18,10 +18,10 @@ public final class IncidentSnapshot {
 
     /** Area membership of every incident for one area kind (e.g. district). */
     public static final class AreaColumn {
-        private final String kind;
-        private final List<UUID> areaIds;
-        private final List<String> areaNames;
-        private final int[] areaOfIncident;
+        final String kind;
+        final List<UUID> areaIds;
+        final List<String> areaNames;
+        final int[] areaOfIncident;
 
         AreaColumn(String kind, List<UUID> areaIds, List<String> areaNames, int[] areaOfIncident) {
             this.kind = kind;
@@ -53,19 +53,20 @@ public final class IncidentSnapshot {
         }
     }
 
-    private final long version;
-    private final int size;
-    private final long[] idHigh;
-    private final long[] idLow;
-    private final long[] occurredEpochSecond;
-    private final int[] localEpochDay;
-    private final byte[] localHour;
-    private final byte[] localDow;
-    private final short[] category;
-    private final List<String> categories;
-    private final double[] lon;
-    private final double[] lat;
-    private final Map<String, AreaColumn> areaColumns;
+    // Package-private so that IncidentSnapshotFile can write and read the columns as they are.
+    final long version;
+    final int size;
+    final long[] idHigh;
+    final long[] idLow;
+    final long[] occurredEpochSecond;
+    final int[] localEpochDay;
+    final byte[] localHour;
+    final byte[] localDow;
+    final short[] category;
+    final List<String> categories;
+    final double[] lon;
+    final double[] lat;
+    final Map<String, AreaColumn> areaColumns;
 
     IncidentSnapshot(long version, int size, long[] idHigh, long[] idLow, long[] occurredEpochSecond, int[] localEpochDay,
             byte[] localHour, byte[] localDow, short[] category, List<String> categories, double[] lon, double[] lat,
@@ -304,25 +305,39 @@ public final class IncidentSnapshot {
         /** Adds an incident; {@code lon}/{@code lat} may be NaN; {@code areaIds} maps kind to area id. */
         public Builder add(UUID id, long occurredEpochSecond, LocalDate localDate, int localHour, String categoryCode,
                 double longitude, double latitude, Map<String, UUID> areaIds) {
+            int row = addRow(id.getMostSignificantBits(), id.getLeastSignificantBits(), occurredEpochSecond,
+                    (int) localDate.toEpochDay(), localHour, categoryCode, longitude, latitude);
+            for (Map.Entry<String, UUID> entry : areaIds.entrySet()) {
+                assignArea(entry.getKey(), row, entry.getValue());
+            }
+            return this;
+        }
+
+        /** Adds an incident with no area yet and returns its row; see {@link #assignArea}. */
+        int addRow(long idMost, long idLeast, long occurredEpochSecond, int localEpochDay, int localHour,
+                String categoryCode, double longitude, double latitude) {
             ensureCapacity(size + 1);
-            idHigh[size] = id.getMostSignificantBits();
-            idLow[size] = id.getLeastSignificantBits();
+            idHigh[size] = idMost;
+            idLow[size] = idLeast;
             occurred[size] = occurredEpochSecond;
-            day[size] = (int) localDate.toEpochDay();
+            day[size] = localEpochDay;
             hour[size] = (byte) localHour;
-            dow[size] = (byte) localDate.getDayOfWeek().getValue();
+            dow[size] = (byte) (Math.floorMod(localEpochDay + 3, 7) + 1);   // 1970-01-01 was a Thursday (ISO 4)
             category[size] = (short) (int) categoryIndex.computeIfAbsent(categoryCode, c -> {
                 categories.add(c);
                 return categories.size() - 1;
             });
             lon[size] = longitude;
             lat[size] = latitude;
-            for (Map.Entry<String, AreaBuilder> entry : areas.entrySet()) {
-                UUID areaId = areaIds.get(entry.getKey());
-                entry.getValue().set(size, areaId == null ? -1 : entry.getValue().index.getOrDefault(areaId, -1));
+            return size++;
+        }
+
+        /** Puts an incident in an area declared with {@link #area}; unknown areas are ignored. */
+        void assignArea(String kind, int row, UUID areaId) {
+            AreaBuilder builder = areas.get(kind);
+            if (builder != null && areaId != null) {
+                builder.set(row, builder.index.getOrDefault(areaId, -1));
             }
-            size++;
-            return this;
         }
 
         private void ensureCapacity(int needed) {

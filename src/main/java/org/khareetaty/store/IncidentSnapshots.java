@@ -1,15 +1,15 @@
 package org.khareetaty.store;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.khareetaty.common.TaskContext;
 import org.slf4j.Logger;
@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class IncidentSnapshots {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentSnapshots.class);
+    static final String CACHE_FILE = "incident-snapshot.bin";
 
     private final Database database;
     private IncidentSnapshot current;
@@ -49,12 +50,25 @@ public final class IncidentSnapshots {
             return current;
         }
         long started = System.nanoTime();
+        String fingerprint = fingerprint();
+        Path cacheFile = database.folder().cache().resolve(CACHE_FILE);
+        IncidentSnapshot cached = IncidentSnapshotFile.read(cacheFile, fingerprint, version).orElse(null);
+        if (cached != null) {
+            current = cached;
+            LOG.info("Read {} incidents from the snapshot cache in {} ms", current.size(), (System.nanoTime() - started) / 1_000_000);
+            return current;
+        }
         current = load(version, context);
         LOG.info("Loaded {} incidents into memory in {} ms", current.size(), (System.nanoTime() - started) / 1_000_000);
+        try {
+            IncidentSnapshotFile.write(cacheFile, fingerprint, current);
+        } catch (IOException e) {
+            LOG.warn("Could not write the incident snapshot cache {}: {}", cacheFile, e.toString());
+        }
         return current;
     }
 
-    /** A cheap fingerprint of the incident and area tables. */
+    /** A cheap fingerprint of the incident and area tables, for the snapshot kept in memory. */
     long dataVersion() {
         return database.withConnection(connection -> {
             try (Statement statement = connection.createStatement();
@@ -71,48 +85,94 @@ public final class IncidentSnapshots {
         });
     }
 
+    /**
+     * What the snapshot cache file must match, from values H2 answers without scanning the incidents: row counts and
+     * the highest row keys (every insert raises them), every import batch and its status, every area, and every
+     * sync run (the only writer that edits incidents in place). Only one process opens a data folder at a time, so
+     * these cover every change a previous process can have made.
+     */
+    String fingerprint() {
+        return database.withConnection(connection -> {
+            StringBuilder text = new StringBuilder("format=1");
+            try (Statement statement = connection.createStatement()) {
+                for (String table : new String[] {"incident", "incident_area"}) {
+                    try (ResultSet rs = statement.executeQuery("SELECT COUNT(*), MAX(_ROWID_) FROM " + table)) {
+                        rs.next();
+                        text.append(';').append(table).append('=').append(rs.getLong(1)).append('/').append(rs.getLong(2));
+                    }
+                }
+                try (ResultSet rs = statement.executeQuery("SELECT id, status FROM import_batch ORDER BY id")) {
+                    text.append(";batches=").append(digest(rs));
+                }
+                try (ResultSet rs = statement.executeQuery("SELECT id, kind, name FROM area ORDER BY id")) {
+                    text.append(";areas=").append(digest(rs));
+                }
+                try (ResultSet rs = statement.executeQuery("SELECT id, outcome, pulled FROM sync_run ORDER BY id")) {
+                    text.append(";syncs=").append(digest(rs));
+                }
+            }
+            return text.toString();
+        });
+    }
+
+    private static String digest(ResultSet rs) throws SQLException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int c = 1; c <= columns; c++) {
+                    sha.update(String.valueOf(rs.getString(c)).getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads the incidents in one scan and each area kind's links in one scan more, matching links to rows by id
+     * in memory: H2 answers plain scans several times faster than one index lookup per incident and kind.
+     */
     private IncidentSnapshot load(long version, TaskContext context) {
         return database.withConnection(connection -> {
-            List<String> kinds = areaKinds(connection);
-            IncidentSnapshot.Builder builder = IncidentSnapshot.builder((int) countIncidents(connection));
-            loadAreas(connection, builder);
-            StringBuilder sql = new StringBuilder("SELECT i.id, DATEDIFF('SECOND', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', i.occurred_at), "
-                    + "i.local_date, i.local_hour, i.category_code, i.lon, i.lat");
-            for (int k = 0; k < kinds.size(); k++) {
-                sql.append(", a").append(k).append(".area_id");
-            }
-            sql.append(" FROM incident i");
-            for (int k = 0; k < kinds.size(); k++) {
-                sql.append(" LEFT JOIN incident_area a").append(k).append(" ON a").append(k)
-                        .append(".incident_id = i.id AND a").append(k).append(".kind = ?");
-            }
             long total = countIncidents(connection);
-            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-                for (int k = 0; k < kinds.size(); k++) {
-                    statement.setString(k + 1, kinds.get(k));
-                }
+            IncidentSnapshot.Builder builder = IncidentSnapshot.builder((int) total);
+            loadAreas(connection, builder);
+            UuidRows rowOfId = new UuidRows((int) total);
+            try (Statement statement = connection.createStatement()) {
                 statement.setFetchSize(10_000);
-                try (ResultSet rs = statement.executeQuery()) {
-                    Map<String, UUID> areaIds = new HashMap<>();
+                try (ResultSet rs = statement.executeQuery("SELECT id, "
+                        + "DATEDIFF('SECOND', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', occurred_at), "
+                        + "DATEDIFF('DAY', DATE '1970-01-01', local_date), local_hour, category_code, lon, lat FROM incident")) {
                     long row = 0;
                     while (rs.next()) {
-                        areaIds.clear();
-                        for (int k = 0; k < kinds.size(); k++) {
-                            UUID area = rs.getObject(8 + k, UUID.class);
-                            if (area != null) {
-                                areaIds.put(kinds.get(k), area);
-                            }
-                        }
+                        UUID id = rs.getObject(1, UUID.class);
                         double lon = rs.getDouble(6);
                         boolean noLon = rs.wasNull();
                         double lat = rs.getDouble(7);
                         boolean located = !noLon && !rs.wasNull();
-                        LocalDate day = rs.getObject(3, LocalDate.class);
-                        builder.add(rs.getObject(1, UUID.class), rs.getLong(2), day, rs.getInt(4), rs.getString(5),
-                                located ? lon : Double.NaN, located ? lat : Double.NaN, areaIds);
+                        int added = builder.addRow(id.getMostSignificantBits(), id.getLeastSignificantBits(), rs.getLong(2),
+                                rs.getInt(3), rs.getInt(4), rs.getString(5), located ? lon : Double.NaN, located ? lat : Double.NaN);
+                        rowOfId.put(id.getMostSignificantBits(), id.getLeastSignificantBits(), added);
                         if (++row % 50_000 == 0) {
                             context.checkCancelled();
-                            context.progress(row, total, "Loading incidents into memory");
+                            context.progress(row, total * 2, "Loading incidents into memory");
+                        }
+                    }
+                }
+                try (ResultSet rs = statement.executeQuery("SELECT incident_id, kind, area_id FROM incident_area")) {
+                    long links = 0;
+                    while (rs.next()) {
+                        UUID incident = rs.getObject(1, UUID.class);
+                        int row = rowOfId.get(incident.getMostSignificantBits(), incident.getLeastSignificantBits());
+                        if (row >= 0) {
+                            builder.assignArea(rs.getString(2), row, rs.getObject(3, UUID.class));
+                        }
+                        if (++links % 100_000 == 0) {
+                            context.checkCancelled();
+                            context.progress(total + Math.min(total, links / 2), total * 2, "Loading incident areas into memory");
                         }
                     }
                 }
@@ -121,22 +181,48 @@ public final class IncidentSnapshots {
         });
     }
 
+    /** Row of each incident id: open addressing on the two halves of the UUID, no boxing for millions of ids. */
+    private static final class UuidRows {
+        private final long[] most;
+        private final long[] least;
+        private final int[] rows;
+        private final int mask;
+
+        UuidRows(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            most = new long[capacity];
+            least = new long[capacity];
+            rows = new int[capacity];
+            java.util.Arrays.fill(rows, -1);
+            mask = capacity - 1;
+        }
+
+        private int slot(long idMost, long idLeast) {
+            long h = (idMost ^ Long.rotateLeft(idLeast, 32)) * 0x9E37_79B9_7F4A_7C15L;
+            int slot = (int) (h >>> 40) & mask;
+            while (rows[slot] >= 0 && (most[slot] != idMost || least[slot] != idLeast)) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        void put(long idMost, long idLeast, int row) {
+            int slot = slot(idMost, idLeast);
+            most[slot] = idMost;
+            least[slot] = idLeast;
+            rows[slot] = row;
+        }
+
+        int get(long idMost, long idLeast) {
+            return rows[slot(idMost, idLeast)];
+        }
+    }
+
     private static long countIncidents(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM incident")) {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static List<String> areaKinds(Connection connection) throws SQLException {
-        List<String> kinds = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT DISTINCT kind FROM area ORDER BY kind")) {
-            while (rs.next()) {
-                kinds.add(rs.getString(1));
-            }
-        }
-        return kinds;
     }
 
     private static void loadAreas(Connection connection, IncidentSnapshot.Builder builder) throws SQLException {

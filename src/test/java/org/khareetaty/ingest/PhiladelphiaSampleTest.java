@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.khareetaty.security.Principal;
 import org.khareetaty.TestData;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.common.settings.Settings;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.ingest.samples.SampleService;
 import org.khareetaty.store.TestDatabases;
@@ -40,6 +42,8 @@ class PhiladelphiaSampleTest {
             ImportReport first = core.samples().load(Principal.BOOTSTRAP, SampleService.Sample.PHILADELPHIA, TaskContext.NONE);
             assertThat(first.rowsRead()).isEqualTo(dataLines("/samples/philadelphia/incidents_2024-01.csv.gz"));
             assertThat(first.countsAddUp()).isTrue();
+            assertThat(core.settings().get(Settings.AGENCY_ZONE)).as("the first import sets the unset agency zone")
+                    .isEqualTo(ZoneId.of("America/New_York"));
             assertThat(first.accepted()).isGreaterThan(first.rowsRead() * 9 / 10);
             long[] stored = core.database().withConnection(connection -> {
                 try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
@@ -72,6 +76,15 @@ class PhiladelphiaSampleTest {
                     null, TaskContext.NONE);
             assertThat(again.accepted()).isZero();
             assertThat(again.duplicates()).isEqualTo(first.accepted() + first.duplicates());
+        }
+    }
+
+    @Test
+    void anAgencyZoneTheAdministratorChoseIsKept() throws Exception {
+        try (CoreServices core = CoreServices.open(TestDatabases.prepare(folder.resolve("db")))) {
+            core.settings().set(Settings.AGENCY_ZONE, ZoneId.of("Asia/Kuwait"));
+            core.samples().load(Principal.BOOTSTRAP, SampleService.Sample.PHILADELPHIA, TaskContext.NONE);
+            assertThat(core.settings().get(Settings.AGENCY_ZONE)).isEqualTo(ZoneId.of("Asia/Kuwait"));
         }
     }
 

@@ -95,4 +95,47 @@ class IncidentSnapshotTest {
             }
         }
     }
+
+    @Test
+    void aNewProcessReadsTheSnapshotFromTheCacheFileWithTheSameContent() throws Exception {
+        IncidentSnapshot loaded = snapshots.current();
+        Path cacheFile = database.folder().cache().resolve(IncidentSnapshots.CACHE_FILE);
+        assertThat(cacheFile).exists();
+
+        IncidentSnapshot reread = new IncidentSnapshots(database).current();
+        assertThat(reread.size()).isEqualTo(loaded.size());
+        assertThat(reread.categories()).isEqualTo(loaded.categories());
+        assertThat(reread.areas("district").areaIds()).isEqualTo(loaded.areas("district").areaIds());
+        assertThat(reread.areas("district").areaNames()).isEqualTo(loaded.areas("district").areaNames());
+        for (int i = 0; i < loaded.size(); i++) {
+            assertThat(reread.id(i)).isEqualTo(loaded.id(i));
+            assertThat(reread.occurredEpochSecond(i)).isEqualTo(loaded.occurredEpochSecond(i));
+            assertThat(reread.localEpochDay(i)).isEqualTo(loaded.localEpochDay(i));
+            assertThat(reread.localHour(i)).isEqualTo(loaded.localHour(i));
+            assertThat(reread.localDayOfWeek(i)).isEqualTo(loaded.localDayOfWeek(i));
+            assertThat(reread.categoryIndex(i)).isEqualTo(loaded.categoryIndex(i));
+            assertThat(Double.valueOf(reread.lon(i))).isEqualTo(Double.valueOf(loaded.lon(i)));
+            assertThat(Double.valueOf(reread.lat(i))).isEqualTo(Double.valueOf(loaded.lat(i)));
+            assertThat(reread.areas("district").areaIndex(i)).isEqualTo(loaded.areas("district").areaIndex(i));
+        }
+    }
+
+    @Test
+    void theCacheFileIsTrustedOnlyForTheDataItWasMadeFrom() throws Exception {
+        IncidentSnapshots reader = new IncidentSnapshots(database);
+        Path cacheFile = database.folder().cache().resolve(IncidentSnapshots.CACHE_FILE);
+        // A one-incident file under the current fingerprint is believed (it is what the cache is for) ...
+        IncidentSnapshot marker = IncidentSnapshot.builder(1)
+                .add(UUID.randomUUID(), 0, LocalDate.of(2024, 1, 1), 0, "MARKER", 1, 2, java.util.Map.of()).build(0);
+        IncidentSnapshotFile.write(cacheFile, reader.fingerprint(), marker);
+        assertThat(new IncidentSnapshots(database).current().categories()).containsExactly("MARKER");
+
+        // ... but not once the incidents changed, nor when the file is damaged.
+        TestIncidents.insert(database, TestIncidents.random(10, 8), ZONE);
+        assertThat(new IncidentSnapshots(database).current().size()).isEqualTo(3_010);
+        java.nio.file.Files.write(cacheFile, java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(cacheFile), 5_000));
+        assertThat(new IncidentSnapshots(database).current().size()).isEqualTo(3_010);
+        TestIncidents.insertBoxArea(database, "tract", "T", -75.25, 39.90, -75.05, 40.05);
+        assertThat(new IncidentSnapshots(database).current().areaKinds()).contains("tract");
+    }
 }
