@@ -142,7 +142,8 @@ public final class CoreServices implements AutoCloseable {
                 vault);
         this.backups = new BackupService(database, clock, settings, audit);
         this.retention = new DataRetention(database, clock, audit);
-        this.sync = new SyncService(database, settings, secrets, settingChanges, audit, clock);
+        this.sync = new SyncService(database, settings, secrets, settingChanges, audit, clock,
+                areas::linkPulled);
         this.alerts = new AlertServices(database, settings, secrets, settingChanges, audit, tasks, dataEvents, clock);
         this.reports = new ReportService(database, forecasts, settings, clock, appInfo, audit);
         this.exporter = new DataExporter(database, new HotspotRuns(database), audit);
