@@ -170,6 +170,7 @@ public final class HotspotsView extends BorderPane {
         clear.setTooltip(new javafx.scene.control.Tooltip("Clear the hotspot selection so the map and table show the whole filter again"));
         clear.disableProperty().bind(model.selectedProperty().isNull());
         clear.setOnAction(e -> model.selectedProperty().set(null));
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(10, summary, clear);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(summary, Priority.ALWAYS);
