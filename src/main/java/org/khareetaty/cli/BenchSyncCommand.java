@@ -47,8 +47,10 @@ final class BenchSyncCommand extends SessionCommand {
         } else {
             session.out().printf("Initial push: %,d incidents%s in %.1f s = %,.0f incidents/s%n", result.incidents(),
                     result.synthetic() ? " (synthetic)" : "", result.initialSeconds(), result.incidentsPerSecond());
+            session.out().printf("  ms per step: %s%n", result.initialPhaseMillis());
             session.out().printf("Incremental sync of %,d changes: %.2f s%n", result.changes(),
                     result.incrementalSeconds());
+            session.out().printf("  ms per step: %s%n", result.incrementalPhaseMillis());
             session.out().printf("Server content equals local content: %s%n",
                     result.serverHash().equals(result.localHash()));
         }

@@ -133,7 +133,7 @@ public final class CoreServices implements AutoCloseable {
         this.backups = new BackupService(database, clock, settings, audit);
         this.retention = new DataRetention(database, clock, audit);
         this.secrets = SecretStore.forFolder(folder);
-        this.sync = new SyncService(database, settings, secrets, clock);
+        this.sync = new SyncService(database, settings, secrets, clock, areas::linkPulled);
         this.alerts = new AlertServices(database, settings, secrets, tasks, dataEvents, clock);
         this.reports = new ReportService(database, forecasts, settings, clock, appInfo);
         this.exporter = new DataExporter(database, new HotspotRuns(database));

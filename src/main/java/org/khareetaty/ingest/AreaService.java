@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.Collections;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -206,6 +209,63 @@ public final class AreaService {
             }
         }
         return assigned;
+    }
+
+    /**
+     * Derives the area links of incidents and areas a sync pull wrote (links are not synced, ADR 0092): every
+     * incident is linked again for the area kinds the pull changed, the pulled incidents for all other kinds.
+     * Runs on the pull's connection, in its transaction.
+     */
+    public void linkPulled(Connection connection, Collection<UUID> incidentIds, Set<String> areaKinds)
+            throws SQLException {
+        for (String kind : areaKinds) {
+            try (PreparedStatement unlink = connection.prepareStatement("DELETE FROM incident_area WHERE kind = ?")) {
+                unlink.setString(1, kind);
+                unlink.executeUpdate();
+            }
+            if (locators(connection).stream().anyMatch(l -> l.kind().equals(kind))) {
+                assignAll(connection, kind, TaskContext.NONE);
+            }
+        }
+        List<AreaLocator> others = locators(connection).stream().filter(l -> !areaKinds.contains(l.kind())).toList();
+        if (incidentIds.isEmpty() || others.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = new ArrayList<>(incidentIds);
+        try (PreparedStatement unlink = connection.prepareStatement("DELETE FROM incident_area WHERE incident_id = ?");
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO incident_area (incident_id, kind, area_id) VALUES (?, ?, ?)")) {
+            for (int from = 0; from < ids.size(); from += 1000) {
+                List<UUID> part = ids.subList(from, Math.min(ids.size(), from + 1000));
+                for (UUID id : part) {
+                    unlink.setObject(1, id);
+                    unlink.addBatch();
+                }
+                unlink.executeBatch();
+                // Pulled ids a local row already held are not in the table: the query simply does not return them.
+                try (PreparedStatement located = connection.prepareStatement("SELECT id, lon, lat FROM incident "
+                        + "WHERE lon IS NOT NULL AND id IN (" + String.join(", ", Collections.nCopies(part.size(), "?"))
+                        + ")")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        located.setObject(i + 1, part.get(i));
+                    }
+                    try (ResultSet rs = located.executeQuery()) {
+                        while (rs.next()) {
+                            for (AreaLocator locator : others) {
+                                int area = locator.locate(rs.getDouble(2), rs.getDouble(3));
+                                if (area >= 0) {
+                                    insert.setObject(1, rs.getObject(1, UUID.class));
+                                    insert.setString(2, locator.kind());
+                                    insert.setObject(3, locator.areaId(area));
+                                    insert.addBatch();
+                                }
+                            }
+                        }
+                    }
+                }
+                insert.executeBatch();
+            }
+        }
     }
 
     /** A locator per area kind, for the importer's point-in-polygon assignment. */

@@ -1,11 +1,13 @@
 package org.khareetaty.sync;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -39,11 +42,21 @@ final class LocalStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int IN_LIST = 500;
 
-    /** A push batch being sent: saved before sending, removed in the acknowledging transaction. */
-    record Inflight(UUID pushId, long changeSeq, UUID batchId, UUID afterId, UUID lastId) {
+    /**
+     * A push batch being sent: saved before sending, removed in the acknowledging transaction. A bulk batch
+     * is the import batch's incidents with H2 row keys in ({@code afterRow}, {@code lastRow}] (bounds fixed
+     * when the batch's push started, {@code endRow} its last row key then); the chunk ending at
+     * {@code endRow} completes the import batch.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Inflight(UUID pushId, long changeSeq, UUID batchId, long afterRow, long lastRow, Long endRow) {
         boolean bulk() {
             return batchId != null;
         }
+    }
+
+    /** The next batch to push with its rows, and the pull checkpoint the server's merge rules need. */
+    record Batch(Inflight inflight, List<PushItem> items, long pullCursor) {
     }
 
     private LocalStore() {
@@ -102,13 +115,22 @@ final class LocalStore {
 
     // Push --------------------------------------------------------------------------------------------
 
-    /** The batch to send: the one in flight (after an interruption), else a new one; null when nothing is pending. */
-    static Inflight inflightOrNext(Connection connection, int rowLimit, int bulkChunk) throws SQLException {
+    /**
+     * The batch to send with its rows: the one in flight (after an interruption), else a new one, saved as in
+     * flight in this transaction; null when nothing is pending.
+     */
+    static Batch nextBatch(Connection connection, int rowLimit, int bulkChunk) throws SQLException {
+        long pullCursor = pullCursor(connection);
         String stored = state(connection, INFLIGHT);
         if (stored != null) {
-            return parse(stored);
+            Inflight inflight = parse(stored);
+            if (!inflight.bulk() || inflight.endRow() != null) {
+                return new Batch(inflight, items(connection, inflight), pullCursor);
+            }
+            // A bulk chunk saved by an older version (bounded by incident ids): rebuild it from the chunk cursor.
+            removeState(connection, INFLIGHT);
         }
-        List<long[]> pending = new ArrayList<>();
+        List<Long> pending = new ArrayList<>();
         UUID bulkBatch = null;
         long bulkSeq = 0;
         try (PreparedStatement statement = connection.prepareStatement("SELECT seq, operation, entity_id FROM "
@@ -125,99 +147,129 @@ final class LocalStore {
                     if (batch) {
                         break;
                     }
-                    pending.add(new long[] {rs.getLong(1)});
+                    pending.add(rs.getLong(1));
                 }
             }
         }
-        Inflight next;
+        Batch next;
         if (bulkBatch != null) {
-            next = nextBulkChunk(connection, bulkSeq, bulkBatch, bulkChunk);
+            next = nextBulkChunk(connection, bulkSeq, bulkBatch, bulkChunk, pullCursor);
         } else if (pending.isEmpty()) {
             return null;
         } else {
-            next = new Inflight(UUID.randomUUID(), 0, null, null, null);
+            Inflight inflight = new Inflight(UUID.randomUUID(), 0, null, 0, 0, null);
             try (PreparedStatement tag = connection.prepareStatement(
                     "UPDATE sync_change SET push_id = ? WHERE seq = ? AND pushed_at IS NULL")) {
-                for (long[] seq : pending) {
-                    tag.setObject(1, next.pushId());
-                    tag.setLong(2, seq[0]);
+                for (long seq : pending) {
+                    tag.setObject(1, inflight.pushId());
+                    tag.setLong(2, seq);
                     tag.addBatch();
                 }
                 tag.executeBatch();
             }
+            next = new Batch(inflight, rowItems(connection, inflight.pushId()), pullCursor);
         }
-        setState(connection, INFLIGHT, format(next));
+        setState(connection, INFLIGHT, format(next.inflight()));
         return next;
     }
 
-    private static Inflight nextBulkChunk(Connection connection, long seq, UUID batchId, int chunk)
+    /**
+     * The next chunk of an import batch, read in ONE forward pass over the incident table in row-key order
+     * (no index lookups per row, no counting ahead): up to {@code chunk} incidents after the chunk cursor.
+     * Reading one row more tells whether this is the batch's last chunk.
+     */
+    private static Batch nextBulkChunk(Connection connection, long seq, UUID batchId, int chunk, long pullCursor)
             throws SQLException {
-        String cursor = state(connection, BULK_CURSOR);
-        UUID after = null;
-        if (cursor != null && cursor.startsWith(seq + ":")) {
-            after = UUID.fromString(cursor.substring(cursor.indexOf(':') + 1));
-        }
-        UUID last = null;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM incident WHERE batch_id = ?"
-                + (after == null ? "" : " AND id > ?") + " ORDER BY id LIMIT 1 OFFSET ?")) {
-            statement.setObject(1, batchId);
-            int index = 2;
-            if (after != null) {
-                statement.setObject(index++, after);
-            }
-            statement.setInt(index, chunk - 1);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (rs.next()) {
-                    last = rs.getObject(1, UUID.class);
+        // The cursor is "seq:after:end"; another form (an older version's) restarts the batch: upserts are idempotent.
+        String[] cursor = Objects.requireNonNullElse(state(connection, BULK_CURSOR), "").split(":");
+        long after;
+        long end;
+        if (cursor.length == 3 && cursor[0].equals(Long.toString(seq)) && isNumber(cursor[1]) && isNumber(cursor[2])) {
+            after = Long.parseLong(cursor[1]);
+            end = Long.parseLong(cursor[2]);
+        } else {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT MIN(_ROWID_), MAX(_ROWID_) FROM incident WHERE batch_id = ?")) {
+                statement.setObject(1, batchId);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    after = rs.getLong(1) - 1;
+                    end = rs.getLong(2); // no incidents: 0, an empty range
                 }
             }
         }
-        return new Inflight(UUID.randomUUID(), seq, batchId, after, last);
+        List<Long> rowKeys = new ArrayList<>(chunk + 1);
+        List<PushItem> items = bulkItems(connection, seq, batchId, after, end, chunk + 1, rowKeys);
+        long last = end;
+        if (rowKeys.size() > chunk) {
+            items.remove(items.size() - 1);
+            last = rowKeys.get(chunk - 1);
+        }
+        return new Batch(new Inflight(UUID.randomUUID(), seq, batchId, after, last, end), items, pullCursor);
+    }
+
+    private static boolean isNumber(String text) {
+        return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
     }
 
     /** The rows of a batch as they are now (a resumed batch sends the latest content, under the same id). */
-    static List<PushItem> items(Connection connection, Inflight inflight) throws SQLException {
-        return inflight.bulk() ? bulkItems(connection, inflight) : rowItems(connection, inflight.pushId());
+    private static List<PushItem> items(Connection connection, Inflight inflight) throws SQLException {
+        return inflight.bulk()
+                ? bulkItems(connection, inflight.changeSeq(), inflight.batchId(), inflight.afterRow(),
+                        inflight.lastRow(), 0, new ArrayList<>())
+                : rowItems(connection, inflight.pushId());
     }
 
-    private static List<PushItem> bulkItems(Connection connection, Inflight inflight) throws SQLException {
-        Instant changedAt = changedAt(connection, inflight.changeSeq());
+    /**
+     * The import batch row, then its incidents with row keys in (after, last], at most {@code limit} (0: no
+     * limit), streamed in row-key order; their row keys are added to {@code rowKeys}.
+     */
+    private static List<PushItem> bulkItems(Connection connection, long seq, UUID batchId, long after, long last,
+            int limit, List<Long> rowKeys) throws SQLException {
+        Instant changedAt = changedAt(connection, seq);
         List<PushItem> items = new ArrayList<>();
-        Map<UUID, Object[]> batch = readRows(connection, SyncEntity.IMPORT_BATCH, List.of(inflight.batchId()));
-        Object[] batchRow = batch.get(inflight.batchId());
+        Map<UUID, Object[]> batch = readRows(connection, SyncEntity.IMPORT_BATCH, List.of(batchId));
+        Object[] batchRow = batch.get(batchId);
         if (batchRow == null) {
             return items; // the batch was deleted (rolled back) since: nothing to send
         }
-        items.add(new PushItem(SyncEntity.IMPORT_BATCH, inflight.batchId(), ChangeOperation.UPSERT, null, changedAt,
-                batchRow));
+        items.add(new PushItem(SyncEntity.IMPORT_BATCH, batchId, ChangeOperation.UPSERT, null, changedAt, batchRow));
         SyncEntity entity = SyncEntity.INCIDENT;
-        StringBuilder sql = new StringBuilder("SELECT " + RowCodec.selectList(entity, "t", false)
-                + " FROM incident t WHERE t.batch_id = ?");
-        if (inflight.afterId() != null) {
-            sql.append(" AND t.id > ?");
-        }
-        if (inflight.lastId() != null) {
-            sql.append(" AND t.id <= ?");
-        }
-        sql.append(" ORDER BY t.id");
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        // USE INDEX (): walk the table itself from the cursor; an import batch's rows are stored together.
+        String sql = "SELECT t._ROWID_, " + RowCodec.selectList(entity, "t", false) + " FROM incident t USE INDEX () "
+                + "WHERE t._ROWID_ > ? AND t._ROWID_ <= ? AND t.batch_id = ? "
+                + "ORDER BY t._ROWID_" + (limit > 0 ? " LIMIT ?" : "");
+        setLazyQueries(connection, true);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
-            statement.setObject(index++, inflight.batchId());
-            if (inflight.afterId() != null) {
-                statement.setObject(index++, inflight.afterId());
+            statement.setLong(index++, after);
+            statement.setLong(index++, last);
+            statement.setObject(index++, batchId);
+            if (limit > 0) {
+                statement.setInt(index, limit);
             }
-            if (inflight.lastId() != null) {
-                statement.setObject(index, inflight.lastId());
-            }
-            statement.setFetchSize(5000);
+            statement.setFetchSize(10_000);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    Object[] row = RowCodec.read(entity, rs);
+                    rowKeys.add(rs.getLong(1));
+                    Object[] row = RowCodec.read(entity, rs, 2);
                     items.add(new PushItem(entity, (UUID) row[0], ChangeOperation.UPSERT, null, changedAt, row));
                 }
             }
+        } finally {
+            setLazyQueries(connection, false);
         }
         return items;
+    }
+
+    /**
+     * H2's lazy query execution streams a result instead of materialising it (and spilling it to disk beyond
+     * a few ten thousand rows). Off is H2's default, which the rest of the application expects.
+     */
+    private static void setLazyQueries(Connection connection, boolean lazy) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LAZY_QUERY_EXECUTION " + lazy);
+        }
     }
 
     private static Instant changedAt(Connection connection, long seq) throws SQLException {
@@ -313,7 +365,7 @@ final class LocalStore {
             throws SQLException {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         if (inflight.bulk()) {
-            if (inflight.lastId() == null) {
+            if (inflight.lastRow() >= inflight.endRow()) { // the import batch's last chunk
                 try (PreparedStatement statement = connection.prepareStatement(
                         "UPDATE sync_change SET pushed_at = ?, push_id = ? WHERE seq = ?")) {
                     statement.setObject(1, at);
@@ -323,7 +375,7 @@ final class LocalStore {
                 }
                 removeState(connection, BULK_CURSOR);
             } else {
-                setState(connection, BULK_CURSOR, inflight.changeSeq() + ":" + inflight.lastId());
+                setState(connection, BULK_CURSOR, inflight.changeSeq() + ":" + inflight.lastRow() + ":" + inflight.endRow());
             }
         } else {
             try (PreparedStatement statement = connection.prepareStatement(

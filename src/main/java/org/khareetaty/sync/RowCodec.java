@@ -50,10 +50,15 @@ public final class RowCodec {
     }
 
     public static Object[] read(SyncEntity entity, ResultSet rs) throws SQLException {
+        return read(entity, rs, 1);
+    }
+
+    /** Reads a row whose first column is at {@code first} (1-based). */
+    public static Object[] read(SyncEntity entity, ResultSet rs, int first) throws SQLException {
         List<SyncColumn> columns = entity.columns();
         Object[] row = new Object[columns.size()];
         for (int i = 0; i < row.length; i++) {
-            row[i] = readValue(columns.get(i).type(), rs, i + 1);
+            row[i] = readValue(columns.get(i).type(), rs, first + i);
         }
         return row;
     }

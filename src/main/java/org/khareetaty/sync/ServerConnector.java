@@ -36,6 +36,9 @@ public final class ServerConnector {
         // A stalled connection must fail the sync (it resumes next time), not hang it forever.
         PGProperty.SOCKET_TIMEOUT.set(properties, 120);
         PGProperty.TCP_KEEP_ALIVE.set(properties, true);
+        // Push chunks are staged in temporary tables: keep a chunk in memory instead of spilling it (default 8 MB);
+        // no JIT: sync statements are short, compiling them costs more than it saves.
+        PGProperty.OPTIONS.set(properties, "-c temp_buffers=64MB -c jit=off");
         if (config.tls() == ServerConfig.TlsMode.VERIFY_FULL) {
             PGProperty.SSL.set(properties, true);
             PGProperty.SSL_MODE.set(properties, "verify-full");

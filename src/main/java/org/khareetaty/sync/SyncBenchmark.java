@@ -40,7 +40,8 @@ public final class SyncBenchmark {
 
     /** Figures of one run. */
     public record Result(long incidents, boolean synthetic, double initialSeconds, double incidentsPerSecond,
-            int changes, double incrementalSeconds, String serverHash, String localHash) {
+            Map<String, Long> initialPhaseMillis, int changes, double incrementalSeconds,
+            Map<String, Long> incrementalPhaseMillis, String serverHash, String localHash) {
     }
 
     public Result run(ServerConfig config, int changes, boolean resetServer, TaskContext context) throws SQLException {
@@ -67,7 +68,7 @@ public final class SyncBenchmark {
                 "SELECT COUNT(*) FROM import_batch WHERE profile_name = 'bench-synthetic'")) > 0;
 
         long start = System.nanoTime();
-        sync.sync(config, context);
+        SyncReport initialReport = sync.sync(config, context);
         double initial = (System.nanoTime() - start) / 1e9;
         LOG.info("Initial push of {} incidents: {} s", incidents, initial);
 
@@ -85,8 +86,8 @@ public final class SyncBenchmark {
             server = ContentHash.of(pg, true).combined();
             pg.commit();
         }
-        return new Result(incidents, synthetic, initial, incidents / initial, edited.size(), incrementalSeconds, server,
-                local);
+        return new Result(incidents, synthetic, initial, incidents / initial, initialReport.phaseMillis(), edited.size(),
+                incrementalSeconds, incremental.phaseMillis(), server, local);
     }
 
     private static long count(Connection connection, String sql) throws SQLException {
@@ -113,14 +114,12 @@ public final class SyncBenchmark {
         long total = count(connection, "SELECT COUNT(*) FROM incident");
         long step = Math.max(1, total / Math.max(1, count));
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id FROM incident ORDER BY id LIMIT ? OFFSET ?")) {
-            for (int i = 0; i < count && (long) i * step < total; i++) {
-                statement.setInt(1, 1);
-                statement.setLong(2, i * step);
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
+                "SELECT id FROM incident WHERE MOD(_ROWID_, ?) = 0 LIMIT ?")) {
+            statement.setLong(1, step);
+            statement.setInt(2, count);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
                 }
             }
         }

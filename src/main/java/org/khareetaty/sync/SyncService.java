@@ -47,16 +47,19 @@ public final class SyncService {
     private final Clock clock;
     private final int rowLimit;
     private final int bulkChunk;
+    private final PulledRowsListener derived;
     private final ReentrantLock running = new ReentrantLock();
 
-    public SyncService(Database database, SettingsStore settings, SecretStore secrets, Clock clock) {
-        this(database, settings, secrets, clock, 2000, 50_000);
+    public SyncService(Database database, SettingsStore settings, SecretStore secrets, Clock clock,
+            PulledRowsListener derived) {
+        this(database, settings, secrets, clock, derived, 2000, 50_000);
     }
 
     /** With batch sizes: {@code rowLimit} log rows per push batch, {@code bulkChunk} incidents per bulk batch. */
-    public SyncService(Database database, SettingsStore settings, SecretStore secrets, Clock clock, int rowLimit,
-            int bulkChunk) {
+    public SyncService(Database database, SettingsStore settings, SecretStore secrets, Clock clock,
+            PulledRowsListener derived, int rowLimit, int bulkChunk) {
         this.database = database;
+        this.derived = derived;
         this.settings = settings;
         this.secrets = secrets;
         this.clock = clock;
@@ -173,7 +176,7 @@ public final class SyncService {
         Instant started = clock.instant();
         long runId = startRun(started);
         Run run = new Run();
-        try (Connection pg = ServerConnector.connect(config)) {
+        try (Connection pg = run.phases.time("connect", () -> ServerConnector.connect(config))) {
             UUID me = database.inTransaction(connection -> {
                 UUID id = LocalStore.workstationId(connection);
                 long queued = LocalStore.queueInitial(connection);
@@ -182,15 +185,19 @@ public final class SyncService {
                 }
                 return id;
             });
-            ServerStore.register(pg, me, workstationName());
+            run.phases.time("connect", () -> {
+                ServerStore.register(pg, me, workstationName());
+                return null;
+            });
             push(pg, me, run, context);
             pull(pg, me, run, context);
             long pending = database.withConnection(ChangeLog::pendingCount);
             SyncReport report = new SyncReport(started, clock.instant(), run.pushed, run.batches, run.replays,
-                    run.duplicates, run.pulled, run.skippedPending, List.copyOf(run.conflicts), pending);
+                    run.duplicates, run.pulled, run.skippedPending, List.copyOf(run.conflicts), pending,
+                    run.phases.millis());
             finishRun(runId, "SUCCEEDED", run, null);
-            LOG.info("Sync done in {} ms: pushed {}, pulled {}, conflicts {}", report.elapsedMillis(), run.pushed,
-                    run.pulled, run.conflicts.size());
+            LOG.info("Sync done in {} ms: pushed {}, pulled {}, conflicts {}; ms per step {}", report.elapsedMillis(),
+                    run.pushed, run.pulled, run.conflicts.size(), report.phaseMillis());
             return report;
         } catch (CancelledException e) {
             finishRun(runId, "CANCELLED", run, "Cancelled; the next sync resumes where this one stopped");
@@ -221,24 +228,24 @@ public final class SyncService {
         long pulled;
         long skippedPending;
         final List<SyncConflict> conflicts = new ArrayList<>();
+        final SyncPhases phases = new SyncPhases();
     }
 
     private void push(Connection pg, UUID me, Run run, TaskContext context) throws SQLException {
         while (true) {
             context.checkCancelled();
-            LocalStore.Inflight inflight = database.inTransaction(
-                    connection -> LocalStore.inflightOrNext(connection, rowLimit, bulkChunk));
-            if (inflight == null) {
+            LocalStore.Batch batch = run.phases.time("read local changes", () -> database.inTransaction(
+                    connection -> LocalStore.nextBatch(connection, rowLimit, bulkChunk)));
+            if (batch == null) {
                 return;
             }
-            List<PushItem> items = database.withConnection(connection -> LocalStore.items(connection, inflight));
-            long cursor = database.withConnection(LocalStore::pullCursor);
-            PushResult result = ServerStore.push(pg, me, cursor, inflight.pushId(), items);
-            database.inTransaction(connection -> {
-                LocalStore.acknowledge(connection, inflight, result, bulkChunk, clock.instant());
+            PushResult result = ServerStore.push(pg, me, batch.pullCursor(), batch.inflight().pushId(), batch.items(),
+                    run.phases);
+            run.phases.time("acknowledge", () -> database.inTransaction(connection -> {
+                LocalStore.acknowledge(connection, batch.inflight(), result, bulkChunk, clock.instant());
                 return null;
-            });
-            run.pushed += items.size();
+            }));
+            run.pushed += batch.items().size();
             run.batches++;
             run.replays += result.replay() ? 1 : 0;
             run.duplicates += result.duplicates();
@@ -248,11 +255,13 @@ public final class SyncService {
     }
 
     private void pull(Connection pg, UUID me, Run run, TaskContext context) throws SQLException {
-        long upTo = ServerStore.maxSeq(pg);
+        long upTo = run.phases.time("pull: read server", () -> ServerStore.maxSeq(pg));
         long cursor = database.withConnection(LocalStore::pullCursor);
         while (true) {
             context.checkCancelled();
-            List<ServerChange> page = ServerStore.changes(pg, me, cursor, upTo, PULL_PAGE);
+            long from = cursor;
+            List<ServerChange> page = run.phases.time("pull: read server",
+                    () -> ServerStore.changes(pg, me, from, upTo, PULL_PAGE));
             long next = page.size() < PULL_PAGE ? upTo : page.get(page.size() - 1).seq();
             if (page.isEmpty() && next <= cursor) {
                 return;
@@ -264,13 +273,20 @@ public final class SyncService {
                 (change.operation() == ChangeOperation.DELETE ? deletes : upsertIds)
                         .computeIfAbsent(change.entity(), e -> new HashSet<>()).add(change.id());
             }
-            for (Map.Entry<SyncEntity, Set<UUID>> entry : upsertIds.entrySet()) {
-                upserts.put(entry.getKey(), ServerStore.fetch(pg, entry.getKey(), entry.getValue()));
-            }
-            fetchMissingParents(pg, upserts);
+            run.phases.time("pull: read server", () -> {
+                for (Map.Entry<SyncEntity, Set<UUID>> entry : upsertIds.entrySet()) {
+                    upserts.put(entry.getKey(), ServerStore.fetch(pg, entry.getKey(), entry.getValue()));
+                }
+                fetchMissingParents(pg, upserts);
+                return null;
+            });
             long target = next;
-            long[] counts = database.inTransaction(connection -> applyPage(connection, upserts, deletes, target));
-            ServerStore.acknowledgePull(pg, me, next);
+            long[] counts = run.phases.time("pull: apply locally",
+                    () -> database.inTransaction(connection -> applyPage(connection, upserts, deletes, target)));
+            run.phases.time("pull: acknowledge", () -> {
+                ServerStore.acknowledgePull(pg, me, target);
+                return null;
+            });
             run.pulled += counts[0];
             run.skippedPending += counts[1];
             cursor = next;
@@ -331,6 +347,15 @@ public final class SyncService {
             skipped += pending.size();
             applied += LocalStore.applyUpserts(connection, entity, accepted, now);
         }
+        // Kinds of the areas written or deleted: their incidents' area links are derived again.
+        Set<String> areaKinds = new HashSet<>();
+        int kind = SyncEntity.AREA.columnIndex("kind");
+        upserts.getOrDefault(SyncEntity.AREA, Map.of()).values().forEach(row -> areaKinds.add((String) row[kind]));
+        Set<UUID> deletedAreas = deletes.getOrDefault(SyncEntity.AREA, Set.of());
+        if (!deletedAreas.isEmpty()) {
+            LocalStore.readRows(connection, SyncEntity.AREA, deletedAreas).values()
+                    .forEach(row -> areaKinds.add((String) row[kind]));
+        }
         SyncEntity[] entities = SyncEntity.values();
         for (int i = entities.length - 1; i >= 0; i--) {
             Set<UUID> ids = deletes.get(entities[i]);
@@ -340,6 +365,10 @@ public final class SyncService {
                 skipped += pending.size();
                 applied += LocalStore.applyDeletes(connection, entities[i], ids, now);
             }
+        }
+        Set<UUID> incidents = upserts.getOrDefault(SyncEntity.INCIDENT, Map.of()).keySet();
+        if (!incidents.isEmpty() || !areaKinds.isEmpty()) {
+            derived.pulled(connection, incidents, areaKinds);
         }
         LocalStore.setState(connection, LocalStore.PULL_CURSOR, Long.toString(cursor));
         return new long[] {applied, skipped};

@@ -22,6 +22,7 @@ public final class SyncChaosWorker {
     public static void main(String[] args) throws Exception {
         try (CoreServices core = CoreServices.open(new DataFolder(Path.of(args[0])))) {
             SyncService sync = new SyncService(core.database(), core.settings(), core.secrets(), Clock.systemUTC(),
+                    core.areas()::linkPulled,
                     400, 1000);
             for (int attempt = 1; attempt <= 500; attempt++) {
                 try {

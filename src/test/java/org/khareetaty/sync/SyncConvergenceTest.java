@@ -6,6 +6,10 @@ import static org.khareetaty.sync.SyncTestData.localHash;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.core.CoreServices;
+import org.khareetaty.store.Database;
+import org.khareetaty.store.TestIncidents;
 
 /** Two workstations editing and syncing in turns against a real PostgreSQL/PostGIS server. */
 class SyncConvergenceTest {
@@ -116,6 +122,59 @@ class SyncConvergenceTest {
     }
 
     @Test
+    void pulledIncidentsAndAreasGetTheirAreaLinksOnTheReceivingWorkstation(@TempDir Path a, @TempDir Path b)
+            throws Exception {
+        ServerConfig db = server.freshDatabase("derived");
+        try (CoreServices ws1 = SyncTestData.workstation(a, db, "A");
+                CoreServices ws2 = SyncTestData.workstation(b, db, "B")) {
+            SyncTestData.importIncidents(ws1.database(), 300, 5);
+            double[] box = ws1.database().withConnection(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT MIN(lon), MIN(lat), AVG(lon), AVG(lat) FROM incident");
+                        ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
+                }
+            });
+            TestIncidents.insertBoxArea(ws1.database(), "district", "D1", box[0], box[1], box[2], box[3]);
+            ws1.sync().sync(TaskContext.NONE);
+            ws2.sync().sync(TaskContext.NONE);
+            // Links are derived on B from the pulled area and incidents (they are not synced).
+            assertThat(linked(ws2.database())).isNotEmpty().isEqualTo(inBox(ws2.database(), box))
+                    .isEqualTo(linked(ws1.database()));
+
+            // Incidents pulled later are linked to the area B already has.
+            SyncTestData.importIncidents(ws1.database(), 100, 6);
+            ws1.sync().sync(TaskContext.NONE);
+            ws2.sync().sync(TaskContext.NONE);
+            Set<UUID> expected = inBox(ws2.database(), box);
+            assertThat(expected).hasSizeGreaterThan(linked(ws1.database()).size());
+            assertThat(linked(ws2.database())).isEqualTo(expected);
+        }
+    }
+
+    private static Set<UUID> linked(Database database) {
+        return ids(database, "SELECT incident_id FROM incident_area WHERE kind = 'district'");
+    }
+
+    private static Set<UUID> inBox(Database database, double[] box) {
+        return ids(database, "SELECT id FROM incident WHERE lon BETWEEN " + box[0] + " AND " + box[2]
+                + " AND lat BETWEEN " + box[1] + " AND " + box[3]);
+    }
+
+    private static Set<UUID> ids(Database database, String sql) {
+        return database.withConnection(connection -> {
+            Set<UUID> ids = new HashSet<>();
+            try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        });
+    }
+
+    @Test
     void replayingAPushBatchChangesNothing(@TempDir Path a) throws Exception {
         ServerConfig db = server.freshDatabase("replay");
         try (CoreServices ws = SyncTestData.workstation(a, db, "R")) {
@@ -125,8 +184,7 @@ class SyncConvergenceTest {
             SyncTestData.setAlertStatus(ws.database(), alert, "ACKNOWLEDGED", "carol");
             var items = ws.database().withConnection(connection -> {
                 LocalStore.queueInitial(connection);
-                LocalStore.Inflight inflight = LocalStore.inflightOrNext(connection, 2000, 50_000);
-                return LocalStore.items(connection, inflight);
+                return LocalStore.nextBatch(connection, 2000, 50_000).items();
             });
             UUID pushId = UUID.randomUUID();
             UUID me = UUID.randomUUID();

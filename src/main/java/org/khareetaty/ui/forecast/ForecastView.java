@@ -80,8 +80,11 @@ public final class ForecastView extends BorderPane {
         TableView<ForecastPoint> table = new TableView<>();
         table.setId("forecast-points");
         table.setPlaceholder(new Label(""));
-        table.getColumns().add(column("Period", p -> (p.period() == ForecastPoint.Period.WEEK ? "Week of " : "")
-                + p.periodStart() + " " + p.periodStart().getDayOfWeek().toString().substring(0, 3)));
+        TableColumn<ForecastPoint, String> period = column("Period", p -> p.period() == ForecastPoint.Period.WEEK
+                ? "Week " + p.periodStart() + " to " + p.periodStart().plusDays(6)
+                : p.periodStart() + " " + p.periodStart().getDayOfWeek().toString().substring(0, 3));
+        period.setPrefWidth(270);
+        table.getColumns().add(period);
         table.getColumns().add(column("Forecast", p -> String.format("%.0f", p.point())));
         table.getColumns().add(column("Mean", p -> String.format("%.1f", p.mean())));
         table.getColumns().add(column("80% interval", p -> String.format("%.0f – %.0f", p.lower80(), p.upper80())));

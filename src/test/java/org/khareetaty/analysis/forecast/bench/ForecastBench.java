@@ -56,15 +56,23 @@ public final class ForecastBench {
         for (int m = 1; m <= 12; m++) {
             origins.add(LocalDate.of(year, m, 1));
         }
+        long cpu0 = processCpuMillis();
         CountBacktest backtest = new CountBacktest(new DailyCountModel(parameters, HolidayCalendar.parse("include us")));
         List<MethodScore> scores = backtest.run(series, origins, new int[] {7, 28}, 730, TaskContext.NONE).overall();
         long t2 = System.nanoTime();
-        System.out.printf("Counts %d: %d series x %d origins; matrix %d ms, backtest %d ms%n", year,
-                series.series().size(), origins.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        System.out.printf("Counts %d: %d series x %d origins; matrix %d ms, backtest %d ms (process CPU %d ms)%n", year,
+                series.series().size(), origins.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                processCpuMillis() - cpu0);
         for (MethodScore s : scores) {
             System.out.printf("  %-15s h=%2d MASE %.4f MAE %.3f cov80 %s cov90 %s cov95 %s%n", s.method(), s.horizon(),
                     s.mase(), s.mae(), s.coverage80(), s.coverage90(), s.coverage95());
         }
+    }
+
+    /** CPU time of this process on all cores, to read beside wall time on a shared machine. */
+    static long processCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     }
 
     static void hotspots(PhiladelphiaSnapshot.Data data, int year, HotspotModel.Parameters parameters) {
@@ -81,11 +89,13 @@ public final class ForecastBench {
         }
         GridEvents events = GridEvents.of(days, cells, rows.length);
         long t1 = System.nanoTime();
+        long cpu0 = processCpuMillis();
         List<HotspotBacktest.Score> scores = new HotspotBacktest(new HotspotModel(parameters)).run(grid, events,
                 (int) LocalDate.of(year, 1, 1).toEpochDay(), 52, new double[] {1, 5, 10}, TaskContext.NONE);
         long t2 = System.nanoTime();
-        System.out.printf("Hotspots %d: %d cells inside, %,d events; grid %d ms, backtest %d ms%n", year,
-                grid.insideCount(), events.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        System.out.printf("Hotspots %d: %d cells inside, %,d events; grid %d ms, backtest %d ms (process CPU %d ms)%n",
+                year, grid.insideCount(), events.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                processCpuMillis() - cpu0);
         for (HotspotBacktest.Score s : scores) {
             System.out.printf("  %-17s %4.0f%% PAI %.3f PEI* %.3f hit rate %.3f (%d weeks)%n", s.method(),
                     s.coveragePercent(), s.pai(), s.pei(), s.hitRate(), s.weeks());
