@@ -172,11 +172,13 @@ public final class DesktopApp extends Application {
         FxExecutor executor = new FxExecutor(core.tasks());
         FxTaskList taskList = new FxTaskList(core.tasks());
         FilterModel filter = new FilterModel();
+        // Panes show the same filter again over new data: imports, area loads and rollbacks finish on a worker thread.
+        core.imports().addListener(report -> Platform.runLater(filter::dataChanged));
         IncidentRepository incidents = core.incidents();
 
         List<NavigationItem> panes = new ArrayList<>();
         panes.add(new NavigationItem("incidents", "Incidents", () -> new IncidentsView(
-                new IncidentsViewModel(incidents, executor, filter), core.settings().get(Settings.AGENCY_ZONE))));
+                new IncidentsViewModel(incidents, executor, filter, () -> core.settings().get(Settings.AGENCY_ZONE)))));
         panes.add(new NavigationItem("forecast", "Forecast", () -> new ForecastView(
                 new ForecastViewModel(core.forecasts(), executor))));
         panes.add(new NavigationItem("backtests", "Backtests", () -> new BacktestView(

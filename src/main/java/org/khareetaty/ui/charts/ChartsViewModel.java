@@ -62,6 +62,7 @@ public final class ChartsViewModel {
             slots.put(kind, new ChartSlot(kind));
         }
         filter.filterProperty().addListener((obs, old, now) -> refresh());
+        filter.dataRevisionProperty().addListener((obs, old, now) -> refresh());
         options.addListener((obs, old, now) -> refresh());
     }
 

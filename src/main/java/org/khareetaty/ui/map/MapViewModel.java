@@ -181,6 +181,10 @@ public final class MapViewModel {
             refreshChoropleth();
             syncWindowText();
         });
+        filter.dataRevisionProperty().addListener((obs, old, now) -> {
+            refreshIncidents();
+            refreshChoropleth();
+        });
         areaKind.addListener((obs, old, now) -> refreshChoropleth());
         areaMeasure.addListener((obs, old, now) -> refreshChoropleth());
         window.addListener((obs, old, now) -> applyWindow());
