@@ -153,6 +153,8 @@ public final class ForecastService {
         UUID runId = store.saveForecast(new ForecastStore.RunInfo(ForecastStore.KIND_FORECAST, parameters,
                 request.filter(), first, last, total(data.counts()[0]), Map.of("series", data.series().size()), started,
                 elapsed, appVersion), forecasts);
+        // Alert rules read the latest forecast (exceedance rules): evaluate them now. Backtests change nothing
+        // alert rules read, so they are not announced.
         events.analysisFinished(runId, ForecastStore.KIND_FORECAST);
         return new ForecastRun(runId, request.byKind(), request.categoryGroup(), first, last, request.horizonDays(),
                 forecasts, elapsed);
@@ -233,7 +235,6 @@ public final class ForecastService {
         UUID runId = store.saveBacktest(new ForecastStore.RunInfo(ForecastStore.KIND_BACKTEST_COUNTS, parameters,
                 request.filter(), first, last, total(data.counts()[0]), provisional, started, loadMillis + modelMillis,
                 appVersion), scores.bySeries(), scores.overall());
-        events.analysisFinished(runId, ForecastStore.KIND_BACKTEST_COUNTS);
         return new CountBacktestResult(runId, request.byKind(), request.categoryGroup(), origins, request.trainingDays(),
                 labels, scores.overall(), scores.bySeries(), loadMillis, modelMillis);
     }

@@ -183,7 +183,6 @@ public final class HotspotForecastService {
         UUID runId = store.saveHotspotBacktest(new ForecastStore.RunInfo(ForecastStore.KIND_BACKTEST_HOTSPOTS,
                 parameters, request.filter(), request.from().minusDays(model.parameters().longTermDays()), lastDay,
                 events.size(), result, started, loadMillis + modelMillis, appVersion), scores, grids);
-        dataEvents.analysisFinished(runId, ForecastStore.KIND_BACKTEST_HOTSPOTS);
         return new HotspotBacktestResult(runId, result.regionKind(), result.firstOrigin(), result.weeks(),
                 result.cellSizeM(), result.cellsInside(), result.incidents(), scores, loadMillis, modelMillis);
     }

@@ -103,6 +103,7 @@ class ForecastServiceTest {
                 List.of(LocalDate.of(2024, 10, 1), LocalDate.of(2024, 11, 1)), new int[] {7, 28}, 200, null),
                 TaskContext.NONE);
 
+        assertThat(finishedRuns).as("a backtest changes nothing alert rules read").isEmpty();
         assertThat(result.overall()).extracting(MethodScore::method)
                 .containsExactly("count-model", "count-model", "seasonal-naive", "seasonal-naive");
         MethodScore model28 = result.overall().get(1);
