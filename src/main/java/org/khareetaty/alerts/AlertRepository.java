@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Permission;
+import org.khareetaty.security.Principal;
 import org.khareetaty.store.Database;
 import org.khareetaty.sync.ChangeLog;
 import org.khareetaty.sync.ChangeOperation;
@@ -32,8 +35,10 @@ public final class AlertRepository {
 
     private final Database database;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public AlertRepository(Database database, Clock clock) {
+    public AlertRepository(Database database, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.database = database;
         this.clock = clock;
     }
@@ -125,8 +130,23 @@ public final class AlertRepository {
     /**
      * Applies an action and records it (user, time, note) in one transaction. Resolving needs a note;
      * assigning needs an assignee; a resolved alert must be reopened before anything else is done to it.
+     * Resolving and reopening need a supervisor; every action is audited once (event ALERT_&lt;ACTION&gt;).
      */
-    public AlertRow act(UUID alertId, AlertAction action, String username, String note, String assignee) {
+    public AlertRow act(Principal actor, UUID alertId, AlertAction action, String note, String assignee) {
+        Permission needed = action == AlertAction.RESOLVE || action == AlertAction.REOPEN
+                ? Permission.CLOSE_ALERTS : Permission.VIEW;
+        return audit.audited(actor, needed, "ALERT_" + action.name(), alertId.toString(),
+                () -> apply(alertId, action, actor.username(), note, assignee),
+                row -> row.title() + ": now " + row.status() + (assignee == null || assignee.isBlank() ? ""
+                        : ", assigned to " + assignee.strip()) + (note == null || note.isBlank() ? ""
+                        : ", note: " + abbreviate(note.strip())));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+    }
+
+    private AlertRow apply(UUID alertId, AlertAction action, String username, String note, String assignee) {
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         if (action == AlertAction.RESOLVE && cleanNote == null) {
             throw new IllegalArgumentException("Say how the alert was resolved: a note is required");

@@ -1,5 +1,10 @@
 package org.khareetaty.alerts;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Permission;
+import org.khareetaty.security.Principal;
 import org.khareetaty.store.Database;
 import org.khareetaty.sync.ChangeLog;
 import org.khareetaty.sync.ChangeOperation;
@@ -24,9 +32,11 @@ public final class AlertRuleRepository {
     }
 
     private final Database database;
+    private final AuditLog audit;
 
-    public AlertRuleRepository(Database database) {
+    public AlertRuleRepository(Database database, AuditLog audit) {
         this.database = database;
+        this.audit = audit;
     }
 
     public List<AlertRule> all() {
@@ -48,16 +58,25 @@ public final class AlertRuleRepository {
 
     /**
      * Stores a rule from its YAML: a new one, or (with {@code id}) an edit of an existing one.
-     * The YAML is validated first; a bad rule changes nothing.
+     * The YAML is validated first; a bad rule changes nothing. Needs EDIT_RULES; audited (RULE_CHANGE).
      */
-    public AlertRule save(UUID id, String yaml) {
+    public AlertRule save(Principal actor, UUID id, String yaml) {
+        audit.require(actor, Permission.EDIT_RULES, "RULE_CHANGE", id == null ? "new rule" : id.toString());
         RuleDefinition definition = RuleYaml.parseOne(yaml, "rule");
-        return database.inTransaction(connection -> save(connection, id, yaml, definition));
+        return audit.audited(actor, Permission.EDIT_RULES, "RULE_CHANGE", definition.name(),
+                () -> database.inTransaction(connection -> save(connection, id, yaml, definition)),
+                saved -> (id == null ? "created" : "edited") + " (" + definition.kind() + ")");
     }
 
-    /** Replaces rules with the same name and adds the others, all in one transaction. */
-    public ImportResult importYaml(String yaml, String source) {
+    /** Replaces rules with the same name and adds the others, all in one transaction (audited as one change). */
+    public ImportResult importYaml(Principal actor, String yaml, String source) {
+        audit.require(actor, Permission.EDIT_RULES, "RULE_CHANGE", source);
         List<RuleDefinition> rules = RuleYaml.parseMany(yaml, source);
+        return audit.audited(actor, Permission.EDIT_RULES, "RULE_CHANGE", source, () -> importAll(rules),
+                result -> "imported: " + result.created() + " added, " + result.replaced() + " replaced");
+    }
+
+    private ImportResult importAll(List<RuleDefinition> rules) {
         return database.inTransaction(connection -> {
             int created = 0;
             int replaced = 0;
@@ -74,12 +93,57 @@ public final class AlertRuleRepository {
         });
     }
 
-    public String exportYaml() {
-        return RuleYaml.formatMany(all().stream().map(rule -> rule.definition().withEnabled(rule.enabled())).toList());
+    /**
+     * All rules as YAML for {@code destination} (a file name, or "standard output"). Rules name recipients' phone
+     * numbers, so this needs EDIT_RULES and is audited (EXPORT).
+     */
+    public String exportYaml(Principal actor, String destination) {
+        List<AlertRule> rules = new ArrayList<>();
+        return audit.audited(actor, Permission.EDIT_RULES, "EXPORT", destination, () -> {
+            rules.addAll(all());
+            return RuleYaml.formatMany(rules.stream().map(rule -> rule.definition().withEnabled(rule.enabled())).toList());
+        }, yaml -> rules.size() + " alert rules as YAML");
     }
 
-    /** Switches a rule on or off without touching the YAML the user wrote. */
-    public void setEnabled(UUID id, boolean enabled) {
+    /** Writes all rules as YAML to a file (audited). */
+    public void exportTo(Principal actor, Path file) {
+        audit.audited(actor, Permission.EDIT_RULES, "EXPORT", file.toAbsolutePath().toString(), () -> {
+            List<AlertRule> rules = all();
+            try {
+                Files.writeString(file, RuleYaml.formatMany(rules.stream()
+                        .map(rule -> rule.definition().withEnabled(rule.enabled())).toList()), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+            }
+            return rules.size();
+        }, count -> count + " alert rules as YAML");
+    }
+
+    /** Switches a rule on or off without touching the YAML the user wrote (audited). */
+    public void setEnabled(Principal actor, UUID id, boolean enabled) {
+        String name = byId(id).map(AlertRule::name).orElse(id.toString());
+        audit.audited(actor, Permission.EDIT_RULES, "RULE_CHANGE", name, () -> {
+            switchRule(id, enabled);
+            return enabled;
+        }, on -> on ? "enabled" : "disabled");
+    }
+
+    /**
+     * Deletes a rule that never raised an alert; a rule with alerts is disabled instead, keeping its history.
+     * Returns whether it was deleted. Audited once either way.
+     */
+    public boolean remove(Principal actor, UUID id) {
+        String name = byId(id).map(AlertRule::name).orElse(id.toString());
+        return audit.audited(actor, Permission.EDIT_RULES, "RULE_CHANGE", name, () -> {
+            boolean deleted = delete(id);
+            if (!deleted) {
+                switchRule(id, false);
+            }
+            return deleted;
+        }, deleted -> deleted ? "deleted" : "disabled instead of deleted (it raised alerts)");
+    }
+
+    private void switchRule(UUID id, boolean enabled) {
         database.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "UPDATE alert_rule SET enabled = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?")) {
@@ -92,8 +156,7 @@ public final class AlertRuleRepository {
         });
     }
 
-    /** Deletes a rule that never raised an alert; rules with alerts are disabled instead, keeping their history. */
-    public boolean delete(UUID id) {
+    private boolean delete(UUID id) {
         return database.inTransaction(connection -> {
             try (PreparedStatement used = connection.prepareStatement("SELECT COUNT(*) FROM alert WHERE rule_id = ?")) {
                 used.setObject(1, id);

@@ -14,6 +14,10 @@ import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.common.SecretStore;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Permission;
+import org.khareetaty.security.Principal;
+import org.khareetaty.security.SettingChanges;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.SettingsStore;
 import org.slf4j.Logger;
@@ -34,18 +38,20 @@ public final class AlertServices implements DataEvents.Listener, AutoCloseable {
     private final OutboxSender sender;
     private final SettingsStore settings;
     private final SecretStore secrets;
+    private final SettingChanges settingChanges;
     private final BackgroundTasks tasks;
     private final AtomicBoolean evaluating = new AtomicBoolean();
     private final AtomicBoolean sending = new AtomicBoolean();
     private ScheduledExecutorService timer;
 
-    public AlertServices(Database database, SettingsStore settings, SecretStore secrets, BackgroundTasks tasks,
-            DataEvents events, Clock clock) {
+    public AlertServices(Database database, SettingsStore settings, SecretStore secrets, SettingChanges settingChanges,
+            AuditLog audit, BackgroundTasks tasks, DataEvents events, Clock clock) {
         this.settings = settings;
         this.secrets = secrets;
+        this.settingChanges = settingChanges;
         this.tasks = tasks;
-        this.rules = new AlertRuleRepository(database);
-        this.alerts = new AlertRepository(database, clock);
+        this.rules = new AlertRuleRepository(database, audit);
+        this.alerts = new AlertRepository(database, clock, audit);
         this.evaluator = new AlertEvaluator(database, rules, settings, clock);
         this.sender = new OutboxSender(database, this::gateway, Backoff.standard(), clock,
                 () -> Duration.ofHours(settings.get(AlertSettings.OUTBOX_MAX_AGE_HOURS)));
@@ -70,6 +76,29 @@ public final class AlertServices implements DataEvents.Listener, AutoCloseable {
 
     public SecretStore secrets() {
         return secrets;
+    }
+
+    /**
+     * Saves the Twilio account, senders and (when given) a new auth token, stored only encrypted. An administrator's
+     * setting (CHANGE_SETTINGS), audited once; returns what still keeps notifications from going out.
+     */
+    public List<String> configureTwilio(Principal actor, String accountSid, String smsFrom, String whatsappFrom,
+            String authToken) {
+        SettingChanges.Change change = settingChanges.change(actor, Permission.CHANGE_SETTINGS, "notifications (Twilio)");
+        if (accountSid != null) {
+            change.parse(AlertSettings.TWILIO_ACCOUNT_SID, accountSid.strip());
+        }
+        if (smsFrom != null) {
+            change.parse(AlertSettings.TWILIO_SMS_FROM, smsFrom.strip());
+        }
+        if (whatsappFrom != null) {
+            change.parse(AlertSettings.TWILIO_WHATSAPP_FROM, whatsappFrom.strip());
+        }
+        if (authToken != null && !authToken.isBlank()) {
+            change.secret(AlertSettings.TWILIO_AUTH_TOKEN_ENCRYPTED, authToken);
+        }
+        change.save();
+        return configurationProblems();
     }
 
     /** Problems that keep notifications from going out (empty when Twilio is configured). */

@@ -20,7 +20,13 @@ public record TwilioConfig(String accountSid, String authToken, String smsFrom, 
         String sid = settings.get(AlertSettings.TWILIO_ACCOUNT_SID).strip();
         String sms = settings.get(AlertSettings.TWILIO_SMS_FROM).strip();
         String whatsapp = settings.get(AlertSettings.TWILIO_WHATSAPP_FROM).strip();
-        Optional<String> token = authToken(settings, secrets);
+        Optional<String> token;
+        try {
+            token = authToken(settings, secrets);
+        } catch (SecretStore.LockedException locked) {
+            problems.add(locked.getMessage());
+            return Optional.empty();
+        }
         List<String> missing = new ArrayList<>();
         if (!sid.startsWith("AC")) {
             missing.add("the Twilio account SID (AC…)");
@@ -39,11 +45,6 @@ public record TwilioConfig(String accountSid, String authToken, String smsFrom, 
         return Optional.of(new TwilioConfig(sid, token.get(), sms, whatsapp,
                 URI.create(settings.get(AlertSettings.TWILIO_API_BASE)),
                 Duration.ofMillis(settings.get(AlertSettings.TWILIO_TIMEOUT_MILLIS))));
-    }
-
-    /** Encrypts and stores the auth token; the plain token is never written anywhere. */
-    public static void storeAuthToken(Settings settings, SecretStore secrets, String token) {
-        settings.set(AlertSettings.TWILIO_AUTH_TOKEN_ENCRYPTED, token == null || token.isBlank() ? "" : secrets.encrypt(token.strip()));
     }
 
     public static Optional<String> authToken(Settings settings, SecretStore secrets) {

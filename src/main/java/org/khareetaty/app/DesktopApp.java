@@ -172,30 +172,32 @@ public final class DesktopApp extends Application {
         FxExecutor executor = new FxExecutor(core.tasks());
         FxTaskList taskList = new FxTaskList(core.tasks());
         FilterModel filter = new FilterModel();
+        // Panes show the same filter again over new data: imports, area loads and rollbacks finish on a worker thread.
+        core.imports().addListener(report -> Platform.runLater(filter::dataChanged));
         IncidentRepository incidents = core.incidents();
 
         List<NavigationItem> panes = new ArrayList<>();
         panes.add(new NavigationItem("incidents", "Incidents", () -> new IncidentsView(
-                new IncidentsViewModel(incidents, executor, filter), core.settings().get(Settings.AGENCY_ZONE))));
+                new IncidentsViewModel(incidents, executor, filter, () -> core.settings().get(Settings.AGENCY_ZONE)))));
         panes.add(new NavigationItem("forecast", "Forecast", () -> new ForecastView(
                 new ForecastViewModel(core.forecasts(), executor))));
         panes.add(new NavigationItem("backtests", "Backtests", () -> new BacktestView(
                 new BacktestViewModel(core.forecasts(), core.hotspotForecasts(), executor))));
         panes.add(new NavigationItem("map", "Map", () -> new MapView(
-                new MapViewModel(core.map(), core.snapshots(), incidents, executor, filter, core.settings(),
+                new MapViewModel(core.map(), principal, core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
                 new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
         panes.add(new NavigationItem("hotspots", "Hotspots", () -> new HotspotsView(
                 new HotspotsViewModel(core.hotspots(), executor, filter, principal::username))));
         panes.add(new NavigationItem("charts", "Charts", () -> new ChartsView(
-                new ChartsViewModel(core.interactiveCharts(), executor, filter))));
+                new ChartsViewModel(core.interactiveCharts(), core.chartFiles(), principal, executor, filter))));
         // The alerts pane links to the map; the window exists by the time a pane is first opened.
         java.util.concurrent.atomic.AtomicReference<MainWindow> window = new java.util.concurrent.atomic.AtomicReference<>();
         panes.add(new NavigationItem("alerts", "Alerts", () -> new AlertsView(
-                new AlertsViewModel(core.alerts(), executor, filter, principal::username,
+                new AlertsViewModel(core.alerts(), executor, filter, principal,
                         () -> window.get().show("map"), core.settings().get(Settings.AGENCY_ZONE)),
-                new RulesViewModel(core.alerts().rules(), executor),
-                new NotificationSettingsViewModel(core.settings(), core.secrets(), executor))));
+                new RulesViewModel(core.alerts().rules(), principal, executor),
+                new NotificationSettingsViewModel(core.settings(), core.alerts(), principal, executor))));
         core.alerts().startTimer();
         panes.add(new NavigationItem("status", "Status", () -> new StatusView(
                 new StatusViewModel(core::healthChecks, core.pipeline(), principal, executor))));
@@ -207,11 +209,11 @@ public final class DesktopApp extends Application {
         boolean mayImport = principal.role().allows(Permission.IMPORT);
         if (mayImport) {
             panes.add(new NavigationItem("import", "Import", () -> new ImportWizardView(
-                    new ImportWizardViewModel(core.imports(), executor))));
+                    new ImportWizardViewModel(core.imports(), principal, executor))));
         }
         panes.add(new NavigationItem("quarantine", "Quarantine", () -> new QuarantineBrowserView(
-                new QuarantineBrowserViewModel(core.quarantine(), executor))));
-        SyncViewModel sync = new SyncViewModel(core.sync(), executor, core.clock());
+                new QuarantineBrowserViewModel(core.quarantine(), principal, executor))));
+        SyncViewModel sync = new SyncViewModel(core.sync(), principal, executor, core.clock());
         sync.refresh();
         // Automatic sync: checked every 30 s, runs when enabled and the interval has passed.
         Timeline syncTimer = new Timeline(new KeyFrame(Duration.seconds(30), e -> sync.tick()));
@@ -226,10 +228,10 @@ public final class DesktopApp extends Application {
             importFiles.setAccelerator(javafx.scene.input.KeyCombination.keyCombination("Shortcut+I"));
             importFiles.setOnAction(e -> window.get().show("import"));
             MenuItem samples = new MenuItem("Load a sample…");
-            samples.setOnAction(e -> showWelcome(stage, core, executor, () -> window.get().show("import")));
+            samples.setOnAction(e -> showWelcome(stage, core, principal, executor, () -> window.get().show("import")));
             file.getItems().addAll(importFiles, samples, new javafx.scene.control.SeparatorMenuItem());
         }
-        ReportDialogs reportDialogs = new ReportDialogs(stage, core.reports(), core.exporter(), executor,
+        ReportDialogs reportDialogs = new ReportDialogs(stage, core.reports(), core.exporter(), principal, executor,
                 core.settings().get(Settings.AGENCY_ZONE), core.clock());
         MenuItem exportReport = new MenuItem("Export report…");
         exportReport.setId("menu-export-report");
@@ -252,15 +254,16 @@ public final class DesktopApp extends Application {
             // First start: an empty database offers the samples (checked off the UI thread).
             executor.run("Check for data", context -> core.imports().batches().isEmpty(), empty -> {
                 if (empty) {
-                    showWelcome(stage, core, executor, () -> mainWindow.show("import"));
+                    showWelcome(stage, core, principal, executor, () -> mainWindow.show("import"));
                 }
             }, error -> LOG.warn("Cannot check whether the database is empty", error));
         }
         return mainWindow;
     }
 
-    private static void showWelcome(Stage stage, CoreServices core, FxExecutor executor, Runnable openImport) {
-        WelcomeViewModel welcome = new WelcomeViewModel(core.samples(), executor, core.folder().root().toString(), openImport);
+    private static void showWelcome(Stage stage, CoreServices core, Principal principal, FxExecutor executor,
+            Runnable openImport) {
+        WelcomeViewModel welcome = new WelcomeViewModel(core.samples(), principal, executor, core.folder().root().toString(), openImport);
         javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
         dialog.initOwner(stage);
         dialog.setTitle("Welcome");

@@ -14,7 +14,7 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Writes a chart to PNG (Java2D) or SVG (JFreeSVG) at a chosen size, without any window: the pane's export, the
- * CLI and the PDF reports all draw through here.
+ * CLI (both through the audited {@link ChartFiles}) and the PDF reports all draw through here.
  */
 public final class ChartExport {
 
@@ -41,7 +41,8 @@ public final class ChartExport {
     private ChartExport() {
     }
 
-    public static void write(JFreeChart chart, Path file, int width, int height) throws IOException {
+    /** Writes without auditing: only {@link ChartFiles} (audited) and tests call it. */
+    static void write(JFreeChart chart, Path file, int width, int height) throws IOException {
         checkSize(width, height);
         Format format = Format.of(file);
         Path parent = file.toAbsolutePath().getParent();

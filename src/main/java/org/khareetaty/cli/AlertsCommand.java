@@ -22,7 +22,6 @@ import org.khareetaty.alerts.AlertSettings;
 import org.khareetaty.alerts.AlertStatus;
 import org.khareetaty.alerts.OutboxSender;
 import org.khareetaty.alerts.Severity;
-import org.khareetaty.alerts.TwilioConfig;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.store.SettingsStore;
 import picocli.CommandLine.Command;
@@ -134,7 +133,7 @@ final class AlertsCommand {
 
         @Override
         protected int run(CliSession session) {
-            AlertRow row = session.services().alerts().alerts().act(alertId, action, System.getProperty("user.name"),
+            AlertRow row = session.services().alerts().alerts().act(session.principal(), alertId, action,
                     note, assignee);
             if (json) {
                 session.printJson(row);
@@ -177,7 +176,7 @@ final class AlertsCommand {
             @Override
             protected int run(CliSession session) throws Exception {
                 String yaml = Files.readString(file, StandardCharsets.UTF_8);
-                AlertRuleRepository.ImportResult result = session.services().alerts().rules().importYaml(yaml, file.toString());
+                AlertRuleRepository.ImportResult result = session.services().alerts().rules().importYaml(session.principal(), yaml, file.toString());
                 if (json) {
                     session.printJson(result);
                 } else {
@@ -195,12 +194,12 @@ final class AlertsCommand {
 
             @Override
             protected int run(CliSession session) throws Exception {
-                String yaml = session.services().alerts().rules().exportYaml();
+                AlertRuleRepository rules = session.services().alerts().rules();
                 if (file == null) {
-                    session.out().print(yaml);
+                    session.out().print(rules.exportYaml(session.principal(), "standard output"));
                     session.out().flush();
                 } else {
-                    Files.writeString(file, yaml, StandardCharsets.UTF_8);
+                    rules.exportTo(session.principal(), file);
                     session.out().println("Rules written to " + file);
                 }
                 return 0;
@@ -227,23 +226,15 @@ final class AlertsCommand {
         @Override
         protected int run(CliSession session) throws Exception {
             SettingsStore settings = session.services().settings();
-            if (accountSid != null) {
-                settings.setFromText(AlertSettings.TWILIO_ACCOUNT_SID, accountSid);
-            }
-            if (smsFrom != null) {
-                settings.setFromText(AlertSettings.TWILIO_SMS_FROM, smsFrom);
-            }
-            if (whatsappFrom != null) {
-                settings.setFromText(AlertSettings.TWILIO_WHATSAPP_FROM, whatsappFrom);
-            }
+            String token = null;
             if (tokenFromStdin) {
-                String token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                token = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
                 if (token == null || token.isBlank()) {
                     throw new IllegalArgumentException("No auth token on stdin");
                 }
-                TwilioConfig.storeAuthToken(settings, session.services().secrets(), token);
             }
-            List<String> problems = session.services().alerts().configurationProblems();
+            List<String> problems = session.services().alerts().configureTwilio(session.principal(), accountSid, smsFrom,
+                    whatsappFrom, token);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("accountSid", settings.get(AlertSettings.TWILIO_ACCOUNT_SID));
             out.put("smsFrom", settings.get(AlertSettings.TWILIO_SMS_FROM));

@@ -29,7 +29,7 @@ final class AreasCommand {
 
         @Override
         protected int run(CliSession session) {
-            AreaService.AreaImport result = session.services().imports().importAreas(file, kind, nameField, TaskContext.NONE);
+            AreaService.AreaImport result = session.services().imports().importAreas(session.principal(), file, kind, nameField, TaskContext.NONE);
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("kind", result.kind());

@@ -1,10 +1,5 @@
 package org.khareetaty.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.khareetaty.security.AuditLog;
@@ -34,30 +29,14 @@ final class AuditCommand {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write every record as JSON lines")
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write every record: JSON lines (.jsonl/.json) or tab-separated text (other names)")
     static final class Export extends SessionCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE")
         Path out;
 
         @Override
         protected int run(CliSession session) throws Exception {
-            session.principal().require(Permission.VIEW_AUDIT);
-            ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                    .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-            long[] count = {0};
-            try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                session.services().audit().forEach(record -> {
-                    try {
-                        writer.write(mapper.writeValueAsString(record));
-                        writer.newLine();
-                        count[0]++;
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            }
-            session.services().audit().record(session.principal(), "AUDIT_EXPORT", out.toString(),
-                    AuditLog.Outcome.SUCCESS, count[0] + " records");
+            long[] count = {session.services().audit().export(session.principal(), out)};
             if (json) {
                 session.printJson(Map.of("file", out.toString(), "records", count[0]));
             } else {

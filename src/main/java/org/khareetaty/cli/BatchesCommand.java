@@ -39,7 +39,7 @@ final class BatchesCommand {
 
         @Override
         protected int run(CliSession session) {
-            ImportReport report = session.services().imports().resume(batch, TaskContext.NONE);
+            ImportReport report = session.services().imports().resume(session.principal(), batch, TaskContext.NONE);
             ImportCommand.print(session, report, json);
             return 0;
         }
@@ -53,7 +53,7 @@ final class BatchesCommand {
 
         @Override
         protected int run(CliSession session) {
-            ImportReport report = session.services().imports().rollback(batch);
+            ImportReport report = session.services().imports().rollback(session.principal(), batch);
             if (json) {
                 session.printJson(ImportCommand.toJson(report));
             } else {

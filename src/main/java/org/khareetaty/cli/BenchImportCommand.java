@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.core.CoreServices;
@@ -53,15 +54,15 @@ final class BenchImportCommand extends SessionCommand {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (CoreServices core = CoreServices.open(new DataFolder(folder))) {
             if (areas != null) {
-                out.put("areas", core.imports().importAreas(areas, kind, nameField, TaskContext.NONE));
+                out.put("areas", core.imports().importAreas(Principal.BOOTSTRAP, areas, kind, nameField, TaskContext.NONE));
             }
             var mapping = profile == null ? null : core.imports().profiles().get(profile);
             resetPeaks();
             long cpu = os.getProcessCpuTime();
-            ImportReport first = core.imports().importFiles(files, mapping, TaskContext.NONE);
+            ImportReport first = core.imports().importFiles(Principal.BOOTSTRAP, files, mapping, TaskContext.NONE);
             long cpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
             long peakHeap = peakHeapBytes();
-            ImportReport second = core.imports().importFiles(files, mapping, TaskContext.NONE);
+            ImportReport second = core.imports().importFiles(Principal.BOOTSTRAP, files, mapping, TaskContext.NONE);
             out.put("first", ImportCommand.toJson(first));
             out.put("firstCpuMs", cpuMs);
             out.put("peakHeapMb", peakHeap >> 20);

@@ -47,7 +47,7 @@ final class BenchReportCommand extends SessionCommand {
         try {
             for (int i = 0; i < repeat; i++) {
                 long started = System.nanoTime();
-                report = reports.writeWeekly(request, out, TaskContext.NONE);
+                report = reports.writeWeekly(session.principal(), request, out, TaskContext.NONE);
                 millis.add((System.nanoTime() - started) / 1_000_000);
             }
             long size = Files.size(out);

@@ -57,7 +57,7 @@ final class ChartCommand extends SessionCommand {
         IncidentFilter filter = filterOptions.toFilter(charts.catalog());
         ChartOptions options = new ChartOptions(granularity, top, areaKind, measure);
         IncidentChart chart = charts.build(chartKind, filter, options, TaskContext.NONE);
-        ChartExport.write(chart.chart(), out, width, height);
+        session.services().chartFiles().write(session.principal(), chartKind, filter, chart, out, width, height);
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("chart", chartKind.cliName());

@@ -62,7 +62,7 @@ final class ExportCommand {
             Set<UUID> areaIds = areas.stream().map(a -> session.services().reports().areas().resolve(a).id())
                     .collect(Collectors.toSet());
             IncidentFilter filter = new IncidentFilter(from, to, Set.copyOf(categories), areaIds, null);
-            long rows = session.services().exporter().exportIncidents(filter, exportFormat, out, TaskContext.NONE);
+            long rows = session.services().exporter().exportIncidents(session.principal(), filter, exportFormat, out, TaskContext.NONE);
             report(session, "incidents", rows);
             return 0;
         }
@@ -77,7 +77,7 @@ final class ExportCommand {
 
         @Override
         protected int run(CliSession session) {
-            long rows = session.services().exporter().exportHotspots(run, ExportFormat.parse(format), out, TaskContext.NONE);
+            long rows = session.services().exporter().exportHotspots(session.principal(), run, ExportFormat.parse(format), out, TaskContext.NONE);
             report(session, "hotspots", rows);
             return 0;
         }

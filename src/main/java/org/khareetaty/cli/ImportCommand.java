@@ -36,7 +36,7 @@ final class ImportCommand extends SessionCommand {
         ImportService imports = session.services().imports();
         MappingProfile chosen = profile != null ? imports.profiles().get(profile)
                 : mapping != null ? ProfileStore.readFile(mapping) : null;
-        ImportReport report = imports.importFiles(files, chosen, TaskContext.NONE);
+        ImportReport report = imports.importFiles(session.principal(), files, chosen, TaskContext.NONE);
         print(session, report, json);
         return 0;
     }

@@ -34,7 +34,7 @@ final class IncidentsCommand {
         @Override
         protected int run(CliSession session) {
             IncidentFilter filter = new IncidentFilter(from, to, Set.of(), Set.of(), null);
-            long rows = session.services().exporter().exportIncidents(filter, ExportFormat.parse(format), out, TaskContext.NONE);
+            long rows = session.services().exporter().exportIncidents(session.principal(), filter, ExportFormat.parse(format), out, TaskContext.NONE);
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("file", out.toAbsolutePath().toString());

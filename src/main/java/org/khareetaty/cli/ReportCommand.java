@@ -56,7 +56,7 @@ final class ReportCommand {
             WeeklyReportRequest request = new WeeklyReportRequest(IsoWeek.parse(week), resolved,
                     author == null ? defaultAuthor() : author, top);
             long started = System.nanoTime();
-            WeeklyReport report = reports.writeWeekly(request, out, TaskContext.NONE);
+            WeeklyReport report = reports.writeWeekly(session.principal(), request, out, TaskContext.NONE);
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
@@ -139,7 +139,7 @@ final class ReportCommand {
             }
             String analystText = textFile != null ? java.nio.file.Files.readString(textFile) : text;
             request = request.withTitle(title).withText(analystText);
-            Bulletin bulletin = reports.writeBulletin(request, out, TaskContext.NONE);
+            Bulletin bulletin = reports.writeBulletin(session.principal(), request, out, TaskContext.NONE);
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("file", out.toAbsolutePath().toString());

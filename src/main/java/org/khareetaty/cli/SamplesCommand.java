@@ -21,7 +21,7 @@ final class SamplesCommand {
         @Override
         protected int run(CliSession session) {
             SampleService.Sample chosen = SampleService.Sample.parse(sample);
-            ImportReport report = session.services().samples().load(chosen, TaskContext.NONE);
+            ImportReport report = session.services().samples().load(session.principal(), chosen, TaskContext.NONE);
             ImportCommand.print(session, report, json);
             return 0;
         }

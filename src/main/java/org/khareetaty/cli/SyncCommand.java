@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.khareetaty.common.TaskContext;
-import org.khareetaty.security.AuditLog;
 import org.khareetaty.security.Permission;
 import org.khareetaty.sync.ServerConfig;
 import org.khareetaty.sync.SyncConflict;
@@ -28,8 +27,7 @@ final class SyncCommand extends SessionCommand {
 
     @Override
     protected int run(CliSession session) {
-        session.principal().require(Permission.SYNC);
-        SyncReport report = session.services().sync().sync(TaskContext.NONE);
+        SyncReport report = session.services().sync().sync(session.principal(), TaskContext.NONE);
         if (json) {
             session.printJson(report);
         } else {
@@ -138,11 +136,10 @@ final class SyncCommand extends SessionCommand {
             SyncService sync = session.services().sync();
             ServerConfig config = server.resolve(sync);
             String description = skipTest ? "not tested" : sync.testConnection(config);
-            sync.configure(config.url(), config.username(), server.password(), config.caFile(), config.tls(),
+            sync.configure(session.principal(), config.url(), config.username(), server.password(), config.caFile(),
+                    config.tls(),
                     interval != null ? interval : sync.intervalMinutes(), enable != null ? enable : sync.enabled(),
                     name != null ? name : sync.status().workstationName());
-            session.services().audit().record(session.principal(), "SYNC_CONFIGURE", config.url(),
-                    AuditLog.Outcome.SUCCESS, "user " + config.username() + ", automatic " + sync.enabled());
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("url", config.url());

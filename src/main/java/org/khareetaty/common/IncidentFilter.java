@@ -37,6 +37,27 @@ public record IncidentFilter(
         }
     }
 
+    /** The conditions in a few words, for the audit log ("all incidents" when there are none). */
+    public String summary() {
+        List<String> parts = new java.util.ArrayList<>();
+        if (from != null || to != null) {
+            parts.add("dates " + (from == null ? "…" : from) + " to " + (to == null ? "…" : to));
+        }
+        if (!categories.isEmpty()) {
+            parts.add(categories.size() + " categor" + (categories.size() == 1 ? "y" : "ies"));
+        }
+        if (!areas.isEmpty()) {
+            parts.add(areas.size() + " area" + (areas.size() == 1 ? "" : "s"));
+        }
+        if (selection != null) {
+            parts.add(selection.isLasso() ? "lasso selection" : "map box selection");
+        }
+        if (!hours.isEmpty() || !weekdays.isEmpty()) {
+            parts.add("hours/weekdays limited");
+        }
+        return parts.isEmpty() ? "all incidents" : String.join(", ", parts);
+    }
+
     /** A filter without hour or weekday conditions (the shape the filter had before those existed). */
     public IncidentFilter(LocalDate from, LocalDate to, Set<String> categories, Set<UUID> areas, BoundingBox selection) {
         this(from, to, categories, areas, selection, Set.of(), Set.of());

@@ -1,12 +1,6 @@
 package org.khareetaty.common;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -16,34 +10,41 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts secrets (server passwords, API tokens) with AES-256-GCM before they are stored in settings.
- * The key is a random 256-bit file in the data folder, readable only by its owner; settings and logs
- * only ever hold the ciphertext ("gcm1:" + base64 of nonce and ciphertext).
+ * Settings and logs only ever hold the ciphertext ("gcm1:" + base64 of nonce and ciphertext). Where the data key
+ * comes from, and how it is protected at rest, is the {@link KeySource}'s business (see security.CredentialVault).
  */
 public final class SecretStore {
+
+    /** Gives the 256-bit data key, or throws {@link LockedException} when it cannot be had right now. */
+    public interface KeySource {
+        byte[] dataKey();
+    }
+
+    /** The data key is protected and nobody who can unlock it has signed in yet. */
+    public static final class LockedException extends IllegalStateException {
+        public LockedException(String message) {
+            super(message);
+        }
+    }
 
     private static final String PREFIX = "gcm1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final Path keyFile;
+    private final KeySource keys;
     private final SecureRandom random = new SecureRandom();
-    private SecretKeySpec key;
 
-    public SecretStore(Path keyFile) {
-        this.keyFile = keyFile;
-    }
-
-    /** The store of a data folder: its key lives in {@code keys/secrets.key}. */
-    public static SecretStore forFolder(DataFolder folder) {
-        return new SecretStore(folder.root().resolve("keys").resolve("secrets.key"));
+    public SecretStore(KeySource keys) {
+        this.keys = keys;
     }
 
     public String encrypt(String plainText) {
+        SecretKeySpec key = key();
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(plainText.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[nonce.length + sealed.length];
             System.arraycopy(nonce, 0, out, 0, nonce.length);
@@ -59,14 +60,15 @@ public final class SecretStore {
         if (stored == null || !stored.startsWith(PREFIX)) {
             throw new IllegalArgumentException("Not an encrypted secret");
         }
+        SecretKeySpec key = key();
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("Cannot decrypt a stored secret (was the key file " + keyFile
-                    + " replaced?). Enter the secret again.", e);
+            throw new IllegalStateException("Cannot decrypt a stored secret (was the credential key replaced?). "
+                    + "Enter the secret again.", e);
         }
     }
 
@@ -74,43 +76,7 @@ public final class SecretStore {
         return stored != null && stored.startsWith(PREFIX);
     }
 
-    private synchronized SecretKeySpec key() {
-        if (key == null) {
-            key = new SecretKeySpec(loadOrCreateKey(), "AES");
-        }
-        return key;
-    }
-
-    private byte[] loadOrCreateKey() {
-        try {
-            if (!Files.exists(keyFile)) {
-                Files.createDirectories(keyFile.getParent());
-                byte[] fresh = new byte[32];
-                random.nextBytes(fresh);
-                try {
-                    Files.write(keyFile, fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    restrictToOwner(keyFile);
-                } catch (FileAlreadyExistsException raced) {
-                    // another process created it first: use theirs
-                }
-            }
-            byte[] bytes = Files.readAllBytes(keyFile);
-            if (bytes.length != 32) {
-                throw new IllegalStateException("The secret key file " + keyFile + " is damaged (" + bytes.length
-                        + " bytes, expected 32)");
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read or create the secret key file " + keyFile + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the file inherits the user's profile ACL, which is already private.
-        }
+    private SecretKeySpec key() {
+        return new SecretKeySpec(keys.dataKey(), "AES");
     }
 }

@@ -11,6 +11,7 @@ import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.analysis.forecast.ForecastStore;
 import org.khareetaty.analysis.forecast.HotspotForecastService;
 import org.khareetaty.charts.ChartCatalog;
+import org.khareetaty.charts.ChartFiles;
 import org.khareetaty.charts.ChartService;
 import org.khareetaty.charts.ForecastReader;
 import org.khareetaty.charts.SnapshotChartDataSource;
@@ -50,9 +51,11 @@ import org.khareetaty.pipeline.SyncStep;
 import org.khareetaty.pipeline.WeeklyReportStep;
 import org.khareetaty.security.AuditLog;
 import org.khareetaty.security.BackupService;
+import org.khareetaty.security.CredentialVault;
 import org.khareetaty.security.DataRetention;
 import org.khareetaty.security.PasswordHasher;
 import org.khareetaty.security.PasswordPolicy;
+import org.khareetaty.security.SettingChanges;
 import org.khareetaty.security.UserService;
 import org.khareetaty.sync.SyncService;
 
@@ -83,7 +86,9 @@ public final class CoreServices implements AutoCloseable {
     private final PipelineService pipeline;
     private final ForecastService forecasts;
     private final HotspotForecastService hotspotForecasts;
+    private final CredentialVault vault;
     private final SecretStore secrets;
+    private final SettingChanges settingChanges;
     private final SyncService sync;
     private final DataEvents dataEvents;
     private final AlertServices alerts;
@@ -91,6 +96,7 @@ public final class CoreServices implements AutoCloseable {
     private final DataExporter exporter;
     private final ChartService charts;
     private final ChartService interactiveCharts;
+    private final ChartFiles chartFiles;
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -99,6 +105,10 @@ public final class CoreServices implements AutoCloseable {
         this.database = database;
         this.tasks = tasks;
         this.settings = new SettingsStore(database);
+        this.audit = new AuditLog(database, clock);
+        this.vault = new CredentialVault(folder);
+        this.secrets = new SecretStore(vault);
+        this.settingChanges = new SettingChanges(settings, secrets, audit);
         this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
         // Alert rules are evaluated after every import and stored analysis run (DataEvents listeners; see AlertServices).
@@ -110,10 +120,10 @@ public final class CoreServices implements AutoCloseable {
                 dataEvents);
         this.hotspots = new HotspotService(snapshots, new HotspotRunRepository(database), new AreaBoundaries(database),
                 clock, appInfo.version(), dataEvents);
-        this.map = new MapService(new MapLayerRepository(database), settings, folder, clock);
+        this.map = new MapService(new MapLayerRepository(database), settings, settingChanges, audit, folder, clock);
         this.areas = new AreaService(database, InputLimits.DEFAULT);
         this.imports = new ImportService(database, new ProfileStore(database), areas, clock, InputLimits.DEFAULT,
-                () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE));
+                () -> settings.get(org.khareetaty.common.settings.Settings.AGENCY_ZONE), audit);
         // First, so that everything told about the import below already sees the agency's zone.
         imports.addListener(new AgencyZoneFromData(database, settings));
         // A finished import, area load or rollback makes the in-memory snapshot stale.
@@ -127,23 +137,23 @@ public final class CoreServices implements AutoCloseable {
         imports.addListener(report -> map.reloadTiles());
         imports.recoverInterrupted();
         this.samples = new SampleService(imports, folder.cache());
-        this.quarantine = new QuarantineRepository(database);
-        this.audit = new AuditLog(database, clock);
-        this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled());
+        this.quarantine = new QuarantineRepository(database, audit);
+        this.users = new UserService(database, clock, settings, audit, PasswordHasher.standard(), PasswordPolicy.bundled(),
+                vault);
         this.backups = new BackupService(database, clock, settings, audit);
         this.retention = new DataRetention(database, clock, audit);
-        this.secrets = SecretStore.forFolder(folder);
-        this.sync = new SyncService(database, settings, secrets, clock, areas::linkPulled);
-        this.alerts = new AlertServices(database, settings, secrets, tasks, dataEvents, clock);
-        this.reports = new ReportService(database, forecasts, settings, clock, appInfo);
-        this.exporter = new DataExporter(database, new HotspotRuns(database));
+        this.sync = new SyncService(database, settings, secrets, settingChanges, audit, clock,
+                areas::linkPulled);
+        this.alerts = new AlertServices(database, settings, secrets, settingChanges, audit, tasks, dataEvents, clock);
+        this.reports = new ReportService(database, forecasts, settings, clock, appInfo, audit);
+        this.exporter = new DataExporter(database, new HotspotRuns(database), audit);
         this.pipeline = new PipelineService(database, clock, settings, audit, List.of(
-                new StagingImportStep(imports, settings, folder, audit),
+                new StagingImportStep(imports, settings, folder),
                 new HotspotStep(hotspots, snapshots, settings),
                 new ForecastStep(forecasts, snapshots, settings),
                 new AlertsStep(alerts),
-                new WeeklyReportStep(reports, settings, folder, audit),
-                new SyncStep(sync, audit),
+                new WeeklyReportStep(reports, settings, folder),
+                new SyncStep(sync),
                 new RetentionStep(retention, settings),
                 new BackupStep(backups, settings)));
         ChartCatalog chartCatalog = new ChartCatalog(database);
@@ -151,6 +161,7 @@ public final class CoreServices implements AutoCloseable {
         this.charts = new ChartService(new SqlChartDataSource(database), chartCatalog, chartForecasts, clock);
         this.interactiveCharts = new ChartService(new SnapshotChartDataSource(snapshots), chartCatalog, chartForecasts,
                 clock);
+        this.chartFiles = new ChartFiles(audit);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -252,9 +263,19 @@ public final class CoreServices implements AutoCloseable {
         return hotspotForecasts;
     }
 
+    /** Protects the credential key with the administrators' passwords. */
+    public CredentialVault vault() {
+        return vault;
+    }
+
     /** Encrypts credentials before they are stored in settings. */
     public SecretStore secrets() {
         return secrets;
+    }
+
+    /** Settings changed by people (window or CLI): role-checked, validated, audited once per save. */
+    public SettingChanges settingChanges() {
+        return settingChanges;
     }
 
     /** Optional sync with a central PostgreSQL/PostGIS server. */
@@ -287,6 +308,11 @@ public final class CoreServices implements AutoCloseable {
     /** Charts counted from the in-memory snapshot: for the chart pane, which redraws on every filter change. */
     public ChartService interactiveCharts() {
         return interactiveCharts;
+    }
+
+    /** Chart files written for people (pane export, CLI): role-checked and audited. */
+    public ChartFiles chartFiles() {
+        return chartFiles;
     }
 
     public List<HealthCheck> healthChecks() {

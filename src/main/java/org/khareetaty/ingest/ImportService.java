@@ -35,6 +35,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.khareetaty.common.CancelledException;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Permission;
+import org.khareetaty.security.Principal;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.StoreException;
 import org.slf4j.Logger;
@@ -68,15 +71,17 @@ public final class ImportService {
     private final Supplier<ZoneId> defaultZone;
     private final List<ImportListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock oneAtATime = new ReentrantLock();
+    private final AuditLog audit;
 
     public ImportService(Database database, ProfileStore profiles, AreaService areas, Clock clock, InputLimits limits,
-            Supplier<ZoneId> defaultZone) {
+            Supplier<ZoneId> defaultZone, AuditLog audit) {
         this.database = database;
         this.profiles = profiles;
         this.areas = areas;
         this.clock = clock;
         this.limits = limits;
         this.defaultZone = defaultZone;
+        this.audit = audit;
     }
 
     public void addListener(ImportListener listener) {
@@ -322,16 +327,35 @@ public final class ImportService {
         });
     }
 
-    /** Imports a boundary layer and assigns incidents to its areas; listeners hear about it. */
-    public AreaService.AreaImport importAreas(Path file, String kind, String nameField, TaskContext context) {
-        AreaService.AreaImport result = runLocked(() -> areas.importLayer(file, kind, nameField, context));
+    /** Imports a boundary layer and assigns incidents to its areas (IMPORT permission, audited); listeners hear about it. */
+    public AreaService.AreaImport importAreas(Principal actor, Path file, String kind, String nameField, TaskContext context) {
+        AreaService.AreaImport result = audit.audited(actor, Permission.IMPORT, "IMPORT", file.toAbsolutePath().toString(),
+                () -> runLocked(() -> areas.importLayer(file, kind, nameField, context)),
+                done -> done.areas() + " " + done.kind() + " areas, " + done.skipped() + " skipped, "
+                        + done.incidentsAssigned() + " incidents assigned");
         notifyListeners(new ImportReport(null, "AREAS", List.of(file.getFileName().toString()), 0, 0, 0, Map.of(), 0,
                 result.incidentsAssigned(), result.elapsedMs(), Map.of(), result.areas() + " " + result.kind() + " areas imported"));
         return result;
     }
 
-    /** Plans and imports the files as one batch. */
-    public ImportReport importFiles(List<Path> files, MappingProfile mapping, TaskContext context) {
+    /** Plans and imports the files as one batch (IMPORT permission; audited once, FAILURE unless complete). */
+    public ImportReport importFiles(Principal actor, List<Path> files, MappingProfile mapping, TaskContext context) {
+        return audit.audited(actor, Permission.IMPORT, "IMPORT", names(files), () -> importFiles(files, mapping, context),
+                ImportService::describe, report -> "COMPLETE".equals(report.status()));
+    }
+
+    private static String names(List<Path> files) {
+        return String.join(", ", files.stream().map(file -> file.toAbsolutePath().toString()).toList());
+    }
+
+    /** What the audit log says about an import: batch, status and how many rows went where. */
+    private static String describe(ImportReport report) {
+        return "batch " + report.batchId() + " " + report.status() + ": " + report.rowsRead() + " rows read, "
+                + report.accepted() + " accepted, " + report.quarantined() + " quarantined, " + report.duplicates()
+                + " duplicates" + (report.message() == null ? "" : " (" + report.message() + ")");
+    }
+
+    private ImportReport importFiles(List<Path> files, MappingProfile mapping, TaskContext context) {
         long started = System.nanoTime();
         List<PlannedFile> planned = plan(files, mapping);
         long planNanos = System.nanoTime() - started;
@@ -356,8 +380,13 @@ public final class ImportService {
         });
     }
 
-    /** Runs an INCOMPLETE batch again from its recorded files and mapping. */
-    public ImportReport resume(UUID batchId, TaskContext context) {
+    /** Runs an INCOMPLETE batch again from its recorded files and mapping (audited as IMPORT_RESUME). */
+    public ImportReport resume(Principal actor, UUID batchId, TaskContext context) {
+        return audit.audited(actor, Permission.IMPORT, "IMPORT_RESUME", "batch " + batchId, () -> resume(batchId, context),
+                ImportService::describe, report -> "COMPLETE".equals(report.status()));
+    }
+
+    private ImportReport resume(UUID batchId, TaskContext context) {
         Map<String, String> batch = batchRow(batchId);
         if (!"INCOMPLETE".equals(batch.get("status"))) {
             throw new ImportException("Batch " + batchId + " is " + batch.get("status") + "; only INCOMPLETE batches can be resumed");
@@ -382,8 +411,13 @@ public final class ImportService {
         });
     }
 
-    /** Removes everything a batch stored (incidents, area links, quarantine) and marks it ROLLED_BACK. */
-    public ImportReport rollback(UUID batchId) {
+    /** Removes everything a batch stored (incidents, area links, quarantine) and marks it ROLLED_BACK (audited). */
+    public ImportReport rollback(Principal actor, UUID batchId) {
+        return audit.audited(actor, Permission.IMPORT, "IMPORT_ROLLBACK", "batch " + batchId, () -> rollback(batchId),
+                ImportService::describe);
+    }
+
+    private ImportReport rollback(UUID batchId) {
         Map<String, String> batch = batchRow(batchId);
         if ("RUNNING".equals(batch.get("status"))) {
             throw new ImportException("Batch " + batchId + " is still running; cancel it first");

@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Permission;
+import org.khareetaty.security.Principal;
 import org.khareetaty.store.Database;
 
 /** Reads and exports quarantined rows, optionally of one reason, for the quarantine browser. */
@@ -26,9 +29,11 @@ public final class QuarantineRepository {
     private static final String COLUMNS = "id, batch_id, file_name, line_no, field, field_value, reason, message, raw_text";
 
     private final Database database;
+    private final AuditLog audit;
 
-    public QuarantineRepository(Database database) {
+    public QuarantineRepository(Database database, AuditLog audit) {
         this.database = database;
+        this.audit = audit;
     }
 
     /** Quarantined rows per reason, most frequent first. */
@@ -66,8 +71,14 @@ public final class QuarantineRepository {
         });
     }
 
-    /** Writes the rows (reason null = all) as CSV with their provenance; returns how many. */
-    public long export(String reason, Path target) {
+    /** Writes the rows (reason null = all) as CSV with their provenance; returns how many. Audited (EXPORT). */
+    public long export(Principal actor, String reason, Path target) {
+        return audit.audited(actor, Permission.IMPORT, "EXPORT", target.toAbsolutePath().toString(),
+                () -> write(reason, target), rows -> rows + " quarantined rows as CSV (reason: "
+                        + (reason == null ? "all" : reason) + ")");
+    }
+
+    private long write(String reason, Path target) {
         return database.withConnection(connection -> {
             long count = 0;
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM quarantined_row "

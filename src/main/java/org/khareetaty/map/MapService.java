@@ -1,11 +1,16 @@
 package org.khareetaty.map;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.settings.Settings;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Permission;
+import org.khareetaty.security.Principal;
+import org.khareetaty.security.SettingChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +26,50 @@ public final class MapService implements AutoCloseable {
     private final DataFolder folder;
     private final Clock clock;
     private final MapLayerRepository layers;
+    private final SettingChanges settingChanges;
+    private final AuditLog audit;
     private Basemap basemap;
     private BasemapTiles tiles;
     private MbTilesSource mbTiles;
 
-    public MapService(MapLayerRepository layers, Settings settings, DataFolder folder, Clock clock) {
+    public MapService(MapLayerRepository layers, Settings settings, SettingChanges settingChanges, AuditLog audit,
+            DataFolder folder, Clock clock) {
         this.layers = layers;
+        this.settingChanges = settingChanges;
+        this.audit = audit;
         this.settings = settings;
         this.folder = folder;
         this.clock = clock;
+    }
+
+    /**
+     * Checks and stores the basemap settings (an administrator's setting: the tile server learns which places are
+     * looked at), audited once, then rebuilds the tile sources; nothing is stored when a value is wrong.
+     */
+    public BasemapTiles saveBasemapSettings(Principal actor, String url, String mbtiles, String credit) {
+        SettingChanges.Change change = settingChanges.change(actor, Permission.CHANGE_SETTINGS, "basemap");
+        String cleanUrl = url == null ? "" : url.strip();
+        String cleanFile = mbtiles == null ? "" : mbtiles.strip();
+        if (!cleanUrl.isEmpty()) {
+            RemoteTileSource.validate(cleanUrl);
+        }
+        if (!cleanFile.isEmpty()) {
+            MbTilesSource.open(Path.of(cleanFile), credit).close();
+        }
+        change.set(MapSettings.TILE_URL, cleanUrl)
+                .set(MapSettings.MBTILES_FILE, cleanFile)
+                .set(MapSettings.TILE_ATTRIBUTION, credit == null ? "" : credit.strip())
+                .save();
+        reloadTiles();
+        return tiles();
+    }
+
+    /** Writes a map image made for a person (the map pane's "Save as PNG"): needs REPORT, audited once (EXPORT). */
+    public void writeSnapshot(Principal actor, BufferedImage image, Path file, String description) {
+        audit.audited(actor, Permission.REPORT, "EXPORT", file.toAbsolutePath().toString(), () -> {
+            MapSnapshotRenderer.writePng(image, file);
+            return file;
+        }, written -> "map image " + image.getWidth() + "x" + image.getHeight() + " PNG (" + description + ")");
     }
 
     public MapLayerRepository layers() {

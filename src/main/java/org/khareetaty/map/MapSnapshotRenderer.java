@@ -93,7 +93,8 @@ public final class MapSnapshotRenderer {
         return new MapViewport(view.centerLon(), view.centerLat(), zoom, width, height);
     }
 
-    public static void writePng(BufferedImage image, Path file) {
+    /** Writes without auditing: only {@link MapService#writeSnapshot} (audited) calls it. */
+    static void writePng(BufferedImage image, Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

@@ -19,7 +19,6 @@ import org.khareetaty.common.settings.Settings;
 import org.khareetaty.ingest.ImportReport;
 import org.khareetaty.ingest.ImportService;
 import org.khareetaty.ingest.MappingProfile;
-import org.khareetaty.security.AuditLog;
 
 /**
  * Imports every file waiting in the staging folder, one batch per file. A file whose batch committed is
@@ -32,13 +31,11 @@ public final class StagingImportStep implements PipelineStep {
     private final ImportService imports;
     private final Settings settings;
     private final DataFolder folder;
-    private final AuditLog audit;
 
-    public StagingImportStep(ImportService imports, Settings settings, DataFolder folder, AuditLog audit) {
+    public StagingImportStep(ImportService imports, Settings settings, DataFolder folder) {
         this.imports = imports;
         this.settings = settings;
         this.folder = folder;
-        this.audit = audit;
     }
 
     @Override
@@ -67,20 +64,16 @@ public final class StagingImportStep implements PipelineStep {
             try {
                 // A file whose batch was cut off by a crash resumes that batch rather than leaving it INCOMPLETE.
                 Optional<UUID> interrupted = imports.incompleteBatchOf(file);
-                ImportReport report = interrupted.isPresent() ? imports.resume(interrupted.get(), task)
-                        : imports.importFiles(List.of(file), profile, task);
+                ImportReport report = interrupted.isPresent() ? imports.resume(context.principal(), interrupted.get(), task)
+                        : imports.importFiles(context.principal(), List.of(file), profile, task);
                 if (!"COMPLETE".equals(report.status())) {
                     throw new IOException("the import ended " + report.status() + (report.message() == null ? "" : ": " + report.message()));
                 }
                 accepted += report.accepted();
-                audit.record(context.principal(), "IMPORT", file.getFileName().toString(), AuditLog.Outcome.SUCCESS,
-                        report.rowsRead() + " rows read, " + report.accepted() + " accepted, " + report.quarantined()
-                                + " quarantined, " + report.duplicates() + " duplicates (pipeline)");
                 move(file, archive);
                 archivedNames.add(file.getFileName().toString());
             } catch (RuntimeException | IOException e) {
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                audit.record(context.principal(), "IMPORT", file.getFileName().toString(), AuditLog.Outcome.FAILURE, reason);
                 Path moved = move(file, rejected);
                 Files.writeString(moved.resolveSibling(moved.getFileName() + ".reason.txt"),
                         "Rejected by the pipeline run of " + context.startedAt() + "\n" + reason + "\n", StandardCharsets.UTF_8);

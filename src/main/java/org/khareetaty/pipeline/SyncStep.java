@@ -2,8 +2,6 @@ package org.khareetaty.pipeline;
 
 import java.util.Map;
 import org.khareetaty.common.TaskContext;
-import org.khareetaty.security.AuditLog;
-import org.khareetaty.security.Permission;
 import org.khareetaty.sync.SyncReport;
 import org.khareetaty.sync.SyncService;
 
@@ -11,11 +9,9 @@ import org.khareetaty.sync.SyncService;
 public final class SyncStep implements PipelineStep {
 
     private final SyncService sync;
-    private final AuditLog audit;
 
-    public SyncStep(SyncService sync, AuditLog audit) {
+    public SyncStep(SyncService sync) {
         this.sync = sync;
-        this.audit = audit;
     }
 
     @Override
@@ -28,10 +24,7 @@ public final class SyncStep implements PipelineStep {
         if (!sync.enabled()) {
             return StepResult.skipped("sync is not enabled");
         }
-        context.principal().require(Permission.SYNC);
-        SyncReport report = sync.sync(task);
-        audit.record(context.principal(), "SYNC_RUN", "pipeline", AuditLog.Outcome.SUCCESS,
-                report.pushedChanges() + " pushed, " + report.pulledChanges() + " pulled");
+        SyncReport report = sync.sync(context.principal(), task);
         return StepResult.ok(report.pushedChanges() + " changes pushed, " + report.pulledChanges() + " pulled, "
                 + report.conflicts().size() + " conflicts resolved", Map.of("pushed", report.pushedChanges(),
                 "pulled", report.pulledChanges(), "pendingAfter", report.pendingAfter()));

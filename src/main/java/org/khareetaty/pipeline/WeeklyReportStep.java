@@ -11,7 +11,6 @@ import org.khareetaty.common.settings.Settings;
 import org.khareetaty.report.IsoWeek;
 import org.khareetaty.report.ReportService;
 import org.khareetaty.report.WeeklyReportRequest;
-import org.khareetaty.security.AuditLog;
 
 /** On the configured weekday, writes last week's CompStat report to exports/reports (once). */
 public final class WeeklyReportStep implements PipelineStep {
@@ -19,13 +18,11 @@ public final class WeeklyReportStep implements PipelineStep {
     private final ReportService reports;
     private final Settings settings;
     private final DataFolder folder;
-    private final AuditLog audit;
 
-    public WeeklyReportStep(ReportService reports, Settings settings, DataFolder folder, AuditLog audit) {
+    public WeeklyReportStep(ReportService reports, Settings settings, DataFolder folder) {
         this.reports = reports;
         this.settings = settings;
         this.folder = folder;
-        this.audit = audit;
     }
 
     @Override
@@ -45,9 +42,8 @@ public final class WeeklyReportStep implements PipelineStep {
             return StepResult.skipped("the report for " + week + " is already at " + target);
         }
         Files.createDirectories(target.getParent());
-        reports.writeWeekly(new WeeklyReportRequest(week, List.of(), context.principal().username(),
+        reports.writeWeekly(context.principal(), new WeeklyReportRequest(week, List.of(), context.principal().username(),
                 WeeklyReportRequest.DEFAULT_TOP_HOTSPOTS), target, task);
-        audit.record(context.principal(), "REPORT", target.getFileName().toString(), AuditLog.Outcome.SUCCESS, "weekly report (pipeline)");
         return StepResult.ok("wrote " + target, Map.of("file", target.toString()));
     }
 }

@@ -10,11 +10,15 @@ import org.khareetaty.common.settings.Settings;
 import org.khareetaty.report.graphics.ReportCharts;
 import org.khareetaty.report.graphics.ReportMapRenderer;
 import org.khareetaty.report.pdf.ReportFonts;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Permission;
+import org.khareetaty.security.Principal;
 import org.khareetaty.store.Database;
 
 /**
  * The reports of the workstation: computes weekly reports and tactical bulletins and writes them as PDF.
- * Headless: used by the CLI, by the scheduler and (through a view model) by the export dialog.
+ * Headless: used by the CLI, by the scheduler and (through a view model) by the export dialog. Every PDF
+ * written to a file is checked against the REPORT permission and audited once (event REPORT).
  */
 public final class ReportService {
 
@@ -24,8 +28,11 @@ public final class ReportService {
     private BulletinWriter bulletinWriter;
     private final AreaDirectory areas;
     private final HotspotRuns hotspotRuns;
+    private final AuditLog audit;
 
-    public ReportService(Database database, ForecastService forecasts, Settings settings, Clock clock, AppInfo appInfo) {
+    public ReportService(Database database, ForecastService forecasts, Settings settings, Clock clock, AppInfo appInfo,
+            AuditLog audit) {
+        this.audit = audit;
         this.weeklyBuilder = new WeeklyReportBuilder(database, forecasts, settings, clock, appInfo.version());
         this.bulletinBuilder = new BulletinBuilder(database, settings, clock, appInfo.version());
         this.areas = new AreaDirectory(database);
@@ -60,13 +67,34 @@ public final class ReportService {
         return weeklyWriter.write(report);
     }
 
-    /** Computes and writes a weekly report; returns the report that was written. */
-    public WeeklyReport writeWeekly(WeeklyReportRequest request, Path target, TaskContext context) {
-        WeeklyReport report = weekly(request, context);
-        context.checkCancelled();
-        context.progress(8, 9, "Writing PDF");
-        ReportFiles.write(target, weeklyPdf(report));
-        return report;
+    /** Computes and writes a weekly report (audited); returns the report that was written. */
+    public WeeklyReport writeWeekly(Principal actor, WeeklyReportRequest request, Path target, TaskContext context) {
+        return audit.audited(actor, Permission.REPORT, "REPORT", target.toAbsolutePath().toString(), () -> {
+            WeeklyReport report = weekly(request, context);
+            context.checkCancelled();
+            context.progress(8, 9, "Writing PDF");
+            ReportFiles.write(target, weeklyPdf(report));
+            return report;
+        }, ReportService::describe);
+    }
+
+    /** Writes a PDF that was already made and previewed (the export dialog), audited with its description. */
+    public void save(Principal actor, byte[] pdf, String description, Path target) {
+        audit.audited(actor, Permission.REPORT, "REPORT", target.toAbsolutePath().toString(), () -> {
+            ReportFiles.write(target, pdf);
+            return target;
+        }, written -> description);
+    }
+
+    /** What the audit log says about a weekly report: which week, which areas, how many incidents. */
+    public static String describe(WeeklyReport report) {
+        return "weekly report " + report.week() + (report.areas().isEmpty() ? ", all areas"
+                : ", " + report.areas().size() + " area(s)") + ", " + report.total().current() + " incidents";
+    }
+
+    /** What the audit log says about a bulletin: its title and how many incidents it covers. */
+    public static String describe(Bulletin bulletin) {
+        return "bulletin '" + bulletin.title() + "', " + bulletin.profile().total() + " incidents";
     }
 
     public Bulletin bulletin(BulletinRequest request, TaskContext context) {
@@ -78,10 +106,13 @@ public final class ReportService {
         return bulletinWriter.write(bulletin);
     }
 
-    public Bulletin writeBulletin(BulletinRequest request, Path target, TaskContext context) {
-        Bulletin bulletin = bulletin(request, context);
-        context.checkCancelled();
-        ReportFiles.write(target, bulletinPdf(bulletin));
-        return bulletin;
+    /** Computes and writes a tactical bulletin (audited). */
+    public Bulletin writeBulletin(Principal actor, BulletinRequest request, Path target, TaskContext context) {
+        return audit.audited(actor, Permission.REPORT, "REPORT", target.toAbsolutePath().toString(), () -> {
+            Bulletin bulletin = bulletin(request, context);
+            context.checkCancelled();
+            ReportFiles.write(target, bulletinPdf(bulletin));
+            return bulletin;
+        }, ReportService::describe);
     }
 }

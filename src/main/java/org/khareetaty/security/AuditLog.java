@@ -1,5 +1,9 @@
 package org.khareetaty.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +24,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.khareetaty.common.CancelledException;
 import org.khareetaty.store.Database;
 
 /**
@@ -35,6 +43,9 @@ public final class AuditLog {
     /** What {@link #verify()} found. */
     public record Verification(boolean intact, long records, String problem) {
     }
+
+    private static final ObjectMapper EXPORT_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Database database;
     private final Clock clock;
@@ -82,6 +93,80 @@ public final class AuditLog {
 
     public AuditRecord record(Principal principal, String event, String object, Outcome outcome, String details) {
         return record(principal.username(), event, object, outcome, details);
+    }
+
+    /** Checks a permission; a refusal is itself audited (outcome DENIED) before it is thrown. */
+    public void require(Principal actor, Permission permission, String event, String object) {
+        try {
+            actor.require(permission);
+        } catch (AccessDeniedException e) {
+            record(actor, event, object, Outcome.DENIED, e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * Runs an audited action of a core service and writes exactly one record for it: DENIED when the role lacks
+     * the permission, SUCCESS with {@code details} of the result, or FAILURE with the reason (also when cancelled).
+     * The entry point for exports, reports, imports, rule, alert and setting changes and sync runs, so the CLI
+     * and the window audit alike.
+     */
+    public <T> T audited(Principal actor, Permission permission, String event, String object, Supplier<T> action,
+            Function<? super T, String> details) {
+        return audited(actor, permission, event, object, action, details, result -> true);
+    }
+
+    /** As above, for actions that report a failure in their result instead of throwing (e.g. an incomplete import). */
+    public <T> T audited(Principal actor, Permission permission, String event, String object, Supplier<T> action,
+            Function<? super T, String> details, Predicate<? super T> succeeded) {
+        require(actor, permission, event, object);
+        T result;
+        try {
+            result = action.get();
+        } catch (CancelledException e) {
+            record(actor, event, object, Outcome.FAILURE, "cancelled");
+            throw e;
+        } catch (RuntimeException | Error e) {
+            record(actor, event, object, Outcome.FAILURE, String.valueOf(e.getMessage()));
+            throw e;
+        }
+        record(actor, event, object, succeeded.test(result) ? Outcome.SUCCESS : Outcome.FAILURE, details.apply(result));
+        return result;
+    }
+
+    /**
+     * Writes every record to {@code file} for an administrator (VIEW_AUDIT; the export is itself audited):
+     * JSON lines when the name ends in .jsonl or .json, otherwise tab-separated text with a header.
+     */
+    public long export(Principal actor, Path file) {
+        boolean jsonLines = file.getFileName().toString().matches("(?i).*\\.jsonl?$");
+        return audited(actor, Permission.VIEW_AUDIT, "AUDIT_EXPORT", file.toAbsolutePath().toString(), () -> {
+            long[] count = {0};
+            try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                if (!jsonLines) {
+                    writer.write("seq\tat\tuser\tevent\tobject\toutcome\tdetails\thash\n");
+                }
+                forEach(record -> {
+                    try {
+                        writer.write(jsonLines ? EXPORT_JSON.writeValueAsString(record) : String.join("\t",
+                                String.valueOf(record.seq()), record.at().toString(), oneLine(record.username()),
+                                oneLine(record.event()), oneLine(record.object()), oneLine(record.outcome()),
+                                oneLine(record.details()), record.hash()));
+                        writer.write('\n');
+                        count[0]++;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+            }
+            return count[0];
+        }, count -> count + " records as " + (jsonLines ? "JSON lines" : "tab-separated text"));
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 
     /** Walks the whole chain; the first broken link is reported with its sequence number. */

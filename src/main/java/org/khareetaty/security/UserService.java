@@ -19,10 +19,13 @@ import java.util.regex.Pattern;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.security.AuditLog.Outcome;
 import org.khareetaty.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Local accounts: creation, sign-in with lockout, lock and unlock. Every outcome is audited. */
 public final class UserService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,64}");
 
     /** Why a sign-in failed, without telling an attacker which usernames exist. */
@@ -38,9 +41,11 @@ public final class UserService {
     private final AuditLog audit;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
+    private final CredentialVault vault;
 
     public UserService(Database database, Clock clock, Settings settings, AuditLog audit, PasswordHasher hasher,
-            PasswordPolicy policy) {
+            PasswordPolicy policy, CredentialVault vault) {
+        this.vault = vault;
         this.database = database;
         this.clock = clock;
         this.settings = settings;
@@ -93,6 +98,9 @@ public final class UserService {
             }
         });
         audit.record(first ? name : actor.username(), "USER_CREATE", name, Outcome.SUCCESS, "role " + role);
+        if (role == Role.ADMINISTRATOR) {
+            shareCredentialKey(name, password);
+        }
         return user(name).orElseThrow();
     }
 
@@ -125,6 +133,9 @@ public final class UserService {
         }
         updateFailures(name, 0, null);
         audit.record(name, "LOGIN", name, Outcome.SUCCESS, null);
+        if (user.role() == Role.ADMINISTRATOR) {
+            shareCredentialKey(name, password);
+        }
         return new Principal(name, user.role());
     }
 
@@ -181,6 +192,16 @@ public final class UserService {
         } catch (AccessDeniedException e) {
             audit.record(actor, event, object, Outcome.DENIED, e.getMessage());
             throw e;
+        }
+    }
+
+    /** An administrator's password unlocks the credential key (and protects it for them from now on). */
+    private void shareCredentialKey(String name, char[] password) {
+        try {
+            vault.administratorAuthenticated(name, password);
+        } catch (RuntimeException e) {
+            // Signing in must not fail because of the vault; credentials stay locked and say why when used.
+            LOG.warn("Cannot open the credential vault for {}: {}", name, e.getMessage());
         }
     }
 

@@ -60,14 +60,26 @@ public final class SettingsStore implements Settings {
         });
     }
 
-    public void setRaw(String key, String value) {
-        database.withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "MERGE INTO setting (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
-                statement.setString(1, key);
-                statement.setString(2, value);
-                return statement.executeUpdate();
+    /** Writes several values in one transaction (a settings form is saved whole or not at all). */
+    public void setAll(java.util.Map<String, String> values) {
+        database.inTransaction(connection -> {
+            for (java.util.Map.Entry<String, String> entry : values.entrySet()) {
+                merge(connection, entry.getKey(), entry.getValue());
             }
+            return null;
         });
+    }
+
+    public void setRaw(String key, String value) {
+        database.withConnection(connection -> merge(connection, key, value));
+    }
+
+    private static int merge(java.sql.Connection connection, String key, String value) throws java.sql.SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "MERGE INTO setting (setting_key, setting_value, updated_at) KEY (setting_key) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+            statement.setString(1, key);
+            statement.setString(2, value);
+            return statement.executeUpdate();
+        }
     }
 }

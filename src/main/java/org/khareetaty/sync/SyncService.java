@@ -25,6 +25,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.khareetaty.common.CancelledException;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Permission;
+import org.khareetaty.security.Principal;
+import org.khareetaty.security.SettingChanges;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.SettingsStore;
 import org.khareetaty.store.StoreException;
@@ -44,24 +48,28 @@ public final class SyncService {
     private final Database database;
     private final SettingsStore settings;
     private final SecretStore secrets;
+    private final SettingChanges settingChanges;
+    private final AuditLog audit;
     private final Clock clock;
     private final int rowLimit;
     private final int bulkChunk;
     private final PulledRowsListener derived;
     private final ReentrantLock running = new ReentrantLock();
 
-    public SyncService(Database database, SettingsStore settings, SecretStore secrets, Clock clock,
-            PulledRowsListener derived) {
-        this(database, settings, secrets, clock, derived, 2000, 50_000);
+    public SyncService(Database database, SettingsStore settings, SecretStore secrets, SettingChanges settingChanges,
+            AuditLog audit, Clock clock, PulledRowsListener derived) {
+        this(database, settings, secrets, settingChanges, audit, clock, derived, 2000, 50_000);
     }
 
     /** With batch sizes: {@code rowLimit} log rows per push batch, {@code bulkChunk} incidents per bulk batch. */
-    public SyncService(Database database, SettingsStore settings, SecretStore secrets, Clock clock,
-            PulledRowsListener derived, int rowLimit, int bulkChunk) {
+    public SyncService(Database database, SettingsStore settings, SecretStore secrets, SettingChanges settingChanges,
+            AuditLog audit, Clock clock, PulledRowsListener derived, int rowLimit, int bulkChunk) {
         this.database = database;
         this.derived = derived;
         this.settings = settings;
         this.secrets = secrets;
+        this.settingChanges = settingChanges;
+        this.audit = audit;
         this.clock = clock;
         this.rowLimit = rowLimit;
         this.bulkChunk = bulkChunk;
@@ -71,27 +79,24 @@ public final class SyncService {
 
     /**
      * Saves the server settings after validating them. A null password keeps the stored one; the password is
-     * stored only encrypted.
+     * stored only encrypted. Needs the SYNC permission; audited once (SETTING_CHANGE "sync server").
      */
-    public void configure(String url, String username, String password, Path caFile, ServerConfig.TlsMode tls,
-            int intervalMinutes, boolean enabled, String workstationName) {
+    public void configure(Principal actor, String url, String username, String password, Path caFile,
+            ServerConfig.TlsMode tls, int intervalMinutes, boolean enabled, String workstationName) {
+        SettingChanges.Change change = settingChanges.change(actor, Permission.SYNC, "sync server");
         ServerConfig checked = new ServerConfig(url, username, password, caFile, tls);
-        SyncSettings.INTERVAL_MINUTES.validate(intervalMinutes);
-        settings.set(SyncSettings.SERVER_URL, checked.url());
-        settings.set(SyncSettings.USERNAME, checked.username());
+        change.set(SyncSettings.SERVER_URL, checked.url())
+                .set(SyncSettings.USERNAME, checked.username())
+                .set(SyncSettings.CA_FILE, caFile == null ? "" : caFile.toAbsolutePath().toString())
+                .set(SyncSettings.TLS, tls.name())
+                .set(SyncSettings.INTERVAL_MINUTES, intervalMinutes)
+                .set(SyncSettings.WORKSTATION_NAME, workstationName == null ? "" : workstationName.strip())
+                .set(SyncSettings.ENABLED, enabled);
         if (password != null) {
-            settings.set(SyncSettings.PASSWORD_ENCRYPTED, secrets.encrypt(password));
+            change.secret(SyncSettings.PASSWORD_ENCRYPTED, password);
         }
-        settings.set(SyncSettings.CA_FILE, caFile == null ? "" : caFile.toAbsolutePath().toString());
-        settings.set(SyncSettings.TLS, tls.name());
-        settings.set(SyncSettings.INTERVAL_MINUTES, intervalMinutes);
-        settings.set(SyncSettings.WORKSTATION_NAME, workstationName == null ? "" : workstationName.strip());
-        settings.set(SyncSettings.ENABLED, enabled);
+        change.save();
         LOG.info("Sync settings saved: {} (enabled: {})", checked, enabled);
-    }
-
-    public void setEnabled(boolean enabled) {
-        settings.set(SyncSettings.ENABLED, enabled);
     }
 
     /** The configured server, with the password decrypted; empty when no server is set. */
@@ -163,10 +168,15 @@ public final class SyncService {
 
     // Sync --------------------------------------------------------------------------------------------
 
-    public SyncReport sync(TaskContext context) {
-        ServerConfig config = serverConfig().orElseThrow(() -> new SyncException(
-                "No sync server is set up: give its URL, user and password first (khareetaty sync configure)"));
-        return sync(config, context);
+    /** Syncs with the configured server now (window, CLI, pipeline): needs SYNC, audited once (SYNC_RUN). */
+    public SyncReport sync(Principal actor, TaskContext context) {
+        String server = settings.get(SyncSettings.SERVER_URL);
+        return audit.audited(actor, Permission.SYNC, "SYNC_RUN", server.isBlank() ? "(no server set up)" : server, () -> {
+            ServerConfig config = serverConfig().orElseThrow(() -> new SyncException(
+                    "No sync server is set up: give its URL, user and password first (khareetaty sync configure)"));
+            return sync(config, context);
+        }, report -> report.pushedChanges() + " changes pushed, " + report.pulledChanges() + " pulled, "
+                + report.conflicts().size() + " conflicts resolved, " + report.pendingAfter() + " pending");
     }
 
     public SyncReport sync(ServerConfig config, TaskContext context) {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.khareetaty.security.Principal;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.settings.Settings;
@@ -160,7 +161,7 @@ final class AlertsFixture implements AutoCloseable {
     }
 
     AlertRule rule(String yaml) {
-        return core.alerts().rules().save(null, yaml);
+        return core.alerts().rules().save(Principal.BOOTSTRAP, null, yaml);
     }
 
     /** Points the Twilio settings at a fake server, with the token in the secret store. */
@@ -170,7 +171,7 @@ final class AlertsFixture implements AutoCloseable {
         core.settings().setFromText(AlertSettings.TWILIO_WHATSAPP_FROM, "+15550000001");
         core.settings().setFromText(AlertSettings.TWILIO_API_BASE, base.toString());
         core.settings().set(AlertSettings.TWILIO_TIMEOUT_MILLIS, timeoutMillis);
-        TwilioConfig.storeAuthToken(core.settings(), core.secrets(), "test-token-123");
+        core.settings().set(AlertSettings.TWILIO_AUTH_TOKEN_ENCRYPTED, core.secrets().encrypt("test-token-123"));
     }
 
     /** {@code count} alerts of one rule, each with one SMS outbox row to one of {@code recipients}. */

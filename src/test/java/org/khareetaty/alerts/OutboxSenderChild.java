@@ -9,6 +9,7 @@ import java.util.Random;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.common.SecretStore;
+import org.khareetaty.security.CredentialVault;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.SettingsStore;
 
@@ -25,7 +26,7 @@ public final class OutboxSenderChild {
         DataFolder folder = new DataFolder(Path.of(args[0]));
         // Only what the sender needs: a quick start matters when the test kills the process every few seconds.
         try (Database database = Database.open(folder)) {
-            TwilioConfig config = TwilioConfig.load(new SettingsStore(database), SecretStore.forFolder(folder),
+            TwilioConfig config = TwilioConfig.load(new SettingsStore(database), new SecretStore(new CredentialVault(folder)),
                     new ArrayList<>()).orElseThrow();
             MessageGateway gateway = new TwilioGateway(config);
             OutboxSender sender = new OutboxSender(database, () -> Optional.of(gateway),

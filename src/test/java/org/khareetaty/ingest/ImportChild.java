@@ -3,6 +3,7 @@ package org.khareetaty.ingest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.core.CoreServices;
@@ -16,7 +17,7 @@ public final class ImportChild {
     public static void main(String[] args) {
         AtomicBoolean announced = new AtomicBoolean();
         try (CoreServices core = CoreServices.open(new DataFolder(Path.of(args[0])))) {
-            core.imports().importFiles(List.of(Path.of(args[1])), core.imports().profiles().get("origin-system"),
+            core.imports().importFiles(Principal.BOOTSTRAP, List.of(Path.of(args[1])), core.imports().profiles().get("origin-system"),
                     new TaskContext() {
                         @Override
                         public void progress(long done, long total, String message) {

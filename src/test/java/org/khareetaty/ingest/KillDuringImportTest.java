@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.ChildJvm;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.TaskContext;
@@ -52,7 +53,7 @@ class KillDuringImportTest {
             assertThat(batches).hasSize(1);
             assertThat(batches.get(0).status()).isEqualTo("INCOMPLETE");
 
-            ImportReport resumed = core.imports().resume(batches.get(0).id(), TaskContext.NONE);
+            ImportReport resumed = core.imports().resume(Principal.BOOTSTRAP, batches.get(0).id(), TaskContext.NONE);
             assertThat(resumed.status()).isEqualTo("COMPLETE");
             assertThat(resumed.rowsRead()).isEqualTo(generated);
             assertThat(core.database().rowCounts().get("incident")).isEqualTo(resumed.accepted());

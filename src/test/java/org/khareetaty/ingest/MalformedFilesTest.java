@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.store.TestDatabases;
@@ -81,7 +82,7 @@ class MalformedFilesTest {
 
     @Test
     void everyBadValueIsQuarantinedWithItsLineAndReason() throws Exception {
-        ImportReport report = imports.importFiles(List.of(corpus("bad-values.csv")), origin(), TaskContext.NONE);
+        ImportReport report = imports.importFiles(Principal.BOOTSTRAP, List.of(corpus("bad-values.csv")), origin(), TaskContext.NONE);
         assertThat(report.rowsRead()).isEqualTo(11);
         assertThat(report.accepted()).isEqualTo(2);
         assertThat(report.countsAddUp()).isTrue();
@@ -92,7 +93,7 @@ class MalformedFilesTest {
 
     @Test
     void anUnclosedQuoteCostsOneRowAndReadingGoesOn() throws Exception {
-        ImportReport report = imports.importFiles(List.of(corpus("bad-quoting.csv")), origin(), TaskContext.NONE);
+        ImportReport report = imports.importFiles(Principal.BOOTSTRAP, List.of(corpus("bad-quoting.csv")), origin(), TaskContext.NONE);
         assertThat(report.rowsRead()).isEqualTo(10);
         assertThat(report.accepted()).isEqualTo(9);
         assertThat(quarantine(report)).containsExactly("5:BAD_QUOTING");
@@ -100,7 +101,7 @@ class MalformedFilesTest {
 
     @Test
     void mixedLineEndingsKeepLineNumbers() throws Exception {
-        ImportReport report = imports.importFiles(List.of(corpus("mixed-line-endings.csv")), origin(), TaskContext.NONE);
+        ImportReport report = imports.importFiles(Principal.BOOTSTRAP, List.of(corpus("mixed-line-endings.csv")), origin(), TaskContext.NONE);
         assertThat(report.accepted()).isEqualTo(4);
         List<Long> lines = core.database().withConnection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
@@ -122,14 +123,14 @@ class MalformedFilesTest {
     void bytesInvalidInTheDeclaredEncodingAreQuarantined() throws Exception {
         MappingProfile utf8 = new MappingProfile("utf8", null, ",", "UTF-8", null, "timestamp", null, null, null,
                 "Asia/Kuwait", MappingProfile.Location.lonLat("lon", "lat"), "incident_type", "zone", null);
-        ImportReport report = imports.importFiles(List.of(corpus("wrong-encoding.csv")), utf8, TaskContext.NONE);
+        ImportReport report = imports.importFiles(Principal.BOOTSTRAP, List.of(corpus("wrong-encoding.csv")), utf8, TaskContext.NONE);
         assertThat(report.accepted()).isEqualTo(2);
         assertThat(quarantine(report)).containsExactly("3:BAD_ENCODING", "5:BAD_ENCODING");
     }
 
     @Test
     void arabicWindows1256TabSeparatedIsDetectedAndMapped() throws Exception {
-        ImportReport report = imports.importFiles(List.of(corpus("arabic-windows-1256.tsv")), null, TaskContext.NONE);
+        ImportReport report = imports.importFiles(Principal.BOOTSTRAP, List.of(corpus("arabic-windows-1256.tsv")), null, TaskContext.NONE);
         assertThat(report.accepted()).isEqualTo(2);
         List<String> categories = core.database().withConnection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
@@ -149,14 +150,14 @@ class MalformedFilesTest {
 
     @Test
     void utf8BomAndSemicolonsAreDetected() throws Exception {
-        ImportReport report = imports.importFiles(List.of(corpus("bom-semicolon.csv")), null, TaskContext.NONE);
+        ImportReport report = imports.importFiles(Principal.BOOTSTRAP, List.of(corpus("bom-semicolon.csv")), null, TaskContext.NONE);
         assertThat(report.accepted()).isEqualTo(2);
         assertThat(report.quarantined()).isZero();
     }
 
     @Test
     void headerOnlyImportsNothing() throws Exception {
-        ImportReport report = imports.importFiles(List.of(corpus("header-only.csv")), origin(), TaskContext.NONE);
+        ImportReport report = imports.importFiles(Principal.BOOTSTRAP, List.of(corpus("header-only.csv")), origin(), TaskContext.NONE);
         assertThat(report.rowsRead()).isZero();
         assertThat(report.status()).isEqualTo("COMPLETE");
     }
@@ -176,7 +177,7 @@ class MalformedFilesTest {
             out.write("\",29.33,48.07,2024-02-01 10:00:00\n");
             out.write("theft,Hawalli,Salmiya,29.332,48.072,2024-02-01 11:00:00\n");
         }
-        ImportReport report = imports.importFiles(List.of(file), origin(), TaskContext.NONE);
+        ImportReport report = imports.importFiles(Principal.BOOTSTRAP, List.of(file), origin(), TaskContext.NONE);
         assertThat(report.accepted()).isEqualTo(2);
         assertThat(quarantine(report)).containsExactly("3:FIELD_TOO_LONG");
     }
@@ -185,7 +186,7 @@ class MalformedFilesTest {
     void unreadableFilesLeaveTheDatabaseUnchanged() throws Exception {
         Map<String, Long> before = dataCounts();
         for (String name : List.of("empty.csv", "binary-garbage.csv", "truncated.csv.gz")) {
-            assertThatThrownBy(() -> imports.importFiles(List.of(corpus(name)), origin(), TaskContext.NONE))
+            assertThatThrownBy(() -> imports.importFiles(Principal.BOOTSTRAP, List.of(corpus(name)), origin(), TaskContext.NONE))
                     .isInstanceOf(ImportException.class).hasMessageContaining(name);
         }
         // Damaged beyond the first 64 KB: found only while importing, after other files' rows were written.
@@ -203,7 +204,7 @@ class MalformedFilesTest {
             whole = bytes.toByteArray();
         }
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length * 4 / 5));
-        assertThatThrownBy(() -> imports.importFiles(List.of(good, truncated), origin(), TaskContext.NONE))
+        assertThatThrownBy(() -> imports.importFiles(Principal.BOOTSTRAP, List.of(good, truncated), origin(), TaskContext.NONE))
                 .isInstanceOf(ImportException.class).hasMessageContaining("truncated-late.csv.gz");
         assertThat(dataCounts()).isEqualTo(before);
         assertThat(imports.batches().get(0).status()).isEqualTo("ROLLED_BACK");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.TestData;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.common.settings.Settings;
@@ -38,7 +39,7 @@ class PhiladelphiaSampleTest {
     @Test
     void sampleImportsWithDistrictsCountsAddUpAndReimportAddsNothing() throws Exception {
         try (CoreServices core = CoreServices.open(TestDatabases.prepare(folder.resolve("db")))) {
-            ImportReport first = core.samples().load(SampleService.Sample.PHILADELPHIA, TaskContext.NONE);
+            ImportReport first = core.samples().load(Principal.BOOTSTRAP, SampleService.Sample.PHILADELPHIA, TaskContext.NONE);
             assertThat(first.rowsRead()).isEqualTo(dataLines("/samples/philadelphia/incidents_2024-01.csv.gz"));
             assertThat(first.countsAddUp()).isTrue();
             assertThat(core.settings().get(Settings.AGENCY_ZONE)).as("the first import sets the unset agency zone")
@@ -71,7 +72,7 @@ class PhiladelphiaSampleTest {
             });
             assertThat(localDate).isEqualTo(row[7]);
 
-            ImportReport again = core.imports().importFiles(List.of(folder.resolve("db/cache/samples/philadelphia-2024-01.csv.gz")),
+            ImportReport again = core.imports().importFiles(Principal.BOOTSTRAP, List.of(folder.resolve("db/cache/samples/philadelphia-2024-01.csv.gz")),
                     null, TaskContext.NONE);
             assertThat(again.accepted()).isZero();
             assertThat(again.duplicates()).isEqualTo(first.accepted() + first.duplicates());
@@ -82,7 +83,7 @@ class PhiladelphiaSampleTest {
     void anAgencyZoneTheAdministratorChoseIsKept() throws Exception {
         try (CoreServices core = CoreServices.open(TestDatabases.prepare(folder.resolve("db")))) {
             core.settings().set(Settings.AGENCY_ZONE, ZoneId.of("Asia/Kuwait"));
-            core.samples().load(SampleService.Sample.PHILADELPHIA, TaskContext.NONE);
+            core.samples().load(Principal.BOOTSTRAP, SampleService.Sample.PHILADELPHIA, TaskContext.NONE);
             assertThat(core.settings().get(Settings.AGENCY_ZONE)).isEqualTo(ZoneId.of("Asia/Kuwait"));
         }
     }
@@ -100,7 +101,7 @@ class PhiladelphiaSampleTest {
     void fullYear2024FromSharedDataMatchesTheKnownFacts() {
         Path philadelphia = TestData.philadelphiaOrSkip();
         try (CoreServices core = CoreServices.open(TestDatabases.prepare(folder.resolve("year")))) {
-            ImportReport report = core.imports().importFiles(List.of(philadelphia.resolve("incidents_2024.csv.gz")),
+            ImportReport report = core.imports().importFiles(Principal.BOOTSTRAP, List.of(philadelphia.resolve("incidents_2024.csv.gz")),
                     null, TaskContext.NONE);
             // data/README.md: 160,388 rows in 2024, 6,731 of them without coordinates.
             assertThat(report.rowsRead()).isEqualTo(160_388);

@@ -53,7 +53,7 @@ class PipelineTest {
         stage(staging);
         try (CoreServices core = CoreServices.open(data)) {
             core.settings().set(PipelineSettings.REPORT_DAY, "NONE");
-            core.alerts().rules().save(null, """
+            core.alerts().rules().save(Principal.BOOTSTRAP, null, """
                     name: Vehicle thefts
                     kind: CATEGORY_COUNT
                     severity: HIGH

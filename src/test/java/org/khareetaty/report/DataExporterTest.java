@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
@@ -65,7 +66,7 @@ class DataExporterTest {
     @Test
     void incidentCsvIsValidRfc4180WithEveryHostileCellNeutralised() throws Exception {
         Path file = folder.resolve("out/incidents.csv");
-        long rows = core.exporter().exportIncidents(IncidentFilter.ALL, ExportFormat.CSV, file, TaskContext.NONE);
+        long rows = core.exporter().exportIncidents(Principal.BOOTSTRAP, IncidentFilter.ALL, ExportFormat.CSV, file, TaskContext.NONE);
         assertThat(rows).isEqualTo(HOSTILE.length);
         List<List<String>> records = CsvSafeWriterTest.Rfc4180.parse(Files.readString(file, StandardCharsets.UTF_8));
         assertThat(records).hasSize(HOSTILE.length + 1);
@@ -94,7 +95,7 @@ class DataExporterTest {
     void incidentGeoJsonHasOneFeaturePerIncidentAndNullGeometryWhenUnlocated() throws Exception {
         Path file = folder.resolve("incidents.geojson");
         IncidentFilter filter = IncidentFilter.ALL.withDates(LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 7));
-        long rows = core.exporter().exportIncidents(filter, ExportFormat.GEOJSON, file, TaskContext.NONE);
+        long rows = core.exporter().exportIncidents(Principal.BOOTSTRAP, filter, ExportFormat.GEOJSON, file, TaskContext.NONE);
         JsonNode root = new ObjectMapper().readTree(file.toFile());
         assertThat(root.get("type").asText()).isEqualTo("FeatureCollection");
         assertThat(root.get("features")).hasSize((int) rows);
@@ -108,7 +109,7 @@ class DataExporterTest {
     @Test
     void filterByCategoryIsApplied() throws Exception {
         Path file = folder.resolve("theft.csv");
-        long rows = core.exporter().exportIncidents(IncidentFilter.ALL.withCategories(Set.of("THEFT")), ExportFormat.CSV,
+        long rows = core.exporter().exportIncidents(Principal.BOOTSTRAP, IncidentFilter.ALL.withCategories(Set.of("THEFT")), ExportFormat.CSV,
                 file, TaskContext.NONE);
         assertThat(rows).isEqualTo(HOSTILE.length - 1);
     }
@@ -116,7 +117,7 @@ class DataExporterTest {
     @Test
     void hotspotsExportAsCsvAndGeoJson() throws Exception {
         Path csv = folder.resolve("hotspots.csv");
-        assertThat(core.exporter().exportHotspots(null, ExportFormat.CSV, csv, TaskContext.NONE)).isEqualTo(1);
+        assertThat(core.exporter().exportHotspots(Principal.BOOTSTRAP, null, ExportFormat.CSV, csv, TaskContext.NONE)).isEqualTo(1);
         List<List<String>> records = CsvSafeWriterTest.Rfc4180.parse(Files.readString(csv));
         assertThat(records.get(1).get(records.get(0).indexOf("label"))).isEqualTo("'=BAD()");
         assertThat(records.get(1).get(records.get(0).indexOf("wkt"))).startsWith("POLYGON");
@@ -124,7 +125,7 @@ class DataExporterTest {
                 .isCloseTo(-75.15, org.assertj.core.data.Offset.offset(1e-9));
 
         Path geojson = folder.resolve("hotspots.geojson");
-        core.exporter().exportHotspots(run, ExportFormat.GEOJSON, geojson, TaskContext.NONE);
+        core.exporter().exportHotspots(Principal.BOOTSTRAP, run, ExportFormat.GEOJSON, geojson, TaskContext.NONE);
         JsonNode feature = new ObjectMapper().readTree(geojson.toFile()).get("features").get(0);
         assertThat(feature.get("geometry").get("type").asText()).isEqualTo("Polygon");
         assertThat(feature.get("properties").get("rank").asInt()).isEqualTo(1);
@@ -133,7 +134,7 @@ class DataExporterTest {
     @Test
     void unknownRunIsAClearError() {
         UUID unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> core.exporter().exportHotspots(unknown, ExportFormat.CSV, folder.resolve("x.csv"),
+        assertThatThrownBy(() -> core.exporter().exportHotspots(Principal.BOOTSTRAP, unknown, ExportFormat.CSV, folder.resolve("x.csv"),
                 TaskContext.NONE)).hasMessageContaining(unknown.toString());
         assertThat(Files.exists(folder.resolve("x.csv"))).isFalse();
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.TestData;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.IncidentFilter;
@@ -80,7 +81,7 @@ class PhiladelphiaReportTest {
     @Test
     void weeklyReportFiguresMatchSqlOnRealRows() throws Exception {
         Path pdf = samples().resolve("weekly-2025-W10.pdf");
-        WeeklyReport report = core.reports().writeWeekly(new WeeklyReportRequest(WEEK, List.of(), "Sample Analyst", 5),
+        WeeklyReport report = core.reports().writeWeekly(Principal.BOOTSTRAP, new WeeklyReportRequest(WEEK, List.of(), "Sample Analyst", 5),
                 pdf, TaskContext.NONE);
         String text = PdfPages.text(Files.readAllBytes(pdf));
         long now = sql("SELECT COUNT(*) FROM incident WHERE local_date BETWEEN ? AND ?", WEEK.monday(), WEEK.sunday());
@@ -127,7 +128,7 @@ class PhiladelphiaReportTest {
         IncidentFilter filter = new IncidentFilter(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 14), java.util.Set.of(),
                 java.util.Set.of(district), null);
         Path pdf = samples().resolve("bulletin-district-24.pdf");
-        Bulletin bulletin = core.reports().writeBulletin(BulletinRequest.forSelection(filter, "Sample Analyst")
+        Bulletin bulletin = core.reports().writeBulletin(Principal.BOOTSTRAP, BulletinRequest.forSelection(filter, "Sample Analyst")
                 .withTitle("Tactical bulletin: District 24, first half of March 2025"), pdf, TaskContext.NONE);
         long expected = sql("SELECT COUNT(*) FROM incident i JOIN incident_area ia ON ia.incident_id = i.id "
                 + "WHERE ia.area_id = ? AND i.local_date BETWEEN '2025-03-01' AND '2025-03-14'", district);

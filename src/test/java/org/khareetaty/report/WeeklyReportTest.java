@@ -132,7 +132,7 @@ class WeeklyReportTest {
                 LocalDateTime.of(2025, 3, 2, 23, 59).atZone(KUWAIT).toInstant());
 
         ReportService service = new ReportService(core.database(), core.forecasts(), core.settings(),
-                Clock.fixed(Instant.parse("2025-03-10T07:00:00Z"), ZoneOffset.UTC), core.appInfo());
+                Clock.fixed(Instant.parse("2025-03-10T07:00:00Z"), ZoneOffset.UTC), core.appInfo(), core.audit());
         report = service.weekly(new WeeklyReportRequest(WEEK, List.of(), "Analyst Test", 5), TaskContext.NONE);
         pdf = service.weeklyPdf(report);
         text = PdfPages.text(pdf);

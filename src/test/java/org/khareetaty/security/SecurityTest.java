@@ -34,7 +34,7 @@ class SecurityTest {
         clock = new MutableClock(Instant.parse("2025-03-01T08:00:00Z"));
         audit = new AuditLog(database, clock);
         users = new UserService(database, clock, new SettingsStore(database), audit, new PasswordHasher(1024, 1, 1),
-                PasswordPolicy.bundled());
+                PasswordPolicy.bundled(), new CredentialVault(database.folder(), 1024));
         users.create(Principal.BOOTSTRAP, "Fatima", "Fatima Al-Sabah", Role.ADMINISTRATOR, "kuwait-city-2025".toCharArray());
         admin = users.signIn("fatima", "kuwait-city-2025".toCharArray());
         users.create(admin, "ali", null, Role.ANALYST, "hotspot-analyst-7".toCharArray());

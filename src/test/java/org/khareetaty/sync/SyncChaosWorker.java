@@ -2,6 +2,7 @@ package org.khareetaty.sync;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.core.CoreServices;
@@ -21,12 +22,12 @@ public final class SyncChaosWorker {
 
     public static void main(String[] args) throws Exception {
         try (CoreServices core = CoreServices.open(new DataFolder(Path.of(args[0])))) {
-            SyncService sync = new SyncService(core.database(), core.settings(), core.secrets(), Clock.systemUTC(),
-                    core.areas()::linkPulled,
+            SyncService sync = new SyncService(core.database(), core.settings(), core.secrets(), core.settingChanges(),
+                    core.audit(), Clock.systemUTC(), core.areas()::linkPulled,
                     400, 1000);
             for (int attempt = 1; attempt <= 500; attempt++) {
                 try {
-                    SyncReport report = sync.sync(TaskContext.NONE);
+                    SyncReport report = sync.sync(Principal.BOOTSTRAP, TaskContext.NONE);
                     if (report.pendingAfter() == 0 && !sync.status().pushInFlight()) {
                         LOG.warn("DONE after {} attempt(s)", attempt);
                         return;

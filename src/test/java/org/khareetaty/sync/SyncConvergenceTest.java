@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.store.Database;
@@ -50,9 +51,9 @@ class SyncConvergenceTest {
             UUID rule = SyncTestData.rule(ws1.database(), "Burglary spike");
             UUID alert1 = SyncTestData.alert(ws1.database(), rule, "e1");
             UUID alert2 = SyncTestData.alert(ws1.database(), rule, "e2");
-            SyncReport first = ws1.sync().sync(TaskContext.NONE);
+            SyncReport first = ws1.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
             assertThat(first.pendingAfter()).isZero();
-            ws2.sync().sync(TaskContext.NONE);
+            ws2.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
             assertThat(localHash(ws2.database())).isEqualTo(localHash(ws1.database())).isEqualTo(serverHash(db));
             assertThat(localHash(ws2.database()).rows().get("incident")).isEqualTo(500);
 
@@ -72,10 +73,10 @@ class SyncConvergenceTest {
             SyncTestData.setAlertStatus(ws1.database(), alert1, "RESOLVED", "alice");
             SyncTestData.setAlertStatus(ws1.database(), alert2, "ACKNOWLEDGED", "alice");
 
-            ws2.sync().sync(TaskContext.NONE);
-            SyncReport aReport = ws1.sync().sync(TaskContext.NONE);
-            ws2.sync().sync(TaskContext.NONE);
-            ws1.sync().sync(TaskContext.NONE);
+            ws2.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
+            SyncReport aReport = ws1.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
+            ws2.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
+            ws1.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
 
             ContentHash expected = serverHash(db);
             assertThat(localHash(ws1.database())).isEqualTo(expected);
@@ -137,16 +138,16 @@ class SyncConvergenceTest {
                 }
             });
             TestIncidents.insertBoxArea(ws1.database(), "district", "D1", box[0], box[1], box[2], box[3]);
-            ws1.sync().sync(TaskContext.NONE);
-            ws2.sync().sync(TaskContext.NONE);
+            ws1.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
+            ws2.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
             // Links are derived on B from the pulled area and incidents (they are not synced).
             assertThat(linked(ws2.database())).isNotEmpty().isEqualTo(inBox(ws2.database(), box))
                     .isEqualTo(linked(ws1.database()));
 
             // Incidents pulled later are linked to the area B already has.
             SyncTestData.importIncidents(ws1.database(), 100, 6);
-            ws1.sync().sync(TaskContext.NONE);
-            ws2.sync().sync(TaskContext.NONE);
+            ws1.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
+            ws2.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE);
             Set<UUID> expected = inBox(ws2.database(), box);
             assertThat(expected).hasSizeGreaterThan(linked(ws1.database()).size());
             assertThat(linked(ws2.database())).isEqualTo(expected);

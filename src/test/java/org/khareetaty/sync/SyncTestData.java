@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.store.Database;
@@ -25,7 +26,7 @@ final class SyncTestData {
     static CoreServices workstation(Path folder, ServerConfig config, String name) {
         DataFolder prepared = TestDatabases.prepare(folder);
         CoreServices core = CoreServices.open(prepared);
-        core.sync().configure(config.url(), config.username(), config.password(), config.caFile(), config.tls(), 15,
+        core.sync().configure(Principal.BOOTSTRAP, config.url(), config.username(), config.password(), config.caFile(), config.tls(), 15,
                 true, name);
         return core;
     }

@@ -22,6 +22,9 @@ import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
  */
 public final class HotspotBuilder {
 
+    /** Positions above which the outline is drawn around grid cells rather than every position. */
+    static final int HULL_POINTS = 20_000;
+
     /** Hotspot outlines keep at most this many vertices, so maps and the database stay light. */
     public static final int MAX_VERTICES = 64;
     /** Concave hull tightness: longest kept edge as a fraction of the longest Delaunay edge. */
@@ -115,6 +118,7 @@ public final class HotspotBuilder {
                 unique.add(c);
             }
         }
+        unique = thinned(unique, minimumWidth * 2);
         Geometry cloud = METRES.createMultiPointFromCoords(unique.toArray(new Coordinate[0]));
         Geometry hull = unique.size() < 4 ? cloud.convexHull()
                 : ConcaveHull.concaveHullByLengthRatio(cloud, HULL_EDGE_RATIO);
@@ -122,6 +126,29 @@ public final class HotspotBuilder {
             hull = hull.buffer(minimumWidth, 2);
         }
         return limitVertices(hull);
+    }
+
+    /**
+     * A city-wide cluster of ten years has a hundred thousand distinct positions, and a concave hull of that many
+     * takes minutes. Above {@link #HULL_POINTS} positions, each grid cell (starting at {@code cell} metres, a fifth
+     * of eps, doubled as needed) is represented by its centre: the outline moves by less than a cell, far below
+     * what the {@link #MAX_VERTICES}-vertex simplification removes anyway.
+     */
+    static List<Coordinate> thinned(List<Coordinate> positions, double cell) {
+        List<Coordinate> thinned = positions;
+        for (double size = Math.max(cell, 1); thinned.size() > HULL_POINTS; size *= 2) {
+            java.util.HashSet<Long> cells = new java.util.HashSet<>();
+            List<Coordinate> centres = new ArrayList<>();
+            for (Coordinate c : positions) {
+                long cx = (long) Math.floor(c.x / size);
+                long cy = (long) Math.floor(c.y / size);
+                if (cells.add(cx * 0x1_0000_0000L + cy)) {
+                    centres.add(new Coordinate((cx + 0.5) * size, (cy + 0.5) * size));
+                }
+            }
+            thinned = centres;
+        }
+        return thinned;
     }
 
     static Geometry limitVertices(Geometry polygon) {

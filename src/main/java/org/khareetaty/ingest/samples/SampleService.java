@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.security.Principal;
 import org.khareetaty.ingest.ImportException;
 import org.khareetaty.ingest.ImportReport;
 import org.khareetaty.ingest.ImportService;
@@ -61,24 +62,24 @@ public final class SampleService {
     }
 
     /** Imports the sample's boundaries, then its incidents; returns the incident import's report. */
-    public ImportReport load(Sample sample, TaskContext context) {
+    public ImportReport load(Principal actor, Sample sample, TaskContext context) {
         try {
             Path folder = Files.createDirectories(cache.resolve("samples"));
             return switch (sample) {
                 case KUWAIT -> {
                     Path boundaries = copy("/samples/kuwait/governorates.geojson", folder.resolve("kuwait-governorates.geojson"));
-                    imports.importAreas(boundaries, "governorate", "name", context);
+                    imports.importAreas(actor, boundaries, "governorate", "name", context);
                     Path incidents = folder.resolve("kuwait-incidents.csv");
                     try (Writer out = Files.newBufferedWriter(incidents, StandardCharsets.UTF_8)) {
                         new KuwaitIncidentGenerator(KUWAIT_SEED).write(out, KUWAIT_FROM, KUWAIT_TO, KUWAIT_PER_DAY);
                     }
-                    yield imports.importFiles(List.of(incidents), imports.profiles().get("origin-system"), context);
+                    yield imports.importFiles(actor, List.of(incidents), imports.profiles().get("origin-system"), context);
                 }
                 case PHILADELPHIA -> {
                     Path districts = copy("/samples/philadelphia/police_districts.geojson", folder.resolve("philadelphia-districts.geojson"));
-                    imports.importAreas(districts, "district", "dist_numc", context);
+                    imports.importAreas(actor, districts, "district", "dist_numc", context);
                     Path incidents = copy("/samples/philadelphia/incidents_2024-01.csv.gz", folder.resolve("philadelphia-2024-01.csv.gz"));
-                    yield imports.importFiles(List.of(incidents), imports.profiles().get("philadelphia"), context);
+                    yield imports.importFiles(actor, List.of(incidents), imports.profiles().get("philadelphia"), context);
                 }
             };
         } catch (IOException e) {

@@ -21,13 +21,17 @@ import org.khareetaty.common.TaskContext;
 import org.khareetaty.report.HotspotRun;
 import org.khareetaty.report.HotspotRuns;
 import org.khareetaty.report.ReportFiles;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Permission;
+import org.khareetaty.security.Principal;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.IncidentSql;
 
 /**
  * CSV and GeoJSON exports of incidents (any filter) and of the hotspots of one analysis run. Files are
  * written to a temporary sibling and moved into place at the end, so a cancelled or failed export
- * never leaves a half file under the requested name.
+ * never leaves a half file under the requested name. Each export checks the REPORT permission and is audited once
+ * (event EXPORT, with the number of rows written).
  */
 public final class DataExporter {
 
@@ -40,14 +44,23 @@ public final class DataExporter {
 
     private final Database database;
     private final HotspotRuns hotspotRuns;
+    private final AuditLog audit;
 
-    public DataExporter(Database database, HotspotRuns hotspotRuns) {
+    public DataExporter(Database database, HotspotRuns hotspotRuns, AuditLog audit) {
         this.database = database;
         this.hotspotRuns = hotspotRuns;
+        this.audit = audit;
     }
 
     /** Writes the incidents matching {@code filter}; returns how many were written. */
-    public long exportIncidents(IncidentFilter filter, ExportFormat format, Path target, TaskContext context) {
+    public long exportIncidents(Principal actor, IncidentFilter filter, ExportFormat format, Path target,
+            TaskContext context) {
+        return audit.audited(actor, Permission.REPORT, "EXPORT", target.toAbsolutePath().toString(),
+                () -> writeIncidents(filter, format, target, context),
+                rows -> rows + " incidents as " + format + " (" + filter.summary() + ")");
+    }
+
+    private long writeIncidents(IncidentFilter filter, ExportFormat format, Path target, TaskContext context) {
         IncidentSql sql = IncidentSql.of(filter);
         String query = "SELECT " + INCIDENT_COLUMNS + " FROM incident i LEFT JOIN category c ON c.code = i.category_code"
                 + " WHERE " + sql.where() + " ORDER BY i.occurred_at, i.id";
@@ -143,7 +156,13 @@ public final class DataExporter {
     }
 
     /** Writes the hotspots of {@code runId}, or of the latest hotspot run when null; returns how many. */
-    public long exportHotspots(UUID runId, ExportFormat format, Path target, TaskContext context) {
+    public long exportHotspots(Principal actor, UUID runId, ExportFormat format, Path target, TaskContext context) {
+        return audit.audited(actor, Permission.REPORT, "EXPORT", target.toAbsolutePath().toString(),
+                () -> writeHotspots(runId, format, target, context),
+                rows -> rows + " hotspots as " + format + " (run " + (runId == null ? "latest" : runId) + ")");
+    }
+
+    private long writeHotspots(UUID runId, ExportFormat format, Path target, TaskContext context) {
         HotspotRun run = runId == null
                 ? hotspotRuns.latest().orElseThrow(() -> new IllegalStateException(
                         "No hotspot analysis is stored yet: run a hotspot analysis first"))

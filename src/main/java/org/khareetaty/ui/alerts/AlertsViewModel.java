@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -26,6 +25,7 @@ import org.khareetaty.alerts.Evidence;
 import org.khareetaty.alerts.Severity;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.ui.common.FilterModel;
+import org.khareetaty.security.Principal;
 import org.khareetaty.ui.common.FxExecutor;
 
 /**
@@ -37,7 +37,7 @@ public final class AlertsViewModel {
     private final AlertServices alerts;
     private final FxExecutor executor;
     private final FilterModel filter;
-    private final Supplier<String> user;
+    private final Principal principal;
     private final Runnable showMap;
     private final ZoneId zone;
 
@@ -56,12 +56,12 @@ public final class AlertsViewModel {
     private final StringProperty note = new SimpleStringProperty("");
     private final StringProperty assignee = new SimpleStringProperty("");
 
-    public AlertsViewModel(AlertServices alerts, FxExecutor executor, FilterModel filter, Supplier<String> user,
+    public AlertsViewModel(AlertServices alerts, FxExecutor executor, FilterModel filter, Principal principal,
             Runnable showMap, ZoneId zone) {
         this.alerts = alerts;
         this.executor = executor;
         this.filter = filter;
-        this.user = user;
+        this.principal = principal;
         this.showMap = showMap;
         this.zone = zone;
         severityFilter.addListener((obs, old, now) -> reload());
@@ -228,8 +228,8 @@ public final class AlertsViewModel {
         }
         String text = note.get();
         String to = assignee.get();
-        String who = user.get();
-        executor.run("Update alert", context -> alerts.alerts().act(row.id(), action, who, text, to), updated -> {
+        String who = principal.username();
+        executor.run("Update alert", context -> alerts.alerts().act(principal, row.id(), action, text, to), updated -> {
             note.set("");
             String done = switch (action) {
                 case ACKNOWLEDGE -> "acknowledged";

@@ -2,9 +2,9 @@ package org.khareetaty.ui.alerts;
 
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.khareetaty.alerts.AlertServices;
 import org.khareetaty.alerts.AlertSettings;
-import org.khareetaty.alerts.TwilioConfig;
-import org.khareetaty.common.SecretStore;
+import org.khareetaty.security.Principal;
 import org.khareetaty.store.SettingsStore;
 import org.khareetaty.ui.common.FxExecutor;
 
@@ -15,7 +15,8 @@ import org.khareetaty.ui.common.FxExecutor;
 public final class NotificationSettingsViewModel {
 
     private final SettingsStore settings;
-    private final SecretStore secrets;
+    private final AlertServices alerts;
+    private final Principal principal;
     private final FxExecutor executor;
     private final StringProperty accountSid = new SimpleStringProperty("");
     private final StringProperty smsFrom = new SimpleStringProperty("");
@@ -24,9 +25,11 @@ public final class NotificationSettingsViewModel {
     private final StringProperty tokenState = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
 
-    public NotificationSettingsViewModel(SettingsStore settings, SecretStore secrets, FxExecutor executor) {
+    public NotificationSettingsViewModel(SettingsStore settings, AlertServices alerts, Principal principal,
+            FxExecutor executor) {
         this.settings = settings;
-        this.secrets = secrets;
+        this.alerts = alerts;
+        this.principal = principal;
         this.executor = executor;
     }
 
@@ -74,17 +77,8 @@ public final class NotificationSettingsViewModel {
         String sms = smsFrom.get().strip();
         String whatsapp = whatsappFrom.get().strip();
         String token = authToken.get();
-        executor.run("Save notification settings", context -> {
-            settings.setFromText(AlertSettings.TWILIO_ACCOUNT_SID, sid);
-            settings.setFromText(AlertSettings.TWILIO_SMS_FROM, sms);
-            settings.setFromText(AlertSettings.TWILIO_WHATSAPP_FROM, whatsapp);
-            if (token != null && !token.isBlank()) {
-                TwilioConfig.storeAuthToken(settings, secrets, token);
-            }
-            java.util.List<String> problems = new java.util.ArrayList<>();
-            TwilioConfig.load(settings, secrets, problems);
-            return problems;
-        }, problems -> {
+        executor.run("Save notification settings", context -> alerts.configureTwilio(principal, sid, sms, whatsapp, token),
+                problems -> {
             authToken.set("");
             message.set(problems.isEmpty() ? "Saved. Notifications will be sent." : "Saved. " + String.join("; ", problems));
             load();

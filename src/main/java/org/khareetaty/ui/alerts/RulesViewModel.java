@@ -16,6 +16,7 @@ import org.khareetaty.alerts.AlertRule;
 import org.khareetaty.alerts.AlertRuleRepository;
 import org.khareetaty.alerts.RuleExamples;
 import org.khareetaty.alerts.RuleKind;
+import org.khareetaty.security.Principal;
 import org.khareetaty.ui.common.FxExecutor;
 
 /**
@@ -25,6 +26,7 @@ import org.khareetaty.ui.common.FxExecutor;
 public final class RulesViewModel {
 
     private final AlertRuleRepository repository;
+    private final Principal principal;
     private final FxExecutor executor;
     private final ObservableList<AlertRule> rules = FXCollections.observableArrayList();
     private final ObjectProperty<AlertRule> selected = new SimpleObjectProperty<>();
@@ -35,8 +37,9 @@ public final class RulesViewModel {
     private UUID editing;
     private boolean loading;
 
-    public RulesViewModel(AlertRuleRepository repository, FxExecutor executor) {
+    public RulesViewModel(AlertRuleRepository repository, Principal principal, FxExecutor executor) {
         this.repository = repository;
+        this.principal = principal;
         this.executor = executor;
         selected.addListener((obs, old, now) -> {
             if (now != null) {
@@ -94,7 +97,7 @@ public final class RulesViewModel {
     public void save() {
         UUID id = editing;
         String text = yaml.get();
-        executor.run("Save alert rule", context -> repository.save(id, text), saved -> {
+        executor.run("Save alert rule", context -> repository.save(principal, id, text), saved -> {
             editing = saved.id();
             dirty.set(false);
             message.set("Saved '" + saved.name() + "'.");
@@ -108,7 +111,7 @@ public final class RulesViewModel {
             return;
         }
         executor.run("Switch alert rule", context -> {
-            repository.setEnabled(rule.id(), !rule.enabled());
+            repository.setEnabled(principal, rule.id(), !rule.enabled());
             return !rule.enabled();
         }, on -> {
             message.set("'" + rule.name() + "' is now " + (on ? "enabled" : "disabled") + ".");
@@ -121,13 +124,7 @@ public final class RulesViewModel {
         if (rule == null) {
             return;
         }
-        executor.run("Delete alert rule", context -> {
-            boolean deleted = repository.delete(rule.id());
-            if (!deleted) {
-                repository.setEnabled(rule.id(), false);
-            }
-            return deleted;
-        }, deleted -> {
+        executor.run("Delete alert rule", context -> repository.remove(principal, rule.id()), deleted -> {
             message.set(deleted ? "Deleted '" + rule.name() + "'."
                     : "'" + rule.name() + "' has raised alerts, so it was disabled instead of deleted (its history stays).");
             if (deleted) {
@@ -139,7 +136,7 @@ public final class RulesViewModel {
     }
 
     public void importFrom(Path file) {
-        executor.run("Import alert rules", context -> repository.importYaml(
+        executor.run("Import alert rules", context -> repository.importYaml(principal,
                 Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString()), result -> {
                     message.set("Imported from " + file.getFileName() + ": " + result.created() + " added, "
                             + result.replaced() + " replaced.");
@@ -149,7 +146,7 @@ public final class RulesViewModel {
 
     public void exportTo(Path file) {
         executor.run("Export alert rules", context -> {
-            Files.writeString(file, repository.exportYaml(), StandardCharsets.UTF_8);
+            repository.exportTo(principal, file);
             return file;
         }, written -> message.set("Rules exported to " + written), error -> message.set("Not exported: " + error.getMessage()));
     }

@@ -3,6 +3,7 @@ package org.khareetaty.ui.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -62,6 +63,12 @@ final class ChartPanel extends BorderPane {
         export.setTooltip(new Tooltip("Save this chart as PNG or SVG at a chosen size"));
         export.setOnAction(e -> onExport.run());
         enlarge.setTooltip(new Tooltip("Show only this chart / show all charts"));
+        // In a narrow panel the title gives way (full text in its tooltip); the buttons never shrink to "...".
+        title.setMinWidth(40);
+        title.setTooltip(new Tooltip(slot.title()));
+        for (javafx.scene.control.Control button : List.of(resetZoom, export, enlarge)) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox header = new HBox(6, title, note, busy, resetZoom, export, enlarge);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(2, 4, 2, 4));

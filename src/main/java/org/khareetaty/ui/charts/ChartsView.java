@@ -93,6 +93,13 @@ public final class ChartsView extends BorderPane {
                 new Label("Top categories"), top, new Separator(javafx.geometry.Orientation.VERTICAL),
                 new Label("Areas"), areaKind, measure);
         options.setAlignment(Pos.CENTER_LEFT);
+        // Labels and choices keep their full text; the measure list (the longest) is the one that gives way.
+        options.getChildren().forEach(child -> {
+            if (child instanceof javafx.scene.control.Control control && child != measure) {
+                control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
+        measure.setMinWidth(160);
         Label filter = new Label();
         filter.setId("charts-filter-summary");
         filter.textProperty().bind(viewModel.filterSummaryProperty());

@@ -16,11 +16,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jfree.chart.entity.ChartEntity;
 import org.khareetaty.charts.ChartContext;
-import org.khareetaty.charts.ChartExport;
+import org.khareetaty.charts.ChartFiles;
 import org.khareetaty.charts.ChartKind;
 import org.khareetaty.charts.ChartOptions;
 import org.khareetaty.charts.ChartService;
 import org.khareetaty.charts.IncidentChart;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.ui.common.FilterModel;
@@ -34,6 +35,8 @@ import org.khareetaty.ui.common.FxExecutor;
 public final class ChartsViewModel {
 
     private final ChartService charts;
+    private final ChartFiles chartFiles;
+    private final Principal principal;
     private final FxExecutor executor;
     private final FilterModel filter;
     private final Map<ChartKind, ChartSlot> slots = new EnumMap<>(ChartKind.class);
@@ -48,14 +51,18 @@ public final class ChartsViewModel {
     private long startedNanos;
     private int pending;
 
-    public ChartsViewModel(ChartService charts, FxExecutor executor, FilterModel filter) {
+    public ChartsViewModel(ChartService charts, ChartFiles chartFiles, Principal principal, FxExecutor executor,
+            FilterModel filter) {
         this.charts = charts;
+        this.chartFiles = chartFiles;
+        this.principal = principal;
         this.executor = executor;
         this.filter = filter;
         for (ChartKind kind : ChartKind.values()) {
             slots.put(kind, new ChartSlot(kind));
         }
         filter.filterProperty().addListener((obs, old, now) -> refresh());
+        filter.dataRevisionProperty().addListener((obs, old, now) -> refresh());
         options.addListener((obs, old, now) -> refresh());
     }
 
@@ -179,7 +186,7 @@ public final class ChartsViewModel {
         ChartOptions chosen = options.get();
         status.set("Exporting " + kind.title().toLowerCase(java.util.Locale.ROOT) + "…");
         executor.run("Export chart", context -> {
-            ChartExport.write(charts.build(kind, current, chosen, context).chart(), file, width, height);
+            chartFiles.write(principal, kind, current, charts.build(kind, current, chosen, context), file, width, height);
             return file;
         }, written -> status.set("Saved " + written), error -> status.set("Cannot export: " + error.getMessage()));
     }

@@ -1,13 +1,19 @@
 package org.khareetaty.ui.common;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.khareetaty.common.IncidentFilter;
 
-/** The one filter shared by the map, charts, incidents table and analyses; panes listen to it. */
+/**
+ * The one filter shared by the map, charts, incidents table and analyses; panes listen to it. Panes also listen
+ * to {@link #dataRevisionProperty()}: the same filter over new data (an import, a rollback) must be shown again.
+ */
 public final class FilterModel {
 
     private final ObjectProperty<IncidentFilter> filter = new SimpleObjectProperty<>(IncidentFilter.ALL);
+    private final ReadOnlyIntegerWrapper dataRevision = new ReadOnlyIntegerWrapper();
 
     public ObjectProperty<IncidentFilter> filterProperty() {
         return filter;
@@ -19,5 +25,14 @@ public final class FilterModel {
 
     public void set(IncidentFilter value) {
         filter.set(value);
+    }
+
+    /** Raised by the composition root on the UI thread when incidents or areas changed. */
+    public ReadOnlyIntegerProperty dataRevisionProperty() {
+        return dataRevision.getReadOnlyProperty();
+    }
+
+    public void dataChanged() {
+        dataRevision.set(dataRevision.get() + 1);
     }
 }

@@ -28,6 +28,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -153,7 +154,9 @@ public final class HotspotsView extends BorderPane {
         table.getColumns().add(column("z", 55, h -> h.zScore() == null ? "" : String.format(Locale.ROOT, "%.2f", h.zScore())));
         table.getColumns().add(column("Leading category", 160, h -> h.profile().categories().isEmpty() ? ""
                 : h.profile().categories().get(0).category()));
-        table.setPlaceholder(new Label("No hotspots yet: run an analysis or reopen a stored run."));
+        Label empty = new Label("No hotspots yet: run an analysis or reopen a stored run.");
+        empty.setWrapText(true);
+        table.setPlaceholder(empty);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((obs, old, now) -> {
             if (now == null) {
@@ -167,6 +170,7 @@ public final class HotspotsView extends BorderPane {
         clear.setTooltip(new javafx.scene.control.Tooltip("Clear the hotspot selection so the map and table show the whole filter again"));
         clear.disableProperty().bind(model.selectedProperty().isNull());
         clear.setOnAction(e -> model.selectedProperty().set(null));
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(10, summary, clear);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(summary, Priority.ALWAYS);
@@ -344,9 +348,18 @@ public final class HotspotsView extends BorderPane {
         grid.setVgap(2);
         int r = 0;
         for (Row row : rows) {
-            grid.add(new Label(row.label()), 0, r);
+            // Names and units keep their full text; the input field is what narrows in a narrow column.
+            Label name = new Label(row.label());
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            Label unit = new Label(row.unit());
+            unit.setMinWidth(Region.USE_PREF_SIZE);
+            if (row.input() instanceof Region input) {
+                input.setMinWidth(50);
+                input.setPrefWidth(80);
+            }
+            grid.add(name, 0, r);
             grid.add(row.input(), 1, r);
-            grid.add(new Label(row.unit()), 2, r);
+            grid.add(unit, 2, r);
             Label help = new Label(row.help());
             help.setWrapText(true);
             help.setStyle("-fx-text-fill: -color-fg-muted; -fx-font-size: 0.9em;");

@@ -215,10 +215,14 @@ public final class HotspotsViewModel {
         }
     }
 
-    /** Reads the stored runs, newest first. */
+    /** Reads the stored runs, newest first; when nothing is shown yet, the newest run is reopened. */
     public void loadRuns() {
-        executor.run("Load hotspot runs", context -> service.runs().list(), runs::setAll,
-                error -> status.set("Cannot read stored runs: " + error.getMessage()));
+        executor.run("Load hotspot runs", context -> service.runs().list(), list -> {
+            runs.setAll(list);
+            if (currentRun.get() == null && !list.isEmpty()) {
+                open(list.get(0));
+            }
+        }, error -> status.set("Cannot read stored runs: " + error.getMessage()));
     }
 
     /** Reopens a stored run: its hotspots replace the list. */

@@ -19,6 +19,7 @@ import org.khareetaty.ingest.ImportPreview;
 import org.khareetaty.ingest.ImportReport;
 import org.khareetaty.ingest.ImportService;
 import org.khareetaty.ingest.MappingProfile;
+import org.khareetaty.security.Principal;
 import org.khareetaty.ui.common.FxExecutor;
 
 /**
@@ -33,6 +34,7 @@ public final class ImportWizardViewModel {
     public static final String NONE = "(none)";
 
     private final ImportService imports;
+    private final Principal principal;
     private final FxExecutor executor;
     private final ObservableList<Path> files = FXCollections.observableArrayList();
     private final ObservableList<String> columns = FXCollections.observableArrayList();
@@ -66,8 +68,9 @@ public final class ImportWizardViewModel {
     private boolean applying;
     private long previewGeneration;
 
-    public ImportWizardViewModel(ImportService imports, FxExecutor executor) {
+    public ImportWizardViewModel(ImportService imports, Principal principal, FxExecutor executor) {
         this.imports = imports;
+        this.principal = principal;
         this.executor = executor;
         for (StringProperty property : List.of(idColumn, dateTimeColumn, dateColumn, timeColumn, categoryColumn,
                 addressColumn, xColumn, yColumn, geometryColumn, epsg, timeZone)) {
@@ -358,7 +361,7 @@ public final class ImportWizardViewModel {
         progress.set(0);
         summary.set("");
         status.set("Importing " + paths.size() + " file(s)…");
-        task = executor.run("Import " + paths.size() + " file(s)", context -> imports.importFiles(paths, mapping, context),
+        task = executor.run("Import " + paths.size() + " file(s)", context -> imports.importFiles(principal, paths, mapping, context),
                 this::finished, error -> {
                     running.set(false);
                     canRun.set(true);

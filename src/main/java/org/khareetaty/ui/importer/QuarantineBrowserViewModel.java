@@ -9,6 +9,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.khareetaty.ingest.QuarantineRepository;
+import org.khareetaty.security.Principal;
 import org.khareetaty.ui.common.FxExecutor;
 
 /** Browses quarantined rows, filtered by reason, and exports them (with file, line, field, value, reason). */
@@ -19,6 +20,7 @@ public final class QuarantineBrowserViewModel {
     static final int PAGE = 2000;
 
     private final QuarantineRepository repository;
+    private final Principal principal;
     private final FxExecutor executor;
     private final ObservableList<String> reasons = FXCollections.observableArrayList(ALL);
     private final ObservableList<QuarantineRepository.Row> rows = FXCollections.observableArrayList();
@@ -26,7 +28,8 @@ public final class QuarantineBrowserViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private Map<String, Long> counts = Map.of();
 
-    public QuarantineBrowserViewModel(QuarantineRepository repository, FxExecutor executor) {
+    public QuarantineBrowserViewModel(QuarantineRepository repository, Principal principal, FxExecutor executor) {
+        this.principal = principal;
         this.repository = repository;
         this.executor = executor;
         reason.addListener((obs, old, now) -> loadRows());
@@ -78,7 +81,7 @@ public final class QuarantineBrowserViewModel {
     /** Writes the rows of the current reason (or all) to a CSV file. */
     public void export(Path target) {
         String current = filter();
-        executor.run("Export quarantined rows", context -> repository.export(current, target),
+        executor.run("Export quarantined rows", context -> repository.export(principal, current, target),
                 count -> status.set(String.format("Exported %,d rows to %s", count, target)),
                 error -> status.set("Export failed: " + error.getMessage()));
     }

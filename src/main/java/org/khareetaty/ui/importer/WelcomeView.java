@@ -29,8 +29,11 @@ public final class WelcomeView extends VBox {
         own.setId("welcome-import");
         own.setMaxWidth(Double.MAX_VALUE);
         own.setOnAction(e -> viewModel.importOwnFiles());
+        intro.setWrapText(true);
         for (Button button : new Button[] {kuwait, philadelphia, own}) {
             button.disableProperty().bind(viewModel.busyProperty());
+            button.setWrapText(true);
+            button.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         }
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(24, 24);
@@ -41,6 +44,7 @@ public final class WelcomeView extends VBox {
         Label folder = new Label("Data folder: " + viewModel.dataFolder());
         folder.setId("welcome-folder");
         getChildren().addAll(title, intro, kuwait, philadelphia, own, spinner, status, folder);
-        setPrefWidth(560);
+        setPrefWidth(620);
+        setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 }

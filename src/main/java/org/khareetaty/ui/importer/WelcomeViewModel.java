@@ -6,12 +6,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.khareetaty.ingest.ImportReport;
 import org.khareetaty.ingest.samples.SampleService;
+import org.khareetaty.security.Principal;
 import org.khareetaty.ui.common.FxExecutor;
 
 /** First start with an empty database: offers the Kuwait sample, the Philadelphia extract or the user's own files. */
 public final class WelcomeViewModel {
 
     private final SampleService samples;
+    private final Principal principal;
     private final FxExecutor executor;
     private final String dataFolder;
     private final Runnable openImportWizard;
@@ -19,8 +21,9 @@ public final class WelcomeViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty done = new SimpleBooleanProperty(false);
 
-    public WelcomeViewModel(SampleService samples, FxExecutor executor, String dataFolder, Runnable openImportWizard) {
+    public WelcomeViewModel(SampleService samples, Principal principal, FxExecutor executor, String dataFolder, Runnable openImportWizard) {
         this.samples = samples;
+        this.principal = principal;
         this.executor = executor;
         this.dataFolder = dataFolder;
         this.openImportWizard = openImportWizard;
@@ -47,7 +50,7 @@ public final class WelcomeViewModel {
         busy.set(true);
         status.set("Loading " + sample.title() + "…");
         executor.run("Load sample " + sample.name().toLowerCase(java.util.Locale.ROOT),
-                context -> samples.load(sample, context), (ImportReport report) -> {
+                context -> samples.load(principal, sample, context), (ImportReport report) -> {
                     busy.set(false);
                     status.set(report.message() + ". " + report.qualityMessage());
                     done.set(true);

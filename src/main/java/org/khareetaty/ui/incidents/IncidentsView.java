@@ -1,6 +1,5 @@
 package org.khareetaty.ui.incidents;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,12 +18,16 @@ public final class IncidentsView extends BorderPane {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    public IncidentsView(IncidentsViewModel viewModel, ZoneId displayZone) {
+    public IncidentsView(IncidentsViewModel viewModel) {
         TableView<IncidentRow> table = new TableView<>(viewModel.rows());
         table.setId("incidents-table");
         table.setPlaceholder(new Label("No incidents match the filter. Import data with File ▸ Import…"));
-        table.getColumns().add(column("Time (" + displayZone.getId() + ")", SortColumn.OCCURRED_AT, 150,
-                row -> TIME.format(row.occurredAt().atZone(displayZone))));
+        TableColumn<IncidentRow, String> time = column("", SortColumn.OCCURRED_AT, 150,
+                row -> TIME.format(row.occurredAt().atZone(viewModel.displayZoneProperty().get())));
+        time.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Time (" + viewModel.displayZoneProperty().get().getId() + ")", viewModel.displayZoneProperty()));
+        viewModel.displayZoneProperty().addListener((obs, old, now) -> table.refresh());
+        table.getColumns().add(time);
         table.getColumns().add(column("Category", SortColumn.CATEGORY, 140, IncidentRow::categoryCode));
         table.getColumns().add(column("Source category", null, 220, IncidentRow::categorySource));
         table.getColumns().add(column("Address", SortColumn.ADDRESS, 260, IncidentRow::address));

@@ -1,8 +1,12 @@
 package org.khareetaty.ui.incidents;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -29,13 +33,18 @@ public final class IncidentsViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<Sort> sort = new SimpleObjectProperty<>(Sort.NEWEST_FIRST);
     private final ObjectProperty<IncidentRow> selected = new SimpleObjectProperty<>();
+    private final Supplier<ZoneId> agencyZone;
+    private final ObjectProperty<ZoneId> displayZone = new SimpleObjectProperty<>(ZoneOffset.UTC);
 
-    public IncidentsViewModel(IncidentRepository repository, FxExecutor executor, FilterModel filter) {
+    public IncidentsViewModel(IncidentRepository repository, FxExecutor executor, FilterModel filter,
+            Supplier<ZoneId> agencyZone) {
+        this.agencyZone = agencyZone;
         this.repository = repository;
         this.executor = executor;
         this.filter = filter;
         this.rows = new LazyIncidentList(this::loadBlock);
         filter.filterProperty().addListener((obs, old, now) -> reload());
+        filter.dataRevisionProperty().addListener((obs, old, now) -> reload());
         sort.addListener((obs, old, now) -> reload());
     }
 
@@ -63,11 +72,22 @@ public final class IncidentsViewModel {
         return filter;
     }
 
+    /** The zone times are shown in: the agency's. */
+    public ReadOnlyObjectProperty<ZoneId> displayZoneProperty() {
+        return displayZone;
+    }
+
+    private record Counted(long count, ZoneId zone) {
+    }
+
     /** Counts the matching incidents again and starts the list over. */
     public void reload() {
         IncidentFilter current = filter.get();
         status.set("Counting incidents…");
-        executor.run("Count incidents", context -> repository.count(current), count -> {
+        executor.run("Count incidents", context -> new Counted(repository.count(current), agencyZone.get()), counted -> {
+            // The agency's zone is set by the first import, so it is read again with every count.
+            displayZone.set(counted.zone());
+            long count = counted.count();
             if (current.equals(filter.get())) {
                 total.set(count);
                 status.set(String.format("%,d incidents", count));

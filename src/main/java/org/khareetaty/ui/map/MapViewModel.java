@@ -45,16 +45,15 @@ import org.khareetaty.map.MapService;
 import org.khareetaty.map.MapSettings;
 import org.khareetaty.map.MapSnapshotRenderer;
 import org.khareetaty.map.MapViewport;
-import org.khareetaty.map.MbTilesSource;
 import org.khareetaty.map.PaintedLayer;
 import org.khareetaty.map.Palette;
 import org.khareetaty.map.PointIndex;
-import org.khareetaty.map.RemoteTileSource;
 import org.khareetaty.map.WebMercator;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentRow;
 import org.khareetaty.store.IncidentSnapshot;
 import org.khareetaty.store.IncidentSnapshots;
+import org.khareetaty.security.Principal;
 import org.khareetaty.ui.common.FilterModel;
 import org.khareetaty.ui.common.FxExecutor;
 
@@ -115,6 +114,7 @@ public final class MapViewModel {
     private static final double HOVER_RADIUS_PX = 8;
 
     private final MapService map;
+    private final Principal principal;
     private final IncidentSnapshots snapshots;
     private final IncidentRepository incidents;
     private final FxExecutor executor;
@@ -153,9 +153,10 @@ public final class MapViewModel {
     private int choroplethGeneration;
     private boolean opened;
 
-    public MapViewModel(MapService map, IncidentSnapshots snapshots, IncidentRepository incidents, FxExecutor executor,
-            FilterModel filter, Settings settings, ZoneId zone) {
+    public MapViewModel(MapService map, Principal principal, IncidentSnapshots snapshots, IncidentRepository incidents,
+            FxExecutor executor, FilterModel filter, Settings settings, ZoneId zone) {
         this.map = map;
+        this.principal = principal;
         this.snapshots = snapshots;
         this.incidents = incidents;
         this.executor = executor;
@@ -179,6 +180,10 @@ public final class MapViewModel {
             refreshIncidents();
             refreshChoropleth();
             syncWindowText();
+        });
+        filter.dataRevisionProperty().addListener((obs, old, now) -> {
+            refreshIncidents();
+            refreshChoropleth();
         });
         areaKind.addListener((obs, old, now) -> refreshChoropleth());
         areaMeasure.addListener((obs, old, now) -> refreshChoropleth());
@@ -700,9 +705,10 @@ public final class MapViewModel {
         BasemapTiles basemap = tiles.get();
         List<PaintedLayer> painted = paintedLayers();
         String credit = attribution.get();
+        String shown = "zoom " + view.zoom() + ", " + painted.size() + " layers, " + filter.filterProperty().get().summary();
         executor.run("Save the map as PNG", context -> {
-            MapSnapshotRenderer.writePng(MapSnapshotRenderer.render(view, basemap == null ? null : basemap.asPainter(), painted,
-                    width, height, new MapSnapshotRenderer.Decorations(true, true, credit)), file);
+            map.writeSnapshot(principal, MapSnapshotRenderer.render(view, basemap == null ? null : basemap.asPainter(),
+                    painted, width, height, new MapSnapshotRenderer.Decorations(true, true, credit)), file, shown);
             return file;
         }, saved -> {
             status.set("Saved the map to " + saved);
@@ -721,21 +727,8 @@ public final class MapViewModel {
      * success or the message saying what is wrong (nothing is stored then).
      */
     public void saveBasemapSettings(String url, String mbtiles, String credit, Consumer<String> onDone) {
-        executor.run("Save basemap settings", context -> {
-            String cleanUrl = url == null ? "" : url.strip();
-            String cleanFile = mbtiles == null ? "" : mbtiles.strip();
-            if (!cleanUrl.isEmpty()) {
-                RemoteTileSource.validate(cleanUrl);
-            }
-            if (!cleanFile.isEmpty()) {
-                MbTilesSource.open(Path.of(cleanFile), credit).close();
-            }
-            settings.set(MapSettings.TILE_URL, cleanUrl);
-            settings.set(MapSettings.MBTILES_FILE, cleanFile);
-            settings.set(MapSettings.TILE_ATTRIBUTION, credit == null ? "" : credit.strip());
-            map.reloadTiles();
-            return map.tiles();
-        }, loaded -> {
+        executor.run("Save basemap settings", context -> map.saveBasemapSettings(principal, url, mbtiles, credit),
+                loaded -> {
             tiles.set(loaded);
             attribution.set(loaded.attribution());
             onDone.accept(null);

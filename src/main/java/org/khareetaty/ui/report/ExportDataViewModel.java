@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.khareetaty.report.export.DataExporter;
 import org.khareetaty.report.export.ExportFormat;
+import org.khareetaty.security.Principal;
 import org.khareetaty.ui.common.FxExecutor;
 
 /** "Export data…": incidents of the current filter, or the latest hotspots, as CSV or GeoJSON. */
@@ -18,6 +19,7 @@ public final class ExportDataViewModel {
     public enum Subject { INCIDENTS, HOTSPOTS }
 
     private final DataExporter exporter;
+    private final Principal principal;
     private final FxExecutor executor;
     private final ReportContext context;
     private final ObjectProperty<Subject> subject = new SimpleObjectProperty<>(Subject.INCIDENTS);
@@ -25,8 +27,9 @@ public final class ExportDataViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
-    public ExportDataViewModel(DataExporter exporter, FxExecutor executor, ReportContext context) {
+    public ExportDataViewModel(DataExporter exporter, Principal principal, FxExecutor executor, ReportContext context) {
         this.exporter = exporter;
+        this.principal = principal;
         this.executor = executor;
         this.context = context;
     }
@@ -37,8 +40,8 @@ public final class ExportDataViewModel {
         busy.set(true);
         status.set("Exporting…");
         executor.run("Export " + what.name().toLowerCase(java.util.Locale.ROOT), ctx -> what == Subject.INCIDENTS
-                ? exporter.exportIncidents(context.filter(), as, target, ctx)
-                : exporter.exportHotspots(null, as, target, ctx), rows -> {
+                ? exporter.exportIncidents(principal, context.filter(), as, target, ctx)
+                : exporter.exportHotspots(principal, null, as, target, ctx), rows -> {
                     busy.set(false);
                     status.set(String.format(java.util.Locale.ENGLISH, "Wrote %,d %s to %s", rows,
                             what == Subject.INCIDENTS ? "incidents" : "hotspots", target.toAbsolutePath()));

@@ -22,11 +22,11 @@ import org.khareetaty.report.AreaRef;
 import org.khareetaty.report.Bulletin;
 import org.khareetaty.report.BulletinRequest;
 import org.khareetaty.report.IsoWeek;
-import org.khareetaty.report.ReportFiles;
 import org.khareetaty.report.ReportService;
 import org.khareetaty.report.WeeklyReport;
 import org.khareetaty.report.WeeklyReportRequest;
 import org.khareetaty.report.pdf.PdfPreview;
+import org.khareetaty.security.Principal;
 import org.khareetaty.ui.common.FxExecutor;
 
 /**
@@ -44,6 +44,7 @@ public final class ExportReportViewModel {
     public static final AreaRef ALL_AREAS = new AreaRef(new UUID(0, 0), "", "", "All areas");
 
     private final ReportService reports;
+    private final Principal principal;
     private final FxExecutor executor;
     private final ReportContext context;
     private final Function<BufferedImage, Image> converter;
@@ -62,10 +63,12 @@ public final class ExportReportViewModel {
 
     private Bulletin bulletin;
     private byte[] pdf;
+    private String description;
 
-    public ExportReportViewModel(ReportService reports, FxExecutor executor, ReportContext context, ZoneId zone,
-            LocalDate today, Function<BufferedImage, Image> converter) {
+    public ExportReportViewModel(ReportService reports, Principal principal, FxExecutor executor, ReportContext context,
+            ZoneId zone, LocalDate today, Function<BufferedImage, Image> converter) {
         this.reports = reports;
+        this.principal = principal;
         this.executor = executor;
         this.context = context;
         this.converter = converter;
@@ -106,12 +109,12 @@ public final class ExportReportViewModel {
         executor.run("Report preview", ctx -> {
             if (chosen == Kind.WEEKLY) {
                 WeeklyReport report = reports.weekly(weeklyRequest(), ctx);
-                return Rendered.of(reports.weeklyPdf(report), null);
+                return Rendered.of(reports.weeklyPdf(report), null, ReportService.describe(report));
             }
             Bulletin computed = reports.bulletin(bulletinRequest(), ctx);
             boolean keepText = text != null && !text.isBlank() && bulletin != null;
             Bulletin shown = keepText ? computed.withText(text) : computed;
-            return Rendered.of(reports.bulletinPdf(shown), shown);
+            return Rendered.of(reports.bulletinPdf(shown), shown, ReportService.describe(shown));
         }, this::showRendered, this::failed);
     }
 
@@ -123,20 +126,22 @@ public final class ExportReportViewModel {
         }
         busy.set(true);
         Bulletin edited = bulletin.withText(analystText.get());
-        executor.run("Bulletin text", ctx -> Rendered.of(reports.bulletinPdf(edited), edited), this::showRendered,
+        executor.run("Bulletin text", ctx -> Rendered.of(reports.bulletinPdf(edited), edited,
+                ReportService.describe(edited)), this::showRendered,
                 this::failed);
     }
 
-    /** Writes the previewed PDF to {@code target}. */
+    /** Writes the previewed PDF to {@code target} (the report service checks the role and audits it). */
     public void save(Path target) {
         if (pdf == null) {
             status.set("Preview the report first, so you see what you export.");
             return;
         }
         byte[] bytes = pdf;
+        String what = description;
         busy.set(true);
         executor.run("Saving report", ctx -> {
-            ReportFiles.write(target, bytes);
+            reports.save(principal, bytes, what, target);
             return target;
         }, saved -> {
             busy.set(false);
@@ -145,15 +150,16 @@ public final class ExportReportViewModel {
     }
 
     /** The PDF bytes, (for a bulletin) the content they show, and the page images, made off the UI thread. */
-    private record Rendered(byte[] pdf, Bulletin bulletin, List<BufferedImage> images) {
-        static Rendered of(byte[] pdf, Bulletin bulletin) {
-            return new Rendered(pdf, bulletin, PdfPreview.render(pdf, PREVIEW_DPI));
+    private record Rendered(byte[] pdf, Bulletin bulletin, String description, List<BufferedImage> images) {
+        static Rendered of(byte[] pdf, Bulletin bulletin, String description) {
+            return new Rendered(pdf, bulletin, description, PdfPreview.render(pdf, PREVIEW_DPI));
         }
     }
 
     private void showRendered(Rendered rendered) {
         pdf = rendered.pdf();
         bulletin = rendered.bulletin();
+        description = rendered.description();
         if (bulletin != null && !bulletin.text().equals(analystText.get())) {
             analystText.set(bulletin.text());
         }

@@ -7,6 +7,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Window;
 import org.khareetaty.report.ReportService;
 import org.khareetaty.report.export.DataExporter;
+import org.khareetaty.security.Principal;
 import org.khareetaty.ui.common.FxExecutor;
 
 /**
@@ -18,13 +19,15 @@ public final class ReportDialogs {
     private final Window owner;
     private final ReportService reports;
     private final DataExporter exporter;
+    private final Principal principal;
     private final FxExecutor executor;
     private final ZoneId zone;
     private final Clock clock;
 
-    public ReportDialogs(Window owner, ReportService reports, DataExporter exporter, FxExecutor executor, ZoneId zone,
-            Clock clock) {
+    public ReportDialogs(Window owner, ReportService reports, DataExporter exporter, Principal principal,
+            FxExecutor executor, ZoneId zone, Clock clock) {
         this.owner = owner;
+        this.principal = principal;
         this.reports = reports;
         this.executor = executor;
         this.exporter = exporter;
@@ -34,12 +37,12 @@ public final class ReportDialogs {
 
     /** Opens "Export report…" with a weekly report or a bulletin proposed from {@code context}. */
     public void exportReport(ReportContext context) {
-        ExportReportDialog.show(owner, new ExportReportViewModel(reports, executor, context, zone,
+        ExportReportDialog.show(owner, new ExportReportViewModel(reports, principal, executor, context, zone,
                 LocalDate.now(clock.withZone(zone)), image -> SwingFXUtils.toFXImage(image, null)));
     }
 
     /** Opens "Export data…" for the incidents of {@code context}'s filter or the latest hotspots. */
     public void exportData(ReportContext context) {
-        ExportDataDialog.show(owner, new ExportDataViewModel(exporter, executor, context));
+        ExportDataDialog.show(owner, new ExportDataViewModel(exporter, principal, executor, context));
     }
 }

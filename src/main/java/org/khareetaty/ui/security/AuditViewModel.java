@@ -1,8 +1,5 @@
 package org.khareetaty.ui.security;
 
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -52,30 +49,9 @@ public final class AuditViewModel {
                 : "CHAIN BROKEN: " + result.problem()), failure -> status.set(failure.getMessage()));
     }
 
-    /** Writes every record as tab-separated text (one record per line). */
+    /** Writes every record (tab-separated, or JSON lines for .jsonl); the audit log checks the role and audits it. */
     public void export(Path file) {
-        executor.run("Export audit log", context -> {
-            principal.require(Permission.VIEW_AUDIT);
-            long[] count = {0};
-            try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                writer.write("seq\tat\tuser\tevent\tobject\toutcome\tdetails\thash\n");
-                audit.forEach(r -> {
-                    try {
-                        writer.write(String.join("\t", String.valueOf(r.seq()), r.at().toString(), clean(r.username()),
-                                clean(r.event()), clean(r.object()), clean(r.outcome()), clean(r.details()), r.hash()));
-                        writer.write('\n');
-                        count[0]++;
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            }
-            audit.record(principal, "AUDIT_EXPORT", file.toString(), AuditLog.Outcome.SUCCESS, count[0] + " records");
-            return count[0];
-        }, count -> status.set("Exported " + count + " records to " + file), failure -> status.set(failure.getMessage()));
-    }
-
-    private static String clean(String text) {
-        return text == null ? "" : text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+        executor.run("Export audit log", context -> audit.export(principal, file),
+                count -> status.set("Exported " + count + " records to " + file), failure -> status.set(failure.getMessage()));
     }
 }

@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.khareetaty.security.Principal;
 import org.khareetaty.sync.ServerConfig;
 import org.khareetaty.sync.SyncConflict;
 import org.khareetaty.sync.SyncReport;
@@ -37,6 +38,7 @@ public final class SyncViewModel {
             .withZone(ZoneId.systemDefault());
 
     private final SyncService sync;
+    private final Principal principal;
     private final FxExecutor executor;
     private final Clock clock;
 
@@ -61,8 +63,9 @@ public final class SyncViewModel {
     private Instant lastAttempt;
     private SyncStatus saved;
 
-    public SyncViewModel(SyncService sync, FxExecutor executor, Clock clock) {
+    public SyncViewModel(SyncService sync, Principal principal, FxExecutor executor, Clock clock) {
         this.sync = sync;
+        this.principal = principal;
         this.executor = executor;
         this.clock = clock;
     }
@@ -210,8 +213,8 @@ public final class SyncViewModel {
         boolean enabled = automatic.get();
         String name = workstationName.get();
         executor.run("Save sync settings", context -> {
-            sync.configure(config.url(), config.username(), config.password(), config.caFile(), config.tls(), interval,
-                    enabled, name);
+            sync.configure(principal, config.url(), config.username(), config.password(), config.caFile(), config.tls(),
+                    interval, enabled, name);
             return sync.status();
         }, status -> {
             password.set("");
@@ -247,7 +250,7 @@ public final class SyncViewModel {
         busy.set(true);
         lastAttempt = clock.instant();
         message.set("Syncing…");
-        executor.run("Sync with server", sync::sync, (SyncReport report) -> {
+        executor.run("Sync with server", context -> sync.sync(principal, context), (SyncReport report) -> {
             busy.set(false);
             message.set(String.format("Synced in %.1f s: pushed %,d, pulled %,d, %d conflict(s) resolved%s.",
                     report.elapsedMillis() / 1000.0, report.pushedChanges(), report.pulledChanges(),

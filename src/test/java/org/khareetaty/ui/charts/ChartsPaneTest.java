@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.charts.ChartKind;
 import org.khareetaty.charts.ChartTestData;
 import org.khareetaty.charts.IncidentCharts;
@@ -47,7 +48,7 @@ class ChartsPaneTest {
     @Start
     void start(Stage stage) {
         filter = new FilterModel();
-        ChartsView view = new ChartsView(new ChartsViewModel(core.interactiveCharts(), new FxExecutor(core.tasks()),
+        ChartsView view = new ChartsView(new ChartsViewModel(core.interactiveCharts(), core.chartFiles(), Principal.BOOTSTRAP, new FxExecutor(core.tasks()),
                 filter));
         stage.setScene(new Scene(view, 1200, 780));   // within Monocle's 1280 × 800 headless screen
         stage.show();

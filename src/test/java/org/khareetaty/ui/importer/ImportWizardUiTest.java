@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.ingest.samples.KuwaitIncidentGenerator;
@@ -65,8 +66,8 @@ class ImportWizardUiTest {
         try (var in = getClass().getResourceAsStream("/samples/kuwait/governorates.geojson")) {
             Files.copy(in, boundaries, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        core.imports().importAreas(boundaries, "governorate", "name", TaskContext.NONE);
-        viewModel = new ImportWizardViewModel(core.imports(), new FxExecutor(core.tasks()));
+        core.imports().importAreas(Principal.BOOTSTRAP, boundaries, "governorate", "name", TaskContext.NONE);
+        viewModel = new ImportWizardViewModel(core.imports(), Principal.BOOTSTRAP, new FxExecutor(core.tasks()));
         robot.interact(() -> stage.getScene().setRoot(new ImportWizardView(viewModel)));
     }
 

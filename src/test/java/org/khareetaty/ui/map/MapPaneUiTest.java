@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.core.CoreServices;
@@ -42,7 +43,7 @@ class MapPaneUiTest {
         core = CoreServices.open(data);
         TestIncidents.insert(core.database(), MapFixtures.kuwaitIncidents(800, 3), ZoneId.of("Asia/Kuwait"));
         FxExecutor executor = new FxExecutor(core.tasks());
-        view = new MapView(new MapViewModel(core.map(), core.snapshots(), core.incidents(), executor, new FilterModel(),
+        view = new MapView(new MapViewModel(core.map(), Principal.BOOTSTRAP, core.snapshots(), core.incidents(), executor, new FilterModel(),
                 core.settings(), core.settings().get(Settings.AGENCY_ZONE)),
                 new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"));
         stage.setScene(new Scene(view, 1200, 800));

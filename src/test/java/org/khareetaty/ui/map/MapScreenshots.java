@@ -10,6 +10,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.core.CoreServices;
@@ -43,7 +44,7 @@ public final class MapScreenshots extends Application {
         Path out = Path.of(args.get(1));
         Deque<String> scenarios = new ArrayDeque<>(args.subList(2, args.size()));
         FxExecutor executor = new FxExecutor(core.tasks());
-        MapViewModel viewModel = new MapViewModel(core.map(), core.snapshots(), core.incidents(), executor, new FilterModel(),
+        MapViewModel viewModel = new MapViewModel(core.map(), Principal.BOOTSTRAP, core.snapshots(), core.incidents(), executor, new FilterModel(),
                 core.settings(), core.settings().get(Settings.AGENCY_ZONE));
         MapView view = new MapView(viewModel, new TileQueue<>(core.tasks(), "Draw basemap tiles"),
                 new TileQueue<>(core.tasks(), "Draw map layers"));

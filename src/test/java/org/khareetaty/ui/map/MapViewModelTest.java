@@ -15,6 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.SettingChanges;
+import org.khareetaty.security.CredentialVault;
+import org.khareetaty.common.SecretStore;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.IncidentFilter.BoundingBox;
@@ -69,9 +74,12 @@ class MapViewModelTest {
     void open() {
         filter = new FilterModel();
         SettingsStore settings = new SettingsStore(database);
-        MapService map = new MapService(new MapLayerRepository(database), settings, new DataFolder(folder.resolve("db")), Clock.systemUTC());
+        AuditLog audit = new AuditLog(database, Clock.systemUTC());
+        MapService map = new MapService(new MapLayerRepository(database), settings,
+                new SettingChanges(settings, new SecretStore(new CredentialVault(database.folder())), audit), audit,
+                new DataFolder(folder.resolve("db")), Clock.systemUTC());
         // Results are delivered on the worker thread: the properties are plain JavaFX beans.
-        viewModel = new MapViewModel(map, new IncidentSnapshots(database), new IncidentRepository(database),
+        viewModel = new MapViewModel(map, Principal.BOOTSTRAP, new IncidentSnapshots(database), new IncidentRepository(database),
                 new FxExecutor(tasks, Runnable::run), filter, settings, KUWAIT);
         viewModel.open();
         await(() -> incidentCount() == inserted.stream().filter(i -> i.lon() != null).count());

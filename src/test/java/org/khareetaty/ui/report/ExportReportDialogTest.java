@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.settings.Settings;
@@ -49,7 +50,7 @@ class ExportReportDialogTest {
         core.settings().set(Settings.AGENCY_ZONE, PHILADELPHIA);
         TestIncidents.insert(core.database(), TestIncidents.random(3_000, 9), PHILADELPHIA);
         IncidentFilter selection = IncidentFilter.ALL.withDates(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 19));
-        viewModel = new ExportReportViewModel(core.reports(), new FxExecutor(core.tasks()),
+        viewModel = new ExportReportViewModel(core.reports(), Principal.BOOTSTRAP, new FxExecutor(core.tasks()),
                 ReportContext.ofFilter("the test", selection), PHILADELPHIA, LocalDate.of(2024, 6, 1),
                 image -> SwingFXUtils.toFXImage(image, null));
         stage.setScene(new Scene(new ExportReportDialog(viewModel), 1000, 760));

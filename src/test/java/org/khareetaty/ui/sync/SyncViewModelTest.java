@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.security.Principal;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.store.TestDatabases;
 import org.khareetaty.sync.SyncSettings;
@@ -18,7 +19,7 @@ class SyncViewModelTest {
     @Test
     void savesSettingsWithEncryptedPasswordAndReportsFailuresWithReason(@TempDir Path folder) throws Exception {
         try (CoreServices core = CoreServices.open(TestDatabases.prepare(folder))) {
-            SyncViewModel model = new SyncViewModel(core.sync(), new FxExecutor(core.tasks(), Runnable::run),
+            SyncViewModel model = new SyncViewModel(core.sync(), Principal.BOOTSTRAP, new FxExecutor(core.tasks(), Runnable::run),
                     Clock.systemUTC());
             model.urlProperty().set("http://not-a-database");
             model.usernameProperty().set("analyst");
