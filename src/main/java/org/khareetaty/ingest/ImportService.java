@@ -773,9 +773,16 @@ public final class ImportService {
             UUID fileId = fileId(batchId, chunk.fileIndex);
             String zone = zones[chunk.fileIndex];
             boolean anyArea = false;
+            // The first of equal keys in file order is kept; the rest are duplicates.
+            boolean[] duplicate = new boolean[chunk.size];
             for (int i = 0; i < chunk.size; i++) {
                 if (!seen.add(chunk.sourceHash[i])) {
+                    duplicate[i] = true;
                     counters.duplicates++;
+                }
+            }
+            for (int i : chunk.timeOrder()) {
+                if (duplicate[i]) {
                     continue;
                 }
                 UUID id = new UUID(idHigh, 0x8000000000000000L | idSequence++);
