@@ -501,16 +501,13 @@ public final class ServerStore {
             writeStamps(stamps);
             logFieldConflicts(entity, conflicts);
             try (PreparedStatement statement = pg.prepareStatement("INSERT INTO server_change "
-                    + "(entity, entity_id, seq, operation, origin, changed_at) VALUES (?, ?, ?, 'UPSERT', ?, now()) "
-                    + CHANGE_CONFLICT)) {
-                for (Object[] change : changes) {
-                    statement.setString(1, entity.name());
-                    statement.setObject(2, change[0]);
-                    statement.setLong(3, (Long) change[1]);
-                    statement.setObject(4, change[2]);
-                    statement.addBatch();
-                }
-                statement.executeBatch();
+                    + "(entity, entity_id, seq, operation, origin, changed_at) SELECT ?, c.id, c.seq, 'UPSERT', c.origin, "
+                    + "now() FROM unnest(?::uuid[], ?::bigint[], ?::uuid[]) AS c(id, seq, origin) " + CHANGE_CONFLICT)) {
+                statement.setString(1, entity.name());
+                statement.setArray(2, pg.createArrayOf("uuid", changes.stream().map(c -> c[0]).toArray()));
+                statement.setArray(3, pg.createArrayOf("bigint", changes.stream().map(c -> c[1]).toArray()));
+                statement.setArray(4, pg.createArrayOf("uuid", changes.stream().map(c -> c[2]).toArray()));
+                statement.executeUpdate();
             }
             applied += present.size();
             return missing;
@@ -544,47 +541,40 @@ public final class ServerStore {
         private record Stamp(Instant at, UUID origin, long seq) {
         }
 
-        /**
-         * Replaces rows by their merged version: one batched UPDATE by id (a few hundred statements per round
-         * trip; a join with a staging table would scan the whole table for a small batch).
-         */
+        /** Replaces rows by their merged version: COPY into a staging table, then one UPDATE probing the ids. */
         private void writeMergedRows(SyncEntity entity, List<Object[]> rows) throws SQLException {
             if (rows.isEmpty()) {
                 return;
             }
-            List<SyncColumn> columns = entity.columns();
-            String assignments = columns.stream().skip(1).map(c -> c.name() + " = "
-                    + (c.type() == ColumnType.GEOMETRY ? "ST_GeomFromEWKB(?)" : "?")).collect(Collectors.joining(", "));
-            try (PreparedStatement statement = pg.prepareStatement(
-                    "UPDATE " + entity.table() + " SET " + assignments + " WHERE id = ?")) {
-                for (Object[] row : rows) {
-                    for (int i = 1; i < columns.size(); i++) {
-                        RowCodec.bind(statement, i, columns.get(i).type(), row[i]);
-                    }
-                    statement.setObject(columns.size(), row[0]);
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-            }
+            String stage = "merged_" + entity.table();
+            execute("DROP TABLE IF EXISTS " + stage);
+            execute("CREATE TEMP TABLE " + stage + " (LIKE " + entity.table() + ") ON COMMIT DROP");
+            copy(entity, stage, rows);
+            // A hash join would read the whole table for a few rows (the staging table has no statistics).
+            execute("SET LOCAL enable_hashjoin = off");
+            execute("SET LOCAL enable_mergejoin = off");
+            execute("UPDATE " + entity.table() + " t SET " + entity.columns().stream().skip(1)
+                    .map(c -> c.name() + " = s." + c.name()).collect(Collectors.joining(", "))
+                    + " FROM " + stage + " s WHERE t.id = s.id");
         }
 
+        /** Field stamps as {incident id, field, written at, seq}, in one statement. */
         private void writeStamps(List<Object[]> stamps) throws SQLException {
             if (stamps.isEmpty()) {
                 return;
             }
             try (PreparedStatement statement = pg.prepareStatement("INSERT INTO incident_field_stamp "
-                    + "(incident_id, field, written_at, origin, seq) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
-                    + "(incident_id, field) DO UPDATE SET written_at = EXCLUDED.written_at, origin = EXCLUDED.origin, "
-                    + "seq = EXCLUDED.seq")) {
-                for (Object[] stamp : stamps) {
-                    statement.setObject(1, stamp[0]);
-                    statement.setString(2, (String) stamp[1]);
-                    statement.setObject(3, OffsetDateTime.ofInstant((Instant) stamp[2], ZoneOffset.UTC));
-                    statement.setObject(4, me);
-                    statement.setLong(5, (Long) stamp[3]);
-                    statement.addBatch();
-                }
-                statement.executeBatch();
+                    + "(incident_id, field, written_at, origin, seq) SELECT s.id, s.field, s.at, ?, s.seq "
+                    + "FROM unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::bigint[]) AS s(id, field, at, seq) "
+                    + "ON CONFLICT (incident_id, field) DO UPDATE SET written_at = EXCLUDED.written_at, "
+                    + "origin = EXCLUDED.origin, seq = EXCLUDED.seq")) {
+                statement.setObject(1, me);
+                statement.setArray(2, pg.createArrayOf("uuid", stamps.stream().map(x -> x[0]).toArray()));
+                statement.setArray(3, pg.createArrayOf("text", stamps.stream().map(x -> x[1]).toArray()));
+                statement.setArray(4, pg.createArrayOf("timestamptz", stamps.stream()
+                        .map(x -> OffsetDateTime.ofInstant((Instant) x[2], ZoneOffset.UTC)).toArray()));
+                statement.setArray(5, pg.createArrayOf("bigint", stamps.stream().map(x -> x[3]).toArray()));
+                statement.executeUpdate();
             }
         }
 

@@ -14,6 +14,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -141,9 +142,11 @@ public final class SyncView extends BorderPane {
         conflictsPane.setCollapsible(false);
         TitledPane runsPane = new TitledPane("Sync history and errors", runs);
         runsPane.setCollapsible(false);
-        VBox lists = new VBox(8, conflictsPane, runsPane);
-        VBox.setVgrow(conflictsPane, Priority.ALWAYS);
-        VBox.setVgrow(runsPane, Priority.ALWAYS);
+        conflictsPane.setMaxHeight(Double.MAX_VALUE);
+        runsPane.setMaxHeight(Double.MAX_VALUE);
+        // Side by side: under the settings form there is more width than height for the two lists.
+        SplitPane lists = new SplitPane(conflictsPane, runsPane);
+        lists.setDividerPositions(0.55);
 
         setTop(new VBox(8, settingsPane, status));
         setCenter(lists);
