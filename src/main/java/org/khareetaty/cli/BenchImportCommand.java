@@ -3,8 +3,7 @@ package org.khareetaty.cli;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -57,11 +56,18 @@ final class BenchImportCommand extends SessionCommand {
                 out.put("areas", core.imports().importAreas(Principal.BOOTSTRAP, areas, kind, nameField, TaskContext.NONE));
             }
             var mapping = profile == null ? null : core.imports().profiles().get(profile);
-            resetPeaks();
+            System.gc();
+            HeapSampler sampler = new HeapSampler();
+            sampler.start();
             long cpu = os.getProcessCpuTime();
-            ImportReport first = core.imports().importFiles(Principal.BOOTSTRAP, files, mapping, TaskContext.NONE);
+            ImportReport first;
+            try {
+                first = core.imports().importFiles(Principal.BOOTSTRAP, files, mapping, TaskContext.NONE);
+            } finally {
+                sampler.interrupt();
+            }
             long cpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
-            long peakHeap = peakHeapBytes();
+            long peakHeap = sampler.peakBytes();
             ImportReport second = core.imports().importFiles(Principal.BOOTSTRAP, files, mapping, TaskContext.NONE);
             out.put("first", ImportCommand.toJson(first));
             out.put("firstCpuMs", cpuMs);
@@ -92,13 +98,33 @@ final class BenchImportCommand extends SessionCommand {
         return 0;
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
+    /**
+     * The largest heap in use at any one moment, sampled every 20 ms (summing each pool's own peak would add
+     * eden, survivor and old generation peaks reached at different moments).
+     */
+    private static final class HeapSampler extends Thread {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private volatile long peak;
 
-    private static long peakHeapBytes() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        HeapSampler() {
+            super("bench-heap-sampler");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long peakBytes() {
+            return Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        }
     }
 }

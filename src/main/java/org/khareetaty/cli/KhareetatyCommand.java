@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             AuditCommand.class,
             BackupCommand.class,
             DataCommand.class,
+            SettingsCommand.class,
             PipelineCommand.class,
             ForecastCommand.class,
             BacktestCommand.class,
