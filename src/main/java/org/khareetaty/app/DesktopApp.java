@@ -17,6 +17,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.khareetaty.common.DataFolder;
+import org.khareetaty.common.events.DataEvents;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.map.TileQueue;
@@ -174,6 +175,12 @@ public final class DesktopApp extends Application {
         FilterModel filter = new FilterModel();
         // Panes show the same filter again over new data: imports, area loads and rollbacks finish on a worker thread.
         core.imports().addListener(report -> Platform.runLater(filter::dataChanged));
+        core.dataEvents().addListener(new DataEvents.Listener() {
+            @Override
+            public void analysisFinished(java.util.UUID runId, String kind) {
+                Platform.runLater(filter::analysisStored);
+            }
+        });
         IncidentRepository incidents = core.incidents();
 
         List<NavigationItem> panes = new ArrayList<>();

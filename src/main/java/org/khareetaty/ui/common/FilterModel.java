@@ -14,6 +14,7 @@ public final class FilterModel {
 
     private final ObjectProperty<IncidentFilter> filter = new SimpleObjectProperty<>(IncidentFilter.ALL);
     private final ReadOnlyIntegerWrapper dataRevision = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper analysisRevision = new ReadOnlyIntegerWrapper();
 
     public ObjectProperty<IncidentFilter> filterProperty() {
         return filter;
@@ -34,5 +35,14 @@ public final class FilterModel {
 
     public void dataChanged() {
         dataRevision.set(dataRevision.get() + 1);
+    }
+
+    /** Raised by the composition root on the UI thread when an analysis run (hotspots, forecast) was stored. */
+    public ReadOnlyIntegerProperty analysisRevisionProperty() {
+        return analysisRevision.getReadOnlyProperty();
+    }
+
+    public void analysisStored() {
+        analysisRevision.set(analysisRevision.get() + 1);
     }
 }

@@ -181,6 +181,8 @@ public final class MapViewModel {
             refreshChoropleth();
             syncWindowText();
         });
+        // A run stored by the hotspot or forecast pane, or by the pipeline, appears in the layer lists at once.
+        filter.analysisRevisionProperty().addListener((obs, old, now) -> reloadRuns());
         filter.dataRevisionProperty().addListener((obs, old, now) -> {
             refreshIncidents();
             refreshChoropleth();
