@@ -280,7 +280,21 @@ public final class HotspotsViewModel {
         currentRun.set(run);
         hotspots.setAll(loaded);
         runSummary.set(String.format(Locale.ROOT, "%s · %,d incidents %s … %s · %s · %d hotspots", run.kind().title(),
-                run.rowCount(), run.fromDay(), run.toDay(), run.projection(), loaded.size()));
+                run.rowCount(), run.fromDay(), run.toDay(), run.projection(), loaded.size()) + advice(run, loaded));
+    }
+
+    /**
+     * DBSCAN parameters that suit a year make one cluster of a whole city over ten years; say so rather than let a
+     * city-wide "hotspot" pass for a result.
+     */
+    static String advice(HotspotRun run, List<Hotspot> hotspots) {
+        if (run.kind() != RunKind.DBSCAN || hotspots.isEmpty() || run.rowCount() == 0) {
+            return "";
+        }
+        long largest = hotspots.stream().mapToLong(Hotspot::incidentCount).max().orElse(0);
+        double share = (double) largest / run.rowCount();
+        return share < 0.5 ? "" : String.format(Locale.ROOT, " · One cluster holds %.0f%% of the incidents: raise min points "
+                + "or shorten the period (parameters should grow with the period analysed).", share * 100);
     }
 
     /** A selected hotspot narrows the shared filter to its extent; clearing the selection restores the filter. */
