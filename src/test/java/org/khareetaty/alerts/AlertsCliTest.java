@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.khareetaty.cli.Cli;
+import org.khareetaty.cli.CliRun;
 
 /** The alerts commands end to end on a real data folder: rules import/export, evaluate, list, act, send. */
 class AlertsCliTest {
@@ -24,18 +22,8 @@ class AlertsCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dir.resolve("data").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(all);
-        return new Result(exit, out.toString(), err.toString());
+    private CliRun.Result run(String... args) {
+        return CliRun.in(dir.resolve("data"), args);
     }
 
     @Test
@@ -50,11 +38,11 @@ class AlertsCliTest {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, "rules:\n" + indent(RuleExamples.forKind(RuleKind.CATEGORY_COUNT)) + indent(RuleExamples.DRUGS_IMMEDIATELY),
                 StandardCharsets.UTF_8);
-        Result imported = run("alerts", "rules", "import", rules.toString(), "--json");
+        CliRun.Result imported = run("alerts", "rules", "import", rules.toString(), "--json");
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(JSON.readTree(imported.out()).get("created").asInt()).isEqualTo(2);
 
-        Result evaluated = run("alerts", "evaluate", "--json");
+        CliRun.Result evaluated = run("alerts", "evaluate", "--json");
         assertThat(evaluated.exit()).as(evaluated.err()).isZero();
         JsonNode report = JSON.readTree(evaluated.out());
         assertThat(report.get("raised")).hasSize(1);
@@ -66,25 +54,25 @@ class AlertsCliTest {
         assertThat(open.get(0).get("notificationsPending").asInt()).isEqualTo(1);
         String id = open.get(0).get("id").asText();
 
-        Result noNote = run("alerts", "act", id, "RESOLVE");
+        CliRun.Result noNote = run("alerts", "act", id, "RESOLVE");
         assertThat(noNote.exit()).isNotZero();
         assertThat(noNote.err()).contains("note is required");
         assertThat(run("alerts", "act", id, "RESOLVE", "--note", "Patrol added").exit()).isZero();
         assertThat(JSON.readTree(run("alerts", "list", "--status", "OPEN", "--json").out())).isEmpty();
         assertThat(JSON.readTree(run("alerts", "list", "--status", "RESOLVED", "--json").out())).hasSize(1);
 
-        Result send = run("alerts", "send");
+        CliRun.Result send = run("alerts", "send");
         assertThat(send.exit()).isNotZero();
         assertThat(send.err()).contains("Notifications are not configured").contains("1 notifications are waiting");
 
-        Result exported = run("alerts", "rules", "export");
+        CliRun.Result exported = run("alerts", "rules", "export");
         assertThat(exported.exit()).isZero();
         assertThat(RuleYaml.parseMany(exported.out(), "export")).extracting(RuleDefinition::name)
                 .containsExactly("Drug offences immediately", "Vehicle thefts in a district");
 
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "rules:\n  - name: Broken\n    kind: NEAR_REPEAT\n    threshold: 3\n", StandardCharsets.UTF_8);
-        Result refused = run("alerts", "rules", "import", bad.toString());
+        CliRun.Result refused = run("alerts", "rules", "import", bad.toString());
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.err()).contains("bad.yaml").contains("rule 'Broken'").contains("distanceMetres").contains("days");
     }

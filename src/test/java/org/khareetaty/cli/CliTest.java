@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,20 +21,10 @@ class CliTest {
     @TempDir
     Path folder;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @Test
     void doctorReportsHealthyAsJson() throws Exception {
         TestDatabases.prepare(folder);
-        Result result = run("--data-dir", folder.toString(), "doctor", "--json");
+        CliRun.Result result = CliRun.run("--data-dir", folder.toString(), "doctor", "--json");
         assertThat(result.exit()).as(result.err()).isZero();
         JsonNode json = JSON.readTree(result.out());
         assertThat(json.get("healthy").asBoolean()).isTrue();
@@ -49,7 +37,7 @@ class CliTest {
     @Test
     void dbInfoListsEveryTableWithItsRows() throws Exception {
         TestDatabases.prepare(folder);
-        Result result = run("--data-dir", folder.toString(), "db", "info", "--json");
+        CliRun.Result result = CliRun.run("--data-dir", folder.toString(), "db", "info", "--json");
         assertThat(result.exit()).isZero();
         JsonNode rows = JSON.readTree(result.out()).get("rows");
         assertThat(rows.has("incident")).isTrue();
@@ -60,7 +48,7 @@ class CliTest {
     @Test
     void unusableDataFolderIsAReadableErrorOnStderr() throws Exception {
         Path file = Files.writeString(folder.resolve("not-a-folder"), "x");
-        Result result = run("--data-dir", file.toString(), "doctor", "--json");
+        CliRun.Result result = CliRun.run("--data-dir", file.toString(), "doctor", "--json");
         assertThat(result.exit()).isNotZero();
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).startsWith("error: ").contains(file.toString());

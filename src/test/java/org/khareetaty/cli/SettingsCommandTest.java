@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,18 +19,8 @@ class SettingsCommandTest {
     @TempDir
     Path folder;
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = folder.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(all);
-        return new Result(exit, out.toString(), err.toString());
+    private CliRun.Result run(String... args) {
+        return CliRun.in(folder, args);
     }
 
     private static JsonNode entry(JsonNode list, String key) {
@@ -52,13 +40,13 @@ class SettingsCommandTest {
         assertThat(entry(before, "agency.timeZone").get("default").asBoolean()).isTrue();
         assertThat(entry(before, "sync.password.encrypted").get("value").asText()).isEqualTo("(not set)");
 
-        Result set = run("settings", "set", "agency.timeZone", "America/New_York");
+        CliRun.Result set = run("settings", "set", "agency.timeZone", "America/New_York");
         assertThat(set.exit()).as(set.err()).isZero();
         JsonNode after = JSON.readTree(run("settings", "list", "--json").out());
         assertThat(entry(after, "agency.timeZone").get("value").asText()).isEqualTo("America/New_York");
         assertThat(entry(after, "agency.timeZone").get("default").asBoolean()).isFalse();
 
-        Result bad = run("settings", "set", "security.lockout.attempts", "0");
+        CliRun.Result bad = run("settings", "set", "security.lockout.attempts", "0");
         assertThat(bad.exit()).isNotZero();
         assertThat(bad.err()).contains("security.lockout.attempts").contains("0");
         assertThat(run("settings", "set", "no.such.key", "1").err()).contains("no.such.key");

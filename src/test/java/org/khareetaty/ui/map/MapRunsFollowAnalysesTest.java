@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.khareetaty.Await;
 import org.junit.jupiter.api.io.TempDir;
 import org.khareetaty.security.AuditLog;
 import org.khareetaty.security.SettingChanges;
@@ -47,29 +47,14 @@ class MapRunsFollowAnalysesTest {
                     new IncidentRepository(database), new FxExecutor(tasks, Runnable::run), filter, settings,
                     ZoneId.of("Asia/Kuwait"));
             viewModel.open();
-            await(() -> viewModel.tilesProperty().get() != null);
+            Await.until(() -> viewModel.tilesProperty().get() != null);
             assertThat(viewModel.runs(MapLayerState.Id.DENSITY)).isEmpty();
 
             MapFixtures.insertDensityRun(database, "KDE", 500);
             filter.analysisStored();
 
-            await(() -> viewModel.runs(MapLayerState.Id.DENSITY).size() == 1);
-            await(() -> viewModel.layer(MapLayerState.Id.DENSITY).painterProperty().get() != null);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within 60 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            Await.until(() -> viewModel.runs(MapLayerState.Id.DENSITY).size() == 1);
+            Await.until(() -> viewModel.layer(MapLayerState.Id.DENSITY).painterProperty().get() != null);
         }
     }
 }

@@ -9,11 +9,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.khareetaty.Await;
 import org.junit.jupiter.api.io.TempDir;
 import org.khareetaty.security.AuditLog;
 import org.khareetaty.security.SettingChanges;
@@ -82,9 +82,9 @@ class MapViewModelTest {
         viewModel = new MapViewModel(map, Principal.BOOTSTRAP, new IncidentSnapshots(database), new IncidentRepository(database),
                 new FxExecutor(tasks, Runnable::run), filter, settings, KUWAIT);
         viewModel.open();
-        await(() -> incidentCount() == inserted.stream().filter(i -> i.lon() != null).count());
-        await(() -> viewModel.layer(MapLayerState.Id.HOTSPOTS).painterProperty().get() != null);
-        await(() -> viewModel.tilesProperty().get() != null);
+        Await.until(() -> incidentCount() == inserted.stream().filter(i -> i.lon() != null).count());
+        Await.until(() -> viewModel.layer(MapLayerState.Id.HOTSPOTS).painterProperty().get() != null);
+        Await.until(() -> viewModel.tilesProperty().get() != null);
     }
 
     @Test
@@ -109,7 +109,7 @@ class MapViewModelTest {
         viewModel.layer(MapLayerState.Id.HOTSPOTS).opacityProperty().set(0.25);
         assertThat(viewModel.paintedLayers().get(0).opacity()).isEqualTo(0.25);
         viewModel.layer(MapLayerState.Id.DENSITY).visibleProperty().set(true);
-        await(() -> viewModel.paintedLayers().size() == 2);
+        Await.until(() -> viewModel.paintedLayers().size() == 2);
         assertThat(viewModel.overlayVersionProperty().get()).isGreaterThan(version + 2);
     }
 
@@ -119,7 +119,7 @@ class MapViewModelTest {
         viewModel.selectBox(box);
         assertThat(filter.get().selection()).isEqualTo(box);
         long inBox = inserted.stream().filter(i -> i.lon() != null && box.contains(i.lon(), i.lat())).count();
-        await(() -> incidentCount() == inBox);
+        Await.until(() -> incidentCount() == inBox);
 
         List<double[]> lasso = List.of(new double[] {47.95, 29.33}, new double[] {48.05, 29.33}, new double[] {47.95, 29.40});
         viewModel.selectLasso(lasso);
@@ -128,7 +128,7 @@ class MapViewModelTest {
         // Below the diagonal from (48.05, 29.33) to (47.95, 29.40): lat < 29.40 - 0.7 * (lon - 47.95).
         long inLasso = inserted.stream().filter(i -> i.lon() != null && i.lon() >= 47.95 && i.lat() >= 29.33
                 && i.lat() < 29.40 - 0.7 * (i.lon() - 47.95)).count();
-        await(() -> Math.abs(incidentCount() - inLasso) <= 1);   // a point exactly on the edge may go either way
+        Await.until(() -> Math.abs(incidentCount() - inLasso) <= 1);   // a point exactly on the edge may go either way
         assertThat(inLasso).isLessThan(inBox);
 
         viewModel.clearSelection();
@@ -140,7 +140,7 @@ class MapViewModelTest {
         viewModel.setCategories(List.of("THEFT"));
         assertThat(filter.get().categories()).containsExactly("THEFT");
         long thefts = inserted.stream().filter(i -> i.lon() != null && i.category().equals("THEFT")).count();
-        await(() -> incidentCount() == thefts);
+        Await.until(() -> incidentCount() == thefts);
         viewModel.setCategories(viewModel.categories());
         assertThat(filter.get().categories()).isEmpty();
     }
@@ -159,7 +159,7 @@ class MapViewModelTest {
         assertThat(filter.get().to()).isEqualTo(day);
         long thatDay = inserted.stream().filter(i -> i.lon() != null
                 && LocalDateTime.ofInstant(i.occurredAt(), KUWAIT).toLocalDate().equals(day)).count();
-        await(() -> incidentCount() == thatDay);
+        Await.until(() -> incidentCount() == thatDay);
 
         viewModel.playStepProperty().set(MapViewModel.PlayStep.WEEK);
         viewModel.stepPlayback();
@@ -184,7 +184,7 @@ class MapViewModelTest {
         assertThat(viewModel.tooltipAt(new MapViewport(10, 50, 12, 400, 300), 200, 150)).isNull();
 
         viewModel.showDetailsAt(street, 200, 150);
-        await(() -> viewModel.detailsProperty().get() != null);
+        Await.until(() -> viewModel.detailsProperty().get() != null);
         assertThat(viewModel.detailsProperty().get().lon()).isNotNull();
     }
 
@@ -203,7 +203,7 @@ class MapViewModelTest {
         Path file = folder.resolve("snap.png");
         Path[] saved = new Path[1];
         viewModel.saveSnapshot(new MapViewport(47.98, 29.37, 11, 800, 500), 1200, 750, file, path -> saved[0] = path);
-        await(() -> saved[0] != null);
+        Await.until(() -> saved[0] != null);
         var image = javax.imageio.ImageIO.read(file.toFile());
         assertThat(image.getWidth()).isEqualTo(1200);
         assertThat(image.getHeight()).isEqualTo(750);
@@ -217,7 +217,7 @@ class MapViewModelTest {
             error[0] = message;
             done[0] = true;
         });
-        await(() -> done[0]);
+        Await.until(() -> done[0]);
         assertThat(error[0]).contains("http://");
         assertThat(viewModel.basemapSettings()[0]).isEmpty();
     }
@@ -225,20 +225,5 @@ class MapViewModelTest {
     private long incidentCount() {
         return viewModel.layer(MapLayerState.Id.INCIDENTS).painterProperty().get() instanceof IncidentPainter p
                 ? p.index().size() : -1;
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within 60 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
