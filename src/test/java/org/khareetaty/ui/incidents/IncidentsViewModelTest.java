@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khareetaty.Await;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.IncidentRepository;
@@ -42,11 +43,7 @@ class IncidentsViewModelTest {
         }
     }
 
-    private static void awaitStatus(IncidentsViewModel model, String expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!expected.equals(model.statusProperty().get()) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(model.statusProperty().get()).isEqualTo(expected);
+    private static void awaitStatus(IncidentsViewModel model, String expected) {
+        Await.until(() -> expected.equals(model.statusProperty().get()));
     }
 }
