@@ -106,6 +106,12 @@ public final class RowCodec {
 
     /** Appends one row in PostgreSQL's COPY text format (tab separated, \N for null, newline terminated). */
     public static void appendCopyRow(StringBuilder out, SyncEntity entity, Object[] row) {
+        appendCopyFields(out, entity, row);
+        out.append('\n');
+    }
+
+    /** The row's fields in COPY text format, without the line end (callers may append more fields). */
+    public static void appendCopyFields(StringBuilder out, SyncEntity entity, Object[] row) {
         List<SyncColumn> columns = entity.columns();
         for (int i = 0; i < row.length; i++) {
             if (i > 0) {
@@ -123,7 +129,6 @@ public final class RowCodec {
                 out.append(value);
             }
         }
-        out.append('\n');
     }
 
     private static void escapeCopy(StringBuilder out, String text) {
