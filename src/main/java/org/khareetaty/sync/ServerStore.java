@@ -1,6 +1,5 @@
 package org.khareetaty.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +31,6 @@ public final class ServerStore {
 
     /** Serialises pushes so change seqs become visible in increasing order (a pull never skips one). */
     private static final long PUSH_LOCK = 0x6b686172L;
-    private static final int COPY_FLUSH_CHARS = 1 << 20;
     private static final String UNIQUE_VIOLATION = "23505";
     /** The change-cursor entity of a bulk chunk: its entity_id is the push id, its incidents carry its seq. */
     static final String BULK_ENTITY = "INCIDENT_BULK";
@@ -44,7 +42,7 @@ public final class ServerStore {
             "incident_time", "(occurred_at)",
             "incident_batch", "(batch_id)",
             "incident_geom", "USING gist (geom)",
-            "incident_bulk_seq", "(bulk_seq)");
+            "incident_bulk_seq", "USING brin (bulk_seq) WITH (autosummarize = on)");
 
     private ServerStore() {
     }
@@ -227,6 +225,8 @@ public final class ServerStore {
                 }
                 int count = 0;
                 try (Statement statement = pg.createStatement()) {
+                    // Sorts of 1.5 M keys stay in memory (the default 64 MB spills them to disk).
+                    statement.execute("SET LOCAL maintenance_work_mem = '512MB'");
                     for (Map.Entry<String, String> index : DEFERRED_INDEXES.entrySet()) {
                         try (ResultSet rs = statement.executeQuery(
                                 "SELECT to_regclass('" + index.getKey() + "') IS NULL")) {
@@ -499,19 +499,14 @@ public final class ServerStore {
         }
 
         private void copy(SyncEntity entity, String stage, List<Object[]> rows) throws SQLException {
-            PGConnection copyConnection = pg.unwrap(PGConnection.class);
-            CopyIn copyIn = copyConnection.getCopyAPI().copyIn(
-                    "COPY " + stage + " (" + entity.columnList() + ") FROM STDIN");
+            CopyIn copyIn = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY " + stage + " (" + entity.columnList() + ") FROM STDIN (FORMAT binary)");
             try {
-                StringBuilder text = new StringBuilder(COPY_FLUSH_CHARS + 4096);
+                BinaryCopy out = new BinaryCopy(copyIn);
                 for (Object[] row : rows) {
-                    RowCodec.appendCopyRow(text, entity, row);
-                    if (text.length() >= COPY_FLUSH_CHARS) {
-                        writeCopy(copyIn, text);
-                    }
+                    out.row(entity, row);
                 }
-                writeCopy(copyIn, text);
-                copyIn.endCopy();
+                out.finish();
             } finally {
                 if (copyIn.isActive()) {
                     copyIn.cancelCopy();
@@ -523,33 +518,16 @@ public final class ServerStore {
         private int copyChunk(ChunkRows rows, long seq) throws SQLException {
             SyncEntity entity = SyncEntity.INCIDENT;
             CopyIn copyIn = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY incident (" + entity.columnList() + ", bulk_seq) FROM STDIN");
-            String tag = "\t" + seq + "\n";
-            int[] count = {0};
+                    "COPY incident (" + entity.columnList() + ", bulk_seq) FROM STDIN (FORMAT binary)");
             try {
-                StringBuilder text = new StringBuilder(COPY_FLUSH_CHARS + 4096);
-                rows.forEach(row -> {
-                    RowCodec.appendCopyFields(text, entity, row);
-                    text.append(tag);
-                    count[0]++;
-                    if (text.length() >= COPY_FLUSH_CHARS) {
-                        writeCopy(copyIn, text);
-                    }
-                });
-                writeCopy(copyIn, text);
-                copyIn.endCopy();
-                return count[0];
+                BinaryCopy out = new BinaryCopy(copyIn);
+                rows.forEach(row -> out.row(entity, row, seq));
+                return Math.toIntExact(out.finish());
             } finally {
                 if (copyIn.isActive()) {
                     copyIn.cancelCopy();
                 }
             }
-        }
-
-        private static void writeCopy(CopyIn copyIn, StringBuilder text) throws SQLException {
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            copyIn.writeToCopy(bytes, 0, bytes.length);
-            text.setLength(0);
         }
 
         /** The same source row imported on two workstations: keep the id the server has, log the other. */
