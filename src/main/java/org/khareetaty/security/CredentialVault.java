@@ -111,6 +111,27 @@ public final class CredentialVault implements SecretStore.KeySource {
         return true;
     }
 
+    /**
+     * An account's password was changed or reset: its vault line is wrapped again under the new password, so the old
+     * password opens nothing any more. When the key is not unlocked in this process the line cannot be re-made and
+     * is removed instead (that administrator gets a new one at their next sign-in after another administrator's).
+     */
+    public synchronized void passwordChanged(String username, char[] newPassword, boolean administrator) {
+        Map<String, String> wrappings = readVault();
+        if (!wrappings.containsKey(username) && !(administrator && dataKey != null && !wrappings.isEmpty())) {
+            return;
+        }
+        if (dataKey != null && administrator) {
+            wrappings.put(username, wrap(username, newPassword));
+            LOG.info("The credential key is now protected by the new password of {}", username);
+        } else {
+            wrappings.remove(username);
+            LOG.warn("Removed the credential key copy of {} (its old password must not open it; the key is not "
+                    + "unlocked here to wrap it for the new one)", username);
+        }
+        writeVault(wrappings);
+    }
+
     /** Forgets the unwrapped key (the key file and vault stay). */
     public synchronized void lock() {
         if (dataKey != null) {
