@@ -110,7 +110,8 @@ public final class CoreServices implements AutoCloseable {
         this.tasks = tasks;
         this.settings = new SettingsStore(database);
         this.audit = new AuditLog(database, clock);
-        this.vault = new CredentialVault(folder);
+        // The OS keystore (where available) also protects the credential key, for unattended runs (ADR 0102).
+        this.vault = new CredentialVault(folder, org.khareetaty.security.OsKeystore.detect(folder.root().resolve("keys")));
         this.secrets = new SecretStore(vault);
         this.settingChanges = new SettingChanges(settings, secrets, audit);
         this.incidents = new IncidentRepository(database);
