@@ -41,7 +41,7 @@ public final class ChartExport {
     private ChartExport() {
     }
 
-    /** Writes without auditing: only {@link ChartFiles} (audited) and tests call it. */
+    /** Writes without auditing: only tests call it ({@link ChartFiles} writes through the stream variant). */
     static void write(JFreeChart chart, Path file, int width, int height) throws IOException {
         checkSize(width, height);
         Format format = Format.of(file);
@@ -49,12 +49,20 @@ public final class ChartExport {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            write(chart, out, format, width, height);
+        }
+    }
+
+    /** Writes to a stream without auditing: only {@link ChartFiles} (audited) calls it. */
+    static void write(JFreeChart chart, java.io.OutputStream out, Format format, int width, int height) throws IOException {
+        checkSize(width, height);
         if (format == Format.PNG) {
-            if (!ImageIO.write(toImage(chart, width, height), "png", file.toFile())) {
+            if (!ImageIO.write(toImage(chart, width, height), "png", out)) {
                 throw new IOException("No PNG writer is available");
             }
         } else {
-            Files.writeString(file, toSvg(chart, width, height));
+            out.write(toSvg(chart, width, height).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

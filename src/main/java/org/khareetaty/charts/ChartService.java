@@ -106,7 +106,9 @@ public final class ChartService {
         JFreeChart chart = IncidentCharts.timeline(counts, shown, subtitle(window, filter, context));
         return new IncidentChart(ChartKind.TIMELINE, chart, window, counts, note, (entity, current, extend) -> {
             if (entity instanceof XYItemEntity item && item.getDataset() == chart.getXYPlot().getDataset(0)) {
-                LocalDate start = counts.periods().get(item.getItem());
+                // Partial buckets are a second series, so the item's date, not its index, names the bucket.
+                LocalDate start = LocalDate.ofEpochDay(Math.floorDiv(
+                        (long) item.getDataset().getXValue(item.getSeriesIndex(), item.getItem()), 86_400_000L));
                 LocalDate from = start.isBefore(window.from()) ? window.from() : start;
                 LocalDate end = granularity.bucketEnd(start);
                 return Optional.of(current.withDates(from, end.isAfter(window.to()) ? window.to() : end));

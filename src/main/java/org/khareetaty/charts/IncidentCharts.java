@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TimeZone;
@@ -93,18 +95,35 @@ public final class IncidentCharts {
 
     public static JFreeChart timeline(TimeCounts counts, ForecastSeries forecast, String subtitle) {
         NumberFormat number = NumberFormat.getIntegerInstance(Locale.ENGLISH);
-        XYSeries actual = new XYSeries("Incidents per " + counts.granularity().label().toLowerCase(Locale.ROOT),
-                false, false);
+        String unit = counts.granularity().label().toLowerCase(Locale.ROOT);
+        // A bucket cut by the window (a week with two days of data) is drawn apart, unjoined and hollow: joined to
+        // the line it would read as a sudden fall in crime.
+        XYSeries complete = new XYSeries("Incidents per " + unit, false, false);
+        XYSeries partial = new XYSeries("Partial " + unit + " (not every day in the window)", false, false);
+        List<Integer> completeItems = new ArrayList<>();
+        List<Integer> partialItems = new ArrayList<>();
         for (int i = 0; i < counts.periods().size(); i++) {
-            actual.add(millis(counts.periods().get(i)), counts.counts()[i]);
+            LocalDate start = counts.periods().get(i);
+            boolean cut = !partialNote(counts.granularity(), counts.window(), start).isEmpty();
+            (cut ? partial : complete).add(millis(start), counts.counts()[i]);
+            (cut ? partialItems : completeItems).add(i);
         }
+        XYSeriesCollection observed = new XYSeriesCollection(complete);
         XYLineAndShapeRenderer actualRenderer = new XYLineAndShapeRenderer(true, true);
         actualRenderer.setSeriesPaint(0, ACTUAL);
         actualRenderer.setSeriesStroke(0, new BasicStroke(2f));
         actualRenderer.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));
+        if (!partialItems.isEmpty()) {
+            observed.addSeries(partial);
+            actualRenderer.setSeriesPaint(1, ACTUAL);
+            actualRenderer.setSeriesLinesVisible(1, false);
+            actualRenderer.setSeriesShape(1, new Ellipse2D.Double(-4, -4, 8, 8));
+            actualRenderer.setSeriesShapesFilled(1, false);
+        }
         actualRenderer.setDefaultToolTipGenerator((XYToolTipGenerator) (dataset, series, item) -> {
-            LocalDate start = counts.periods().get(item);
-            return periodLabel(counts.granularity(), start) + ": " + number.format(counts.counts()[item])
+            int index = (series == 0 ? completeItems : partialItems).get(item);
+            LocalDate start = counts.periods().get(index);
+            return periodLabel(counts.granularity(), start) + ": " + number.format(counts.counts()[index])
                     + " incidents" + partialNote(counts.granularity(), counts.window(), start);
         });
 
@@ -115,7 +134,7 @@ public final class IncidentCharts {
         NumberAxis value = new NumberAxis("Incidents");
         value.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         value.setAutoRangeIncludesZero(true);
-        XYPlot plot = new XYPlot(new XYSeriesCollection(actual), time, value, actualRenderer);
+        XYPlot plot = new XYPlot(observed, time, value, actualRenderer);
 
         if (forecast != null && !forecast.points().isEmpty()) {
             YIntervalSeries wide = new YIntervalSeries("Forecast, 95 % interval");

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.khareetaty.security.AuditLog;
 import org.khareetaty.security.Permission;
+import org.khareetaty.security.FileProtection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Verify and export the audit log. */
@@ -34,13 +36,18 @@ final class AuditCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE")
         Path out;
 
+        @Mixin
+        EncryptOptions encryption;
+
         @Override
         protected int run(CliSession session) throws Exception {
-            long[] count = {session.services().audit().export(session.principal(), out)};
+            FileProtection protection = encryption.protection();
+            long[] count = {session.services().audit().export(session.principal(), out, protection)};
+            Path written = protection.target(out);
             if (json) {
-                session.printJson(Map.of("file", out.toString(), "records", count[0]));
+                session.printJson(Map.of("file", written.toString(), "records", count[0], "encrypted", protection.encrypted()));
             } else {
-                session.out().println("Wrote " + count[0] + " audit records to " + out);
+                session.out().println("Wrote " + count[0] + " audit records to " + written);
             }
             return 0;
         }

@@ -3,7 +3,7 @@ package org.khareetaty.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.Principal;
 import org.khareetaty.security.BackupService;
 import org.khareetaty.security.Permission;
 import picocli.CommandLine.Command;
@@ -61,14 +61,11 @@ final class BackupCommand {
 
         @Override
         protected int run(CliSession session) throws Exception {
-            session.principal().require(Permission.BACKUP);
-            String actor = session.principal().username();
+            Principal actor = session.principal();
             session.closeServices();
-            BackupService.RestoreResult result = BackupService.restore(session.folder(), file,
+            BackupService.RestoreResult result = BackupService.restore(session.folder(), actor, file,
                     passphraseVariable == null ? null : secret(passphraseVariable));
             long rows = result.tables().values().stream().mapToLong(t -> t.rows()).sum();
-            session.services().audit().record(actor, "BACKUP_RESTORE", file.toString(), AuditLog.Outcome.SUCCESS,
-                    rows + " rows verified; original kept at " + result.originalKeptAt());
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("restoredFrom", file.toString());

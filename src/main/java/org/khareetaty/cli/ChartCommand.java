@@ -12,6 +12,7 @@ import org.khareetaty.charts.IncidentChart;
 import org.khareetaty.charts.TimeGranularity;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
+import org.khareetaty.security.FileProtection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,19 +50,25 @@ final class ChartCommand extends SessionCommand {
     @Mixin
     IncidentFilterOptions filterOptions;
 
+    @Mixin
+    EncryptOptions encryption;
+
     @Override
     protected int run(CliSession session) throws Exception {
         ChartKind chartKind = ChartKind.fromCliName(kind);
         ChartExport.Format.of(out);
+        FileProtection protection = encryption.protection();
         ChartService charts = session.services().charts();
         IncidentFilter filter = filterOptions.toFilter(charts.catalog());
         ChartOptions options = new ChartOptions(granularity, top, areaKind, measure);
         IncidentChart chart = charts.build(chartKind, filter, options, TaskContext.NONE);
-        session.services().chartFiles().write(session.principal(), chartKind, filter, chart, out, width, height);
+        Path written = session.services().chartFiles().write(session.principal(), chartKind, filter, chart, out, width,
+                height, protection);
         if (json) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("chart", chartKind.cliName());
-            result.put("file", out.toAbsolutePath().toString());
+            result.put("file", written.toAbsolutePath().toString());
+            result.put("encrypted", protection.encrypted());
             result.put("width", width);
             result.put("height", height);
             result.put("from", chart.window().from());
@@ -69,7 +76,7 @@ final class ChartCommand extends SessionCommand {
             result.put("note", chart.note());
             session.printJson(result);
         } else {
-            session.out().printf("%s (%s) written to %s (%d × %d)%n", chartKind.title(), chart.window(), out, width,
+            session.out().printf("%s (%s) written to %s (%d × %d)%n", chartKind.title(), chart.window(), written, width,
                     height);
             if (!chart.note().isEmpty()) {
                 session.out().println(chart.note());

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.report.export.ExportFormat;
+import org.khareetaty.security.FileProtection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** CSV and GeoJSON exports, safe to open in spreadsheets. */
@@ -28,15 +30,21 @@ final class ExportCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write")
         Path out;
 
-        void report(CliSession session, String what, long rows) {
+        @Mixin
+        EncryptOptions encryption;
+
+        void report(CliSession session, String what, long rows, FileProtection protection) {
+            Path written = protection.target(out);
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("file", out.toAbsolutePath().toString());
+                result.put("file", written.toAbsolutePath().toString());
+                result.put("encrypted", protection.encrypted());
                 result.put("format", ExportFormat.parse(format).toString());
                 result.put(what, rows);
                 session.printJson(result);
             } else {
-                session.out().printf("Wrote %,d %s to %s%n", rows, what, out.toAbsolutePath());
+                session.out().printf("Wrote %,d %s to %s%s%n", rows, what, written.toAbsolutePath(),
+                        protection.encrypted() ? " (encrypted)" : "");
             }
         }
     }
@@ -62,8 +70,10 @@ final class ExportCommand {
             Set<UUID> areaIds = areas.stream().map(a -> session.services().reports().areas().resolve(a).id())
                     .collect(Collectors.toSet());
             IncidentFilter filter = new IncidentFilter(from, to, Set.copyOf(categories), areaIds, null);
-            long rows = session.services().exporter().exportIncidents(session.principal(), filter, exportFormat, out, TaskContext.NONE);
-            report(session, "incidents", rows);
+            FileProtection protection = encryption.protection();
+            long rows = session.services().exporter().exportIncidents(session.principal(), filter, exportFormat, out,
+                    protection, TaskContext.NONE);
+            report(session, "incidents", rows, protection);
             return 0;
         }
     }
@@ -77,8 +87,10 @@ final class ExportCommand {
 
         @Override
         protected int run(CliSession session) {
-            long rows = session.services().exporter().exportHotspots(session.principal(), run, ExportFormat.parse(format), out, TaskContext.NONE);
-            report(session, "hotspots", rows);
+            FileProtection protection = encryption.protection();
+            long rows = session.services().exporter().exportHotspots(session.principal(), run, ExportFormat.parse(format),
+                    out, protection, TaskContext.NONE);
+            report(session, "hotspots", rows, protection);
             return 0;
         }
     }

@@ -8,7 +8,9 @@ import java.util.Set;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.report.export.ExportFormat;
+import org.khareetaty.security.FileProtection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Incident data: export a date range (the same exporter as {@code export incidents}). */
@@ -31,17 +33,24 @@ final class IncidentsCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE")
         Path out;
 
+        @Mixin
+        EncryptOptions encryption;
+
         @Override
         protected int run(CliSession session) {
             IncidentFilter filter = new IncidentFilter(from, to, Set.of(), Set.of(), null);
-            long rows = session.services().exporter().exportIncidents(session.principal(), filter, ExportFormat.parse(format), out, TaskContext.NONE);
+            FileProtection protection = encryption.protection();
+            long rows = session.services().exporter().exportIncidents(session.principal(), filter,
+                    ExportFormat.parse(format), out, protection, TaskContext.NONE);
+            Path written = protection.target(out);
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("file", out.toAbsolutePath().toString());
+                result.put("file", written.toAbsolutePath().toString());
+                result.put("encrypted", protection.encrypted());
                 result.put("incidents", rows);
                 session.printJson(result);
             } else {
-                session.out().printf("Wrote %,d incidents to %s%n", rows, out.toAbsolutePath());
+                session.out().printf("Wrote %,d incidents to %s%n", rows, written.toAbsolutePath());
             }
             return 0;
         }

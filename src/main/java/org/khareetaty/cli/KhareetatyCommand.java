@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
             ChartCommand.class,
             SyncCommand.class,
             ServerCommand.class,
+            DecryptCommand.class,
         })
 public final class KhareetatyCommand {
 

@@ -16,7 +16,9 @@ import org.khareetaty.report.IsoWeek;
 import org.khareetaty.report.ReportService;
 import org.khareetaty.report.WeeklyReport;
 import org.khareetaty.report.WeeklyReportRequest;
+import org.khareetaty.security.FileProtection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** PDF reports for supervisors, made headless. */
@@ -49,18 +51,24 @@ final class ReportCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "PDF file to write")
         Path out;
 
+        @Mixin
+        EncryptOptions encryption;
+
         @Override
         protected int run(CliSession session) {
+            FileProtection protection = encryption.protection();
+            Path written = protection.target(out);
             ReportService reports = session.services().reports();
             List<AreaRef> resolved = areas.stream().map(a -> reports.areas().resolve(a)).toList();
             WeeklyReportRequest request = new WeeklyReportRequest(IsoWeek.parse(week), resolved,
                     author == null ? defaultAuthor() : author, top);
             long started = System.nanoTime();
-            WeeklyReport report = reports.writeWeekly(session.principal(), request, out, TaskContext.NONE);
+            WeeklyReport report = reports.writeWeekly(session.principal(), request, out, protection, TaskContext.NONE);
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("file", out.toAbsolutePath().toString());
+                result.put("file", written.toAbsolutePath().toString());
+                result.put("encrypted", protection.encrypted());
                 result.put("week", report.week().toString());
                 result.put("incidents", report.total().current());
                 result.put("previousWeek", report.total().previous());
@@ -71,7 +79,7 @@ final class ReportCommand {
                 session.printJson(result);
             } else {
                 session.out().printf("Wrote %s: %s, %,d incidents (%,d the week before, %,d a year earlier), "
-                        + "%d hotspots, %d alerts, in %,d ms%n", out.toAbsolutePath(), report.week(),
+                        + "%d hotspots, %d alerts, in %,d ms%n", written.toAbsolutePath(), report.week(),
                         report.total().current(), report.total().previous(), report.total().yearAgo(),
                         report.hotspots().size(), report.alerts().size(), millis);
             }
@@ -117,8 +125,13 @@ final class ReportCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "PDF file to write")
         Path out;
 
+        @Mixin
+        EncryptOptions encryption;
+
         @Override
         protected int run(CliSession session) throws Exception {
+            FileProtection protection = encryption.protection();
+            Path written = protection.target(out);
             ReportService reports = session.services().reports();
             String who = author == null ? defaultAuthor() : author;
             BulletinRequest request;
@@ -139,15 +152,16 @@ final class ReportCommand {
             }
             String analystText = textFile != null ? java.nio.file.Files.readString(textFile) : text;
             request = request.withTitle(title).withText(analystText);
-            Bulletin bulletin = reports.writeBulletin(session.principal(), request, out, TaskContext.NONE);
+            Bulletin bulletin = reports.writeBulletin(session.principal(), request, out, protection, TaskContext.NONE);
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("file", out.toAbsolutePath().toString());
+                result.put("file", written.toAbsolutePath().toString());
+                result.put("encrypted", protection.encrypted());
                 result.put("title", bulletin.title());
                 result.put("incidents", bulletin.profile().total());
                 session.printJson(result);
             } else {
-                session.out().printf("Wrote %s: %s, %,d incidents%n", out.toAbsolutePath(), bulletin.title(),
+                session.out().printf("Wrote %s: %s, %,d incidents%n", written.toAbsolutePath(), bulletin.title(),
                         bulletin.profile().total());
             }
             return 0;

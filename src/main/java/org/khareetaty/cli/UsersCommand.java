@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** Local accounts (administrators only, except the very first account). */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage local accounts",
-        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Lock.class, UsersCommand.Unlock.class})
+        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Lock.class, UsersCommand.Unlock.class,
+            UsersCommand.Passwd.class})
 final class UsersCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -26,16 +27,51 @@ final class UsersCommand {
 
         @Override
         protected int run(CliSession session) {
-            char[] password = session.password("New password for " + username + ": ", "KHAREETATY_NEW_PASSWORD");
-            if (System.getenv("KHAREETATY_NEW_PASSWORD") == null
-                    && !Arrays.equals(password, session.password("Repeat the password: ", "KHAREETATY_NEW_PASSWORD"))) {
-                throw new IllegalArgumentException("The two passwords differ.");
-            }
+            char[] password = newPassword(session, username);
             User user = session.services().users().create(session.principal(), username, displayName, role, password);
             if (json) {
                 session.printJson(user);
             } else {
                 session.out().println("Added " + user.username() + " (" + user.role() + ").");
+            }
+            return 0;
+        }
+    }
+
+    /** A new password from $KHAREETATY_NEW_PASSWORD, or typed twice at the console. */
+    static char[] newPassword(CliSession session, String username) {
+        char[] password = session.password("New password for " + username + ": ", "KHAREETATY_NEW_PASSWORD");
+        if (System.getenv("KHAREETATY_NEW_PASSWORD") == null
+                && !Arrays.equals(password, session.password("Repeat the password: ", "KHAREETATY_NEW_PASSWORD"))) {
+            throw new IllegalArgumentException("The two passwords differ.");
+        }
+        return password;
+    }
+
+    @Command(name = "passwd", mixinStandardHelpOptions = true,
+            description = "Change your own password (the current one is the one you signed in with: $KHAREETATY_PASSWORD "
+                    + "or the prompt), or, as an administrator, set a new password for USERNAME. The new password comes "
+                    + "from $KHAREETATY_NEW_PASSWORD or is asked twice.")
+    static final class Passwd extends SessionCommand {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "USERNAME", description = "Another account (administrators)")
+        String username;
+
+        @Override
+        protected int run(CliSession session) {
+            if (!session.services().users().hasAccounts()) {
+                throw new IllegalArgumentException("This workstation has no accounts yet: add the administrator with 'users add'.");
+            }
+            org.khareetaty.security.Principal actor = session.principal();
+            boolean own = username == null || username.strip().equalsIgnoreCase(actor.username());
+            String target = own ? actor.username() : username;
+            char[] replacement = newPassword(session, target);
+            if (own) {
+                char[] current = session.password("Current password: ", "KHAREETATY_PASSWORD");
+                session.services().users().changeOwnPassword(actor, current, replacement);
+                session.out().println("Changed the password of " + target + ".");
+            } else {
+                session.services().users().resetPassword(actor, target, replacement);
+                session.out().println("Set a new password for " + target + ".");
             }
             return 0;
         }

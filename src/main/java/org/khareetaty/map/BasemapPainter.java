@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class BasemapPainter implements LayerPainter {
 
+    /** Change this whenever what the painter draws changes: cached tiles drawn by another revision are dropped. */
+    public static final String REVISION = "basemap-2026-11-22";
+
     static final Color SEA = new Color(0xAAD3DF);
     static final Color LAND = new Color(0xF2EFE9);
     private static final Color COAST = new Color(0x7FA9BD);

@@ -71,6 +71,11 @@ public final class GeoShape {
         return new GeoShape(name, parts);
     }
 
+    /** A hash of the outline's coordinates (for cache keys: another outline almost surely hashes differently). */
+    public int contentHash() {
+        return java.util.Arrays.deepHashCode(parts);
+    }
+
     public String name() {
         return name;
     }

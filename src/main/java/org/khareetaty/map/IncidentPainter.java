@@ -146,7 +146,8 @@ public final class IncidentPainter implements LayerPainter {
             keys[i] = (row << 32) | col;
         }
         Arrays.sort(keys);
-        List<Double> densities = new ArrayList<>();
+        double[] densities = new double[n];
+        int cells = 0;
         int run = 1;
         for (int i = 1; i <= n; i++) {
             if (i < n && keys[i] == keys[i - 1]) {
@@ -155,10 +156,11 @@ public final class IncidentPainter implements LayerPainter {
             }
             long row = keys[i - 1] >>> 32;
             double lat = WebMercator.lat((row + 0.5) * CELL_PX / size);
-            densities.add(run / cellAreaKm2(lat, zoom));
+            densities[cells++] = run / cellAreaKm2(lat, zoom);
             run = 1;
         }
-        double[] sorted = densities.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted = Arrays.copyOf(densities, cells);
+        Arrays.sort(sorted);
         double[] breaks = new double[QUANTILES.length];
         for (int q = 0; q < QUANTILES.length; q++) {
             breaks[q] = sorted[(int) Math.min(sorted.length - 1, Math.floor(QUANTILES[q] * sorted.length))];

@@ -100,8 +100,9 @@ public final class MapService implements AutoCloseable {
     }
 
     private BasemapTiles buildTiles() {
-        List<GeoShape> boundaries = layers.areas().stream().map(MapArea::shape).toList();
-        LocalTileSource local = new LocalTileSource(new BasemapPainter(basemap(), boundaries));
+        List<MapArea> areas = layers.areas();
+        List<GeoShape> boundaries = areas.stream().map(MapArea::shape).toList();
+        LocalTileSource local = LocalTileSource.cached(areas, () -> new BasemapPainter(basemap(), boundaries), folder.cache());
         List<TileSource> configured = new ArrayList<>();
         String attribution = settings.get(MapSettings.TILE_ATTRIBUTION);
         String mbtilesFile = settings.get(MapSettings.MBTILES_FILE).strip();

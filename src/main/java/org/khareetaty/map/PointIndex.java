@@ -1,6 +1,5 @@
 package org.khareetaty.map;
 
-import java.util.Arrays;
 import org.khareetaty.store.IncidentSnapshot;
 
 /**
@@ -34,32 +33,68 @@ public final class PointIndex {
         this.category = category;
     }
 
-    /** Indexes the given rows of the snapshot; rows without a location are skipped. */
+    /**
+     * Indexes the given rows of the snapshot; rows without a location are skipped. The projection is computed
+     * once per point and the points are ordered by a two-pass radix sort on their cell (linear time), so 1.5
+     * million incidents take tens of milliseconds.
+     */
     public static PointIndex build(IncidentSnapshot snapshot, int[] candidateRows) {
-        long[] packed = new long[candidateRows.length];
         int n = 0;
+        int[] located = new int[candidateRows.length];
+        double[] px = new double[candidateRows.length];
+        double[] py = new double[candidateRows.length];
+        int[] pointCell = new int[candidateRows.length];
         for (int row : candidateRows) {
             if (!snapshot.isLocated(row)) {
                 continue;
             }
-            int cell = cellOf(WebMercator.x(snapshot.lon(row)), WebMercator.y(snapshot.lat(row)));
-            packed[n++] = ((long) cell << 32) | row;
+            located[n] = row;
+            px[n] = WebMercator.x(snapshot.lon(row));
+            py[n] = WebMercator.y(snapshot.lat(row));
+            pointCell[n] = cellOf(px[n], py[n]);
+            n++;
         }
-        Arrays.sort(packed, 0, n);
+        int[] order = sortByCell(pointCell, n);
         int[] rows = new int[n];
         int[] cells = new int[n];
         double[] xs = new double[n];
         double[] ys = new double[n];
         short[] categories = new short[n];
         for (int i = 0; i < n; i++) {
-            int row = (int) packed[i];
-            rows[i] = row;
-            cells[i] = (int) (packed[i] >>> 32);
-            xs[i] = WebMercator.x(snapshot.lon(row));
-            ys[i] = WebMercator.y(snapshot.lat(row));
-            categories[i] = (short) snapshot.categoryIndex(row);
+            int p = order[i];
+            rows[i] = located[p];
+            cells[i] = pointCell[p];
+            xs[i] = px[p];
+            ys[i] = py[p];
+            categories[i] = (short) snapshot.categoryIndex(located[p]);
         }
         return new PointIndex(rows, cells, xs, ys, categories);
+    }
+
+    /** Positions 0..n-1 ordered by cell, equal cells in position order (LSD radix sort, 14 bits a pass). */
+    static int[] sortByCell(int[] cell, int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int[] buffer = new int[n];
+        for (int shift = 0; shift < 2 * CELL_BITS; shift += CELL_BITS) {
+            int[] start = new int[CELLS + 1];
+            for (int i = 0; i < n; i++) {
+                start[((cell[order[i]] >>> shift) & (CELLS - 1)) + 1]++;
+            }
+            for (int b = 0; b < CELLS; b++) {
+                start[b + 1] += start[b];
+            }
+            for (int i = 0; i < n; i++) {
+                int p = order[i];
+                buffer[start[(cell[p] >>> shift) & (CELLS - 1)]++] = p;
+            }
+            int[] swap = order;
+            order = buffer;
+            buffer = swap;
+        }
+        return order;
     }
 
     private static int cellOf(double nx, double ny) {

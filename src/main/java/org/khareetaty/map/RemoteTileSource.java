@@ -7,15 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
@@ -36,7 +30,7 @@ public final class RemoteTileSource implements TileSource {
 
     private final String template;
     private final String attribution;
-    private final Path cacheFolder;
+    private final TileFolder cache;
     private final HttpClient http;
     private final Clock clock;
     private final AtomicLong offlineUntilMillis = new AtomicLong();
@@ -44,7 +38,7 @@ public final class RemoteTileSource implements TileSource {
     public RemoteTileSource(String template, String attribution, Path cacheRoot, Clock clock) {
         this.template = validate(template);
         this.attribution = attribution;
-        this.cacheFolder = cacheRoot.resolve("tiles").resolve(hash(template));
+        this.cache = new TileFolder(cacheRoot.resolve("tiles").resolve(TileFolder.hash(template)), "img");
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
@@ -64,28 +58,15 @@ public final class RemoteTileSource implements TileSource {
         return t;
     }
 
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     Path cacheFile(int z, long x, long y) {
-        return cacheFolder.resolve(Integer.toString(z)).resolve(Long.toString(x)).resolve(y + ".img");
+        return cache.file(z, x, y);
     }
 
     @Override
     public Optional<BufferedImage> tile(int z, long x, long y) {
-        Path cached = cacheFile(z, x, y);
-        if (Files.isRegularFile(cached)) {
-            try {
-                return Optional.ofNullable(ImageIO.read(cached.toFile()));
-            } catch (IOException e) {
-                LOG.debug("Unreadable cached tile {}, fetching it again", cached, e);
-            }
+        Optional<BufferedImage> cached = cache.read(z, x, y);
+        if (cached.isPresent()) {
+            return cached;
         }
         if (clock.millis() < offlineUntilMillis.get()) {
             return Optional.empty();
@@ -100,7 +81,7 @@ public final class RemoteTileSource implements TileSource {
             }
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
             if (image != null) {
-                store(cached, response.body());
+                cache.store(z, x, y, response.body());
             }
             return Optional.ofNullable(image);
         } catch (IOException e) {
@@ -111,17 +92,6 @@ public final class RemoteTileSource implements TileSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        }
-    }
-
-    private static void store(Path file, byte[] bytes) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "tile", ".part");
-            Files.write(temp, bytes);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            LOG.debug("Cannot cache tile {}", file, e);
         }
     }
 

@@ -2,10 +2,8 @@ package org.khareetaty.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.khareetaty.security.FileProtection;
 
 /**
  * Writes report and export files through a temporary sibling that is moved into place at the end,
@@ -23,40 +21,23 @@ public final class ReportFiles {
     }
 
     public static long writeAtomically(Path target, StreamWork work) {
-        Path absolute = target.toAbsolutePath();
-        Path partial = absolute.resolveSibling(absolute.getFileName() + ".part");
-        try {
-            if (absolute.getParent() != null) {
-                Files.createDirectories(absolute.getParent());
-            }
-            long records;
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                records = work.write(out);
-            }
-            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return records;
-        } catch (IOException e) {
-            deleteQuietly(partial);
-            throw new UncheckedIOException("Cannot write " + absolute + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(partial);
-            throw e;
-        }
+        return writeAtomically(target, FileProtection.NONE, work);
+    }
+
+    /** As above, encrypted when {@code protection} says so (the file then gets its suffix: {@link FileProtection#target}). */
+    public static long writeAtomically(Path target, FileProtection protection, StreamWork work) {
+        return protection.writeAtomically(target, work::write);
     }
 
     /** Writes finished bytes (a rendered PDF) the same safe way. */
     public static void write(Path target, byte[] bytes) {
-        writeAtomically(target, out -> {
+        write(target, FileProtection.NONE, bytes);
+    }
+
+    public static void write(Path target, FileProtection protection, byte[] bytes) {
+        writeAtomically(target, protection, out -> {
             out.write(bytes);
             return 1;
         });
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // the partial file is harmless; the failure that brought us here is what the caller reports
-        }
     }
 }

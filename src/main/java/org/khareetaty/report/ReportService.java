@@ -11,6 +11,7 @@ import org.khareetaty.report.graphics.ReportCharts;
 import org.khareetaty.report.graphics.ReportMapRenderer;
 import org.khareetaty.report.pdf.ReportFonts;
 import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.FileProtection;
 import org.khareetaty.security.Permission;
 import org.khareetaty.security.Principal;
 import org.khareetaty.store.Database;
@@ -69,21 +70,34 @@ public final class ReportService {
 
     /** Computes and writes a weekly report (audited); returns the report that was written. */
     public WeeklyReport writeWeekly(Principal actor, WeeklyReportRequest request, Path target, TaskContext context) {
-        return audit.audited(actor, Permission.REPORT, "REPORT", target.toAbsolutePath().toString(), () -> {
+        return writeWeekly(actor, request, target, FileProtection.NONE, context);
+    }
+
+    /** As above, encrypted when {@code protection} says so (the file is then {@code protection.target(target)}). */
+    public WeeklyReport writeWeekly(Principal actor, WeeklyReportRequest request, Path target, FileProtection protection,
+            TaskContext context) {
+        return audit.audited(actor, Permission.REPORT, "REPORT", protection.target(target).toAbsolutePath().toString(), () -> {
             WeeklyReport report = weekly(request, context);
             context.checkCancelled();
             context.progress(8, 9, "Writing PDF");
-            ReportFiles.write(target, weeklyPdf(report));
+            ReportFiles.write(target, protection, weeklyPdf(report));
             return report;
-        }, ReportService::describe);
+        }, report -> describe(report) + protection.auditNote());
     }
 
     /** Writes a PDF that was already made and previewed (the export dialog), audited with its description. */
     public void save(Principal actor, byte[] pdf, String description, Path target) {
-        audit.audited(actor, Permission.REPORT, "REPORT", target.toAbsolutePath().toString(), () -> {
-            ReportFiles.write(target, pdf);
-            return target;
-        }, written -> description);
+        save(actor, pdf, description, target, FileProtection.NONE);
+    }
+
+    /** As above, encrypted when {@code protection} says so; returns the file written. */
+    public Path save(Principal actor, byte[] pdf, String description, Path target, FileProtection protection) {
+        Path written = protection.target(target);
+        audit.audited(actor, Permission.REPORT, "REPORT", written.toAbsolutePath().toString(), () -> {
+            ReportFiles.write(target, protection, pdf);
+            return written;
+        }, file -> description + protection.auditNote());
+        return written;
     }
 
     /** What the audit log says about a weekly report: which week, which areas, how many incidents. */
@@ -108,11 +122,17 @@ public final class ReportService {
 
     /** Computes and writes a tactical bulletin (audited). */
     public Bulletin writeBulletin(Principal actor, BulletinRequest request, Path target, TaskContext context) {
-        return audit.audited(actor, Permission.REPORT, "REPORT", target.toAbsolutePath().toString(), () -> {
+        return writeBulletin(actor, request, target, FileProtection.NONE, context);
+    }
+
+    /** As above, encrypted when {@code protection} says so (the file is then {@code protection.target(target)}). */
+    public Bulletin writeBulletin(Principal actor, BulletinRequest request, Path target, FileProtection protection,
+            TaskContext context) {
+        return audit.audited(actor, Permission.REPORT, "REPORT", protection.target(target).toAbsolutePath().toString(), () -> {
             Bulletin bulletin = bulletin(request, context);
             context.checkCancelled();
-            ReportFiles.write(target, bulletinPdf(bulletin));
+            ReportFiles.write(target, protection, bulletinPdf(bulletin));
             return bulletin;
-        }, ReportService::describe);
+        }, bulletin -> describe(bulletin) + protection.auditNote());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,30 +140,37 @@ public final class AuditLog {
      * JSON lines when the name ends in .jsonl or .json, otherwise tab-separated text with a header.
      */
     public long export(Principal actor, Path file) {
-        boolean jsonLines = file.getFileName().toString().matches("(?i).*\\.jsonl?$");
-        return audited(actor, Permission.VIEW_AUDIT, "AUDIT_EXPORT", file.toAbsolutePath().toString(), () -> {
-            long[] count = {0};
-            try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                if (!jsonLines) {
-                    writer.write("seq\tat\tuser\tevent\tobject\toutcome\tdetails\thash\n");
-                }
-                forEach(record -> {
-                    try {
-                        writer.write(jsonLines ? EXPORT_JSON.writeValueAsString(record) : String.join("\t",
-                                String.valueOf(record.seq()), record.at().toString(), oneLine(record.username()),
-                                oneLine(record.event()), oneLine(record.object()), oneLine(record.outcome()),
-                                oneLine(record.details()), record.hash()));
-                        writer.write('\n');
-                        count[0]++;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+        return export(actor, file, FileProtection.NONE);
+    }
+
+    /** As above, encrypted when {@code protection} says so (the format follows the name without the suffix). */
+    public long export(Principal actor, Path file, FileProtection protection) {
+        boolean jsonLines = file.getFileName().toString().matches("(?i).*\\.jsonl?(" + java.util.regex.Pattern.quote(
+                FileProtection.SUFFIX) + ")?$");
+        Path written = protection.target(file);
+        return audited(actor, Permission.VIEW_AUDIT, "AUDIT_EXPORT", written.toAbsolutePath().toString(),
+                () -> protection.writeAtomically(file, out -> {
+                    BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                    long[] count = {0};
+                    if (!jsonLines) {
+                        writer.write("seq\tat\tuser\tevent\tobject\toutcome\tdetails\thash\n");
                     }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-            }
-            return count[0];
-        }, count -> count + " records as " + (jsonLines ? "JSON lines" : "tab-separated text"));
+                    forEach(record -> {
+                        try {
+                            writer.write(jsonLines ? EXPORT_JSON.writeValueAsString(record) : String.join("\t",
+                                    String.valueOf(record.seq()), record.at().toString(), oneLine(record.username()),
+                                    oneLine(record.event()), oneLine(record.object()), oneLine(record.outcome()),
+                                    oneLine(record.details()), record.hash()));
+                            writer.write('\n');
+                            count[0]++;
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                    writer.flush();
+                    return count[0];
+                }), count -> count + " records as " + (jsonLines ? "JSON lines" : "tab-separated text")
+                        + protection.auditNote());
     }
 
     private static String oneLine(String text) {

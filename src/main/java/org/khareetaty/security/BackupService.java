@@ -156,11 +156,44 @@ public final class BackupService {
     }
 
     /**
-     * Restores a backup into a folder that nobody has open: decrypts and unpacks it to a temporary folder,
+     * Restores a backup into a folder that nobody has open (close its services first), for an administrator, and
+     * audits the outcome in the folder's database: BACKUP_RESTORE with SUCCESS (rows verified, where the original was
+     * kept) in the restored database, or FAILURE / DENIED in the untouched one.
+     */
+    public static RestoreResult restore(DataFolder folder, Principal actor, Path backup, char[] passphrase)
+            throws IOException {
+        String object = backup.toAbsolutePath().toString();
+        try {
+            actor.require(Permission.BACKUP);
+        } catch (AccessDeniedException e) {
+            recordIn(folder, actor, object, Outcome.DENIED, e.getMessage());
+            throw e;
+        }
+        RestoreResult result;
+        try {
+            result = restore(folder, backup, passphrase);
+        } catch (IOException | RuntimeException e) {
+            recordIn(folder, actor, object, Outcome.FAILURE, String.valueOf(e.getMessage()));
+            throw e;
+        }
+        long rows = result.tables().values().stream().mapToLong(TableSum::rows).sum();
+        recordIn(folder, actor, object, Outcome.SUCCESS, result.tables().size() + " tables, " + rows
+                + " rows verified; original kept at " + result.originalKeptAt());
+        return result;
+    }
+
+    private static void recordIn(DataFolder folder, Principal actor, String object, Outcome outcome, String details) {
+        try (Database database = Database.open(folder)) {
+            new AuditLog(database, Clock.systemUTC()).record(actor, "BACKUP_RESTORE", object, outcome, details);
+        }
+    }
+
+    /**
+     * Restores a backup into a folder that nobody has open, without auditing (tests): decrypts and unpacks it to a temporary folder,
      * opens it, checks every table's count and checksum against the manifest, and only then replaces the
      * database file (the original is kept beside it).
      */
-    public static RestoreResult restore(DataFolder folder, Path backup, char[] passphrase) throws IOException {
+    static RestoreResult restore(DataFolder folder, Path backup, char[] passphrase) throws IOException {
         Path work = Files.createTempDirectory("khareetaty-restore-");
         try {
             Path zipFile = backup;

@@ -139,6 +139,85 @@ public final class UserService {
         return new Principal(name, user.role());
     }
 
+    /**
+     * Self-service password change: the signed-in user proves the current password (a wrong one counts towards
+     * lockout like a failed sign-in), the new one follows the same rules as at creation. An administrator's copy of
+     * the credential key is wrapped again under the new password. Audited as PASSWORD_CHANGE.
+     */
+    public void changeOwnPassword(Principal actor, char[] current, char[] replacement) {
+        String name = normalise(actor.username());
+        Instant now = clock.instant();
+        StoredUser stored = database.withConnection(connection -> find(connection, name)).orElseThrow(
+                () -> new IllegalArgumentException("There is no account named '" + name + "'."));
+        if (stored.user().isLockedAt(now)) {
+            audit.record(actor, "PASSWORD_CHANGE", name, Outcome.DENIED, "account locked until " + stored.user().lockedUntil());
+            throw new SignInException("This account is locked until " + stored.user().lockedUntil() + ".");
+        }
+        if (!hasher.verify(current, stored.passwordHash())) {
+            int failures = stored.user().failedLogins() + 1;
+            int allowed = settings.get(SecuritySettings.LOCKOUT_ATTEMPTS);
+            Instant lockedUntil = failures >= allowed
+                    ? now.plus(Duration.ofMinutes(settings.get(SecuritySettings.LOCKOUT_MINUTES))) : null;
+            updateFailures(name, lockedUntil == null ? failures : 0, lockedUntil);
+            audit.record(actor, "PASSWORD_CHANGE", name, Outcome.FAILURE, "wrong current password, failure " + failures
+                    + " of " + allowed);
+            if (lockedUntil != null) {
+                audit.record(name, "LOCKOUT", name, Outcome.SUCCESS, "locked until " + lockedUntil);
+            }
+            throw new SignInException("The current password is wrong.");
+        }
+        checkNewPassword(actor, "PASSWORD_CHANGE", name, replacement);
+        boolean administrator = stored.user().role() == Role.ADMINISTRATOR;
+        if (administrator) {
+            shareCredentialKey(name, current);
+        }
+        storeHash(name, replacement);
+        rewrapCredentialKey(name, replacement, administrator);
+        audit.record(actor, "PASSWORD_CHANGE", name, Outcome.SUCCESS, null);
+    }
+
+    /**
+     * An administrator sets a new password for another account (forgotten password). The account's copy of the
+     * credential key is wrapped again under it, or removed when this process cannot do that. Audited as PASSWORD_RESET.
+     */
+    public void resetPassword(Principal actor, String username, char[] replacement) {
+        String name = normalise(username);
+        requireAudited(actor, Permission.MANAGE_USERS, "PASSWORD_RESET", name);
+        User user = user(name).orElseThrow(() -> new IllegalArgumentException("There is no account named '" + name + "'."));
+        checkNewPassword(actor, "PASSWORD_RESET", name, replacement);
+        storeHash(name, replacement);
+        rewrapCredentialKey(name, replacement, user.role() == Role.ADMINISTRATOR);
+        audit.record(actor, "PASSWORD_RESET", name, Outcome.SUCCESS, "failed sign-ins reset");
+    }
+
+    private void checkNewPassword(Principal actor, String event, String name, char[] replacement) {
+        Optional<String> problem = policy.problem(name, replacement);
+        if (problem.isPresent()) {
+            audit.record(actor, event, name, Outcome.FAILURE, problem.get());
+            throw new IllegalArgumentException(problem.get());
+        }
+    }
+
+    private void storeHash(String name, char[] password) {
+        String hash = hasher.hash(password);
+        database.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE app_user SET password_hash = ?, "
+                    + "failed_logins = 0, updated_at = CURRENT_TIMESTAMP WHERE username = ?")) {
+                statement.setString(1, hash);
+                statement.setString(2, name);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private void rewrapCredentialKey(String name, char[] password, boolean administrator) {
+        try {
+            vault.passwordChanged(name, password, administrator);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot update the credential vault for {}: {}", name, e.getMessage());
+        }
+    }
+
     public void signOut(Principal principal) {
         audit.record(principal, "LOGOUT", principal.username(), Outcome.SUCCESS, null);
     }

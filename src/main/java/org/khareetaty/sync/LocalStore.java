@@ -55,7 +55,10 @@ final class LocalStore {
         }
     }
 
-    /** The next batch to push with its rows, and the pull checkpoint the server's merge rules need. */
+    /**
+     * The next batch to push with its rows, and the pull checkpoint the server's merge rules need. A bulk chunk's
+     * items are only its import batch row: its incidents are streamed when it is sent ({@link #streamChunk}).
+     */
     record Batch(Inflight inflight, List<PushItem> items, long pullCursor) {
     }
 
@@ -125,7 +128,9 @@ final class LocalStore {
         if (stored != null) {
             Inflight inflight = parse(stored);
             if (!inflight.bulk() || inflight.endRow() != null) {
-                return new Batch(inflight, items(connection, inflight), pullCursor);
+                // A resumed batch sends the rows as they are now, under the same id.
+                return new Batch(inflight, inflight.bulk() ? bulkHead(connection, inflight)
+                        : rowItems(connection, inflight.pushId()), pullCursor);
             }
             // A bulk chunk saved by an older version (bounded by incident ids): rebuild it from the chunk cursor.
             removeState(connection, INFLIGHT);
@@ -174,9 +179,10 @@ final class LocalStore {
     }
 
     /**
-     * The next chunk of an import batch, read in ONE forward pass over the incident table in row-key order
-     * (no index lookups per row, no counting ahead): up to {@code chunk} incidents after the chunk cursor.
-     * Reading one row more tells whether this is the batch's last chunk.
+     * The next chunk of an import batch: its incidents with row keys in (cursor, cursor + {@code chunk}],
+     * bounded by the batch's last row key when its push started. Nothing is read here: the rows are streamed
+     * to the server when the chunk is sent ({@link #streamChunk}). An import batch's rows are stored together,
+     * so a chunk holds up to {@code chunk} incidents.
      */
     private static Batch nextBulkChunk(Connection connection, long seq, UUID batchId, int chunk, long pullCursor)
             throws SQLException {
@@ -198,68 +204,48 @@ final class LocalStore {
                 }
             }
         }
-        List<Long> rowKeys = new ArrayList<>(chunk + 1);
-        List<PushItem> items = bulkItems(connection, seq, batchId, after, end, chunk + 1, rowKeys);
-        long last = end;
-        if (rowKeys.size() > chunk) {
-            items.remove(items.size() - 1);
-            last = rowKeys.get(chunk - 1);
-        }
-        return new Batch(new Inflight(UUID.randomUUID(), seq, batchId, after, last, end), items, pullCursor);
+        Inflight inflight = new Inflight(UUID.randomUUID(), seq, batchId, after, Math.min(end, after + chunk), end);
+        return new Batch(inflight, bulkHead(connection, inflight), pullCursor);
     }
 
     private static boolean isNumber(String text) {
         return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
     }
 
-    /** The rows of a batch as they are now (a resumed batch sends the latest content, under the same id). */
-    private static List<PushItem> items(Connection connection, Inflight inflight) throws SQLException {
-        return inflight.bulk()
-                ? bulkItems(connection, inflight.changeSeq(), inflight.batchId(), inflight.afterRow(),
-                        inflight.lastRow(), 0, new ArrayList<>())
-                : rowItems(connection, inflight.pushId());
+    /** What a bulk chunk sends before its incidents: the import batch row (none when the batch was deleted since). */
+    private static List<PushItem> bulkHead(Connection connection, Inflight inflight) throws SQLException {
+        Object[] batchRow = readRows(connection, SyncEntity.IMPORT_BATCH, List.of(inflight.batchId()))
+                .get(inflight.batchId());
+        if (batchRow == null) {
+            return List.of();
+        }
+        return List.of(new PushItem(SyncEntity.IMPORT_BATCH, inflight.batchId(), ChangeOperation.UPSERT, null,
+                changedAt(connection, inflight.changeSeq()), batchRow));
     }
 
     /**
-     * The import batch row, then its incidents with row keys in (after, last], at most {@code limit} (0: no
-     * limit), streamed in row-key order; their row keys are added to {@code rowKeys}.
+     * Streams a bulk chunk's incidents (row keys in (after, last] of its import batch) to {@code sink} in ONE
+     * forward pass over the incident table in row-key order: no index lookup per row, nothing materialised.
      */
-    private static List<PushItem> bulkItems(Connection connection, long seq, UUID batchId, long after, long last,
-            int limit, List<Long> rowKeys) throws SQLException {
-        Instant changedAt = changedAt(connection, seq);
-        List<PushItem> items = new ArrayList<>();
-        Map<UUID, Object[]> batch = readRows(connection, SyncEntity.IMPORT_BATCH, List.of(batchId));
-        Object[] batchRow = batch.get(batchId);
-        if (batchRow == null) {
-            return items; // the batch was deleted (rolled back) since: nothing to send
-        }
-        items.add(new PushItem(SyncEntity.IMPORT_BATCH, batchId, ChangeOperation.UPSERT, null, changedAt, batchRow));
+    static void streamChunk(Connection connection, Inflight inflight, ChunkRows.Sink sink) throws SQLException {
         SyncEntity entity = SyncEntity.INCIDENT;
         // USE INDEX (): walk the table itself from the cursor; an import batch's rows are stored together.
-        String sql = "SELECT t._ROWID_, " + RowCodec.selectList(entity, "t", false) + " FROM incident t USE INDEX () "
-                + "WHERE t._ROWID_ > ? AND t._ROWID_ <= ? AND t.batch_id = ? "
-                + "ORDER BY t._ROWID_" + (limit > 0 ? " LIMIT ?" : "");
+        String sql = "SELECT " + RowCodec.selectList(entity, "t", false) + " FROM incident t USE INDEX () "
+                + "WHERE t._ROWID_ > ? AND t._ROWID_ <= ? AND t.batch_id = ? ORDER BY t._ROWID_";
         setLazyQueries(connection, true);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int index = 1;
-            statement.setLong(index++, after);
-            statement.setLong(index++, last);
-            statement.setObject(index++, batchId);
-            if (limit > 0) {
-                statement.setInt(index, limit);
-            }
+            statement.setLong(1, inflight.afterRow());
+            statement.setLong(2, inflight.lastRow());
+            statement.setObject(3, inflight.batchId());
             statement.setFetchSize(10_000);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    rowKeys.add(rs.getLong(1));
-                    Object[] row = RowCodec.read(entity, rs, 2);
-                    items.add(new PushItem(entity, (UUID) row[0], ChangeOperation.UPSERT, null, changedAt, row));
+                    sink.accept(RowCodec.read(entity, rs));
                 }
             }
         } finally {
             setLazyQueries(connection, false);
         }
-        return items;
     }
 
     /**

@@ -21,7 +21,7 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
- * Moves synced column values between JDBC, PostgreSQL COPY text and a canonical text form used to
+ * Moves synced column values between JDBC and a canonical text form used to
  * compare and hash rows. In memory a row is an {@code Object[]} in {@link SyncEntity#columns()} order:
  * UUID, String, Instant (microseconds), LocalDate, Integer, Long, Double, Boolean, or EWKB bytes for geometry.
  */
@@ -101,41 +101,6 @@ public final class RowCodec {
             case TIMESTAMPTZ -> statement.setObject(index, OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
             case GEOMETRY -> statement.setBytes(index, (byte[]) value);
             default -> statement.setObject(index, value);
-        }
-    }
-
-    /** Appends one row in PostgreSQL's COPY text format (tab separated, \N for null, newline terminated). */
-    public static void appendCopyRow(StringBuilder out, SyncEntity entity, Object[] row) {
-        List<SyncColumn> columns = entity.columns();
-        for (int i = 0; i < row.length; i++) {
-            if (i > 0) {
-                out.append('\t');
-            }
-            Object value = row[i];
-            if (value == null) {
-                out.append("\\N");
-            } else if (columns.get(i).type() == ColumnType.GEOMETRY) {
-                // geometry's text input takes hex EWKB, keeping the SRID.
-                out.append(HEX.formatHex((byte[]) value));
-            } else if (value instanceof String text) {
-                escapeCopy(out, text);
-            } else {
-                out.append(value);
-            }
-        }
-        out.append('\n');
-    }
-
-    private static void escapeCopy(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
         }
     }
 

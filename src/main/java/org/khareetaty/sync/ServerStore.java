@@ -1,6 +1,5 @@
 package org.khareetaty.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +31,18 @@ public final class ServerStore {
 
     /** Serialises pushes so change seqs become visible in increasing order (a pull never skips one). */
     private static final long PUSH_LOCK = 0x6b686172L;
-    private static final int COPY_FLUSH_CHARS = 1 << 20;
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** The change-cursor entity of a bulk chunk: its entity_id is the push id, its incidents carry its seq. */
+    static final String BULK_ENTITY = "INCIDENT_BULK";
+    /**
+     * The incident indexes a first bulk push builds after loading instead of maintaining them per row:
+     * name and definition, exactly as the server migrations create them (V1, V3).
+     */
+    private static final Map<String, String> DEFERRED_INDEXES = Map.of(
+            "incident_time", "(occurred_at)",
+            "incident_batch", "(batch_id)",
+            "incident_geom", "USING gist (geom)",
+            "incident_bulk_seq", "USING brin (bulk_seq) WITH (autosummarize = on)");
 
     private ServerStore() {
     }
@@ -60,13 +70,7 @@ public final class ServerStore {
         boolean autoCommit = pg.getAutoCommit();
         pg.setAutoCommit(false);
         try {
-            PushResult earlier = phases.time("server lock", () -> {
-                try (PreparedStatement lock = pg.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                    lock.setLong(1, PUSH_LOCK);
-                    lock.execute();
-                }
-                return storedResult(pg, pushId);
-            });
+            PushResult earlier = lockAndFindEarlier(pg, pushId, phases);
             if (earlier != null) {
                 pg.commit();
                 return earlier;
@@ -92,31 +96,176 @@ public final class ServerStore {
             for (int i = reversed.length - 1; i >= 0; i--) {
                 merge.delete(reversed[i], deletes.get(reversed[i]));
             }
-            return phases.time("server commit", () -> {
-                try (PreparedStatement record = pg.prepareStatement("INSERT INTO sync_push "
-                        + "(id, workstation_id, change_count, applied, duplicates) VALUES (?, ?, ?, ?, ?)")) {
-                    record.setObject(1, pushId);
-                    record.setObject(2, workstation);
-                    record.setInt(3, items.size());
-                    record.setInt(4, merge.applied);
-                    record.setInt(5, merge.duplicates);
-                    record.executeUpdate();
-                }
-                try (PreparedStatement seen = pg.prepareStatement(
-                        "UPDATE sync_workstation SET last_push_at = now() WHERE id = ?")) {
-                    seen.setObject(1, workstation);
-                    seen.executeUpdate();
-                }
-                List<SyncConflict> conflicts = conflicts(pg, pushId);
-                pg.commit();
-                return new PushResult(items.size(), merge.applied, merge.duplicates, conflicts, false);
-            });
+            return finish(pg, workstation, pushId, items.size(), merge, phases);
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(pg, e);
             throw e;
         } finally {
             pg.setAutoCommit(autoCommit);
         }
+    }
+
+    /** Records the applied batch, reads its conflicts and commits: the batch is now applied exactly once. */
+    private static PushResult finish(Connection pg, UUID workstation, UUID pushId, int changeCount, Merge merge,
+            SyncPhases phases) throws SQLException {
+        return phases.time("server commit", () -> {
+            try (PreparedStatement record = pg.prepareStatement("INSERT INTO sync_push "
+                    + "(id, workstation_id, change_count, applied, duplicates) VALUES (?, ?, ?, ?, ?)")) {
+                record.setObject(1, pushId);
+                record.setObject(2, workstation);
+                record.setInt(3, changeCount);
+                record.setInt(4, merge.applied);
+                record.setInt(5, merge.duplicates);
+                record.executeUpdate();
+            }
+            try (PreparedStatement seen = pg.prepareStatement(
+                    "UPDATE sync_workstation SET last_push_at = now() WHERE id = ?")) {
+                seen.setObject(1, workstation);
+                seen.executeUpdate();
+            }
+            List<SyncConflict> conflicts = conflicts(pg, pushId);
+            pg.commit();
+            return new PushResult(changeCount, merge.applied, merge.duplicates, conflicts, false);
+        });
+    }
+
+    /** Takes the push lock for this transaction and returns the stored outcome when the batch was applied before. */
+    private static PushResult lockAndFindEarlier(Connection pg, UUID pushId, SyncPhases phases) throws SQLException {
+        return phases.time("server lock", () -> {
+            try (PreparedStatement lock = pg.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, PUSH_LOCK);
+                lock.execute();
+            }
+            return storedResult(pg, pushId);
+        });
+    }
+
+    /**
+     * The bulk path (ADR 0093): one chunk of an import batch in one server transaction, applied once per
+     * push id like any batch. The chunk's incidents are COPYed straight into {@code incident} while they
+     * are read from H2, tagged with ONE change seq that a single {@code server_change} row ('INCIDENT_BULK',
+     * the push id) stands for. If any of them is on the server already (same id or source key: a re-push,
+     * or another workstation's import), the COPY is rolled back to a savepoint and the chunk goes through
+     * the merge path with its per-row rules. On an empty {@code incident} table (a first push) the
+     * secondary indexes are dropped and built once at the end ({@link #ensureIndexes}).
+     */
+    static PushResult pushChunk(Connection pg, UUID workstation, long pullCursor, UUID pushId, List<PushItem> head,
+            ChunkRows rows, SyncPhases phases) throws SQLException {
+        boolean autoCommit = pg.getAutoCommit();
+        pg.setAutoCommit(false);
+        try {
+            PushResult earlier = lockAndFindEarlier(pg, pushId, phases);
+            if (earlier != null) {
+                pg.commit();
+                return earlier;
+            }
+            Merge merge = new Merge(pg, workstation, pullCursor, pushId, phases);
+            merge.upsert(SyncEntity.IMPORT_BATCH, head);
+            Instant changedAt = head.isEmpty() ? Instant.now() : head.get(0).changedAt();
+            int count = phases.time("server bulk copy", () -> {
+                if (!hasRows(pg, "SELECT 1 FROM incident LIMIT 1")) {
+                    for (String index : DEFERRED_INDEXES.keySet()) {
+                        merge.execute("DROP INDEX IF EXISTS " + index);
+                    }
+                }
+                long seq = merge.nextSeqs(1)[0];
+                merge.execute("SAVEPOINT bulk_copy");
+                try {
+                    int copied = merge.copyChunk(rows, seq);
+                    merge.execute("RELEASE SAVEPOINT bulk_copy");
+                    if (copied > 0) {
+                        try (PreparedStatement statement = pg.prepareStatement("INSERT INTO server_change (entity, "
+                                + "entity_id, seq, operation, origin) VALUES ('" + BULK_ENTITY + "', ?, ?, 'UPSERT', ?)")) {
+                            statement.setObject(1, pushId);
+                            statement.setLong(2, seq);
+                            statement.setObject(3, workstation);
+                            statement.executeUpdate();
+                        }
+                    }
+                    return copied;
+                } catch (SQLException | RuntimeException e) {
+                    if (!isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    merge.execute("ROLLBACK TO SAVEPOINT bulk_copy");
+                    return -1;
+                }
+            });
+            if (count >= 0) {
+                merge.applied += count;
+            } else {
+                List<PushItem> items = new ArrayList<>();
+                rows.forEach(row -> items.add(new PushItem(SyncEntity.INCIDENT, (UUID) row[0], ChangeOperation.UPSERT,
+                        null, changedAt, row)));
+                merge.upsert(SyncEntity.INCIDENT, items);
+                count = items.size();
+            }
+            return finish(pg, workstation, pushId, head.size() + count, merge, phases);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(pg, e);
+            throw e;
+        } finally {
+            pg.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Builds the incident indexes a first bulk push dropped (CREATE INDEX over the loaded table is far
+     * faster than maintaining them row by row), then refreshes the planner's statistics. Runs at the end of
+     * every push; does nothing when the indexes exist. Returns the number of indexes built.
+     */
+    static int ensureIndexes(Connection pg, SyncPhases phases) throws SQLException {
+        boolean autoCommit = pg.getAutoCommit();
+        pg.setAutoCommit(false);
+        try {
+            int built = phases.time("server build indexes", () -> {
+                try (PreparedStatement lock = pg.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, PUSH_LOCK);
+                    lock.execute();
+                }
+                int count = 0;
+                try (Statement statement = pg.createStatement()) {
+                    // Sorts of 1.5 M keys stay in memory (the default 64 MB spills them to disk).
+                    statement.execute("SET LOCAL maintenance_work_mem = '512MB'");
+                    for (Map.Entry<String, String> index : DEFERRED_INDEXES.entrySet()) {
+                        try (ResultSet rs = statement.executeQuery(
+                                "SELECT to_regclass('" + index.getKey() + "') IS NULL")) {
+                            rs.next();
+                            if (rs.getBoolean(1)) {
+                                statement.execute("CREATE INDEX " + index.getKey() + " ON incident " + index.getValue());
+                                count++;
+                            }
+                        }
+                    }
+                    if (count > 0) {
+                        statement.execute("ANALYZE incident");
+                    }
+                }
+                pg.commit();
+                return count;
+            });
+            return built;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(pg, e);
+            throw e;
+        } finally {
+            pg.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static boolean hasRows(Connection pg, String sql) throws SQLException {
+        try (Statement statement = pg.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            return rs.next();
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void rollbackQuietly(Connection pg, Exception cause) {
@@ -165,9 +314,19 @@ public final class ServerStore {
         }
     }
 
-    /** Changes after {@code cursor} up to {@code upTo} made by other workstations (or merged by the server). */
-    public static List<ServerChange> changes(Connection pg, UUID me, long cursor, long upTo, int limit)
-            throws SQLException {
+    /**
+     * One page of the change cursor: changes in ({@code from}, {@code through}], and whether it reached the
+     * end of what was asked for. A bulk chunk's change stands for all its incidents and is never split.
+     */
+    public record ChangePage(List<ServerChange> changes, long through, boolean complete) {
+    }
+
+    /**
+     * Changes after {@code cursor} up to {@code upTo} made by other workstations (or merged by the server),
+     * at most {@code limit} entries; a bulk chunk comes alone on its page, expanded to its incidents.
+     */
+    public static ChangePage changes(Connection pg, UUID me, long cursor, long upTo, int limit) throws SQLException {
+        List<ServerChange> out = new ArrayList<>();
         try (PreparedStatement statement = pg.prepareStatement("SELECT seq, entity, entity_id, operation "
                 + "FROM server_change WHERE seq > ? AND seq <= ? AND (origin IS NULL OR origin <> ?) "
                 + "ORDER BY seq LIMIT ?")) {
@@ -176,14 +335,35 @@ public final class ServerStore {
             statement.setObject(3, me);
             statement.setInt(4, limit);
             try (ResultSet rs = statement.executeQuery()) {
-                List<ServerChange> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new ServerChange(rs.getLong(1), SyncEntity.parse(rs.getString(2)),
-                            rs.getObject(3, UUID.class), ChangeOperation.valueOf(rs.getString(4))));
+                    long seq = rs.getLong(1);
+                    if (BULK_ENTITY.equals(rs.getString(2))) {
+                        if (!out.isEmpty()) {
+                            return new ChangePage(out, out.get(out.size() - 1).seq(), false);
+                        }
+                        return new ChangePage(chunkIncidents(pg, seq), seq, false);
+                    }
+                    out.add(new ServerChange(seq, SyncEntity.parse(rs.getString(2)), rs.getObject(3, UUID.class),
+                            ChangeOperation.valueOf(rs.getString(4))));
                 }
-                return out;
             }
         }
+        boolean complete = out.size() < limit;
+        return new ChangePage(out, complete ? upTo : out.get(out.size() - 1).seq(), complete);
+    }
+
+    private static List<ServerChange> chunkIncidents(Connection pg, long seq) throws SQLException {
+        List<ServerChange> out = new ArrayList<>();
+        try (PreparedStatement statement = pg.prepareStatement("SELECT id FROM incident WHERE bulk_seq = ?")) {
+            statement.setLong(1, seq);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ServerChange(seq, SyncEntity.INCIDENT, rs.getObject(1, UUID.class),
+                            ChangeOperation.UPSERT));
+                }
+            }
+        }
+        return out;
     }
 
     /** The current server rows of some ids; ids deleted meanwhile are absent from the map. */
@@ -319,19 +499,14 @@ public final class ServerStore {
         }
 
         private void copy(SyncEntity entity, String stage, List<Object[]> rows) throws SQLException {
-            PGConnection copyConnection = pg.unwrap(PGConnection.class);
-            CopyIn copyIn = copyConnection.getCopyAPI().copyIn(
-                    "COPY " + stage + " (" + entity.columnList() + ") FROM STDIN");
+            CopyIn copyIn = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY " + stage + " (" + entity.columnList() + ") FROM STDIN (FORMAT binary)");
             try {
-                StringBuilder text = new StringBuilder(COPY_FLUSH_CHARS + 4096);
+                BinaryCopy out = new BinaryCopy(copyIn);
                 for (Object[] row : rows) {
-                    RowCodec.appendCopyRow(text, entity, row);
-                    if (text.length() >= COPY_FLUSH_CHARS) {
-                        writeCopy(copyIn, text);
-                    }
+                    out.row(entity, row);
                 }
-                writeCopy(copyIn, text);
-                copyIn.endCopy();
+                out.finish();
             } finally {
                 if (copyIn.isActive()) {
                     copyIn.cancelCopy();
@@ -339,10 +514,20 @@ public final class ServerStore {
             }
         }
 
-        private static void writeCopy(CopyIn copyIn, StringBuilder text) throws SQLException {
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            copyIn.writeToCopy(bytes, 0, bytes.length);
-            text.setLength(0);
+        /** COPYs a chunk's incidents straight into {@code incident} as they are read, tagged with the chunk's seq. */
+        private int copyChunk(ChunkRows rows, long seq) throws SQLException {
+            SyncEntity entity = SyncEntity.INCIDENT;
+            CopyIn copyIn = pg.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY incident (" + entity.columnList() + ", bulk_seq) FROM STDIN (FORMAT binary)");
+            try {
+                BinaryCopy out = new BinaryCopy(copyIn);
+                rows.forEach(row -> out.row(entity, row, seq));
+                return Math.toIntExact(out.finish());
+            } finally {
+                if (copyIn.isActive()) {
+                    copyIn.cancelCopy();
+                }
+            }
         }
 
         /** The same source row imported on two workstations: keep the id the server has, log the other. */
@@ -373,9 +558,9 @@ public final class ServerStore {
                             + "alert_status_rank(s.status) AND t.updated_at > s.updated_at)"
                     : "t.updated_at > s.updated_at";
             try (PreparedStatement statement = pg.prepareStatement("UPDATE " + stage + " s SET _concurrent = true, "
-                    + "_server_wins = (" + serverWins + ") FROM " + table + " t JOIN server_change c "
-                    + "ON c.entity = ? AND c.entity_id = t.id WHERE t.id = s.id AND c.origin IS DISTINCT FROM ? "
-                    + "AND c.seq > ? AND (" + serverCols + ") IS DISTINCT FROM (" + stageCols + ")")) {
+                    + "_server_wins = (" + serverWins + ") FROM " + table + " t" + stampJoin(entity) + " WHERE t.id = s.id AND "
+                    + stampOrigin(entity) + " IS DISTINCT FROM ? AND " + stampSeq(entity) + " > ? AND ("
+                    + serverCols + ") IS DISTINCT FROM (" + stageCols + ")")) {
                 statement.setString(1, entity.name());
                 statement.setObject(2, me);
                 statement.setLong(3, cursor);
@@ -396,10 +581,10 @@ public final class ServerStore {
                     + "SELECT ?, ?, s.id, " + field + ", "
                     + "CASE WHEN s._server_wins THEN " + serverValue + " ELSE " + stageValue + " END, "
                     + "CASE WHEN s._server_wins THEN " + stageValue + " ELSE " + serverValue + " END, "
-                    + "CASE WHEN s._server_wins THEN c.origin ELSE ?::uuid END, "
-                    + "CASE WHEN s._server_wins THEN ?::uuid ELSE c.origin END, ? "
-                    + "FROM " + stage + " s JOIN " + table + " t ON t.id = s.id "
-                    + "JOIN server_change c ON c.entity = ? AND c.entity_id = s.id WHERE s._concurrent")) {
+                    + "CASE WHEN s._server_wins THEN " + stampOrigin(entity) + " ELSE ?::uuid END, "
+                    + "CASE WHEN s._server_wins THEN ?::uuid ELSE " + stampOrigin(entity) + " END, ? "
+                    + "FROM " + stage + " s JOIN " + table + " t ON t.id = s.id" + stampJoin(entity)
+                    + " WHERE s._concurrent")) {
                 statement.setObject(1, pushId);
                 statement.setString(2, entity.name());
                 statement.setObject(3, me);
@@ -422,8 +607,8 @@ public final class ServerStore {
             Map<UUID, Stamp> rowStamps = new HashMap<>();
             int version = entity.columnIndex(entity.versionColumn());
             try (PreparedStatement statement = pg.prepareStatement("SELECT " + RowCodec.selectList(entity, "t", true)
-                    + ", c.origin, c.seq FROM " + entity.table() + " t LEFT JOIN server_change c ON c.entity = ? "
-                    + "AND c.entity_id = t.id WHERE t.id = ANY(?) FOR UPDATE OF t")) {
+                    + ", " + stampOrigin(entity) + ", " + stampSeq(entity) + " FROM " + entity.table() + " t"
+                    + stampJoin(entity) + " WHERE t.id = ANY(?) FOR UPDATE OF t")) {
                 statement.setString(1, entity.name());
                 statement.setArray(2, ids);
                 try (ResultSet rs = statement.executeQuery()) {
@@ -634,6 +819,25 @@ public final class ServerStore {
                 statement.execute(sql);
             }
         }
+    }
+
+    /**
+     * Joins what the server knows of who last wrote each row of {@code t}: its own change-cursor row (c),
+     * else, for an incident loaded by the bulk path, its chunk's (b, by {@code bulk_seq}). Binds the entity name.
+     */
+    private static String stampJoin(SyncEntity entity) {
+        return " LEFT JOIN server_change c ON c.entity = ? AND c.entity_id = t.id"
+                + (entity == SyncEntity.INCIDENT ? " LEFT JOIN server_change b ON b.seq = t.bulk_seq" : "");
+    }
+
+    /** The origin of the row's last write (see {@link #stampJoin}); NULL after a server-side merge. */
+    private static String stampOrigin(SyncEntity entity) {
+        return entity == SyncEntity.INCIDENT ? "CASE WHEN c.seq IS NULL THEN b.origin ELSE c.origin END" : "c.origin";
+    }
+
+    /** The change seq of the row's last write (see {@link #stampJoin}). */
+    private static String stampSeq(SyncEntity entity) {
+        return entity == SyncEntity.INCIDENT ? "COALESCE(c.seq, b.seq)" : "c.seq";
     }
 
     private static final String CHANGE_CONFLICT = "ON CONFLICT (entity, entity_id) DO UPDATE SET seq = EXCLUDED.seq, "

@@ -44,6 +44,7 @@ public final class SyncService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
     private static final int PULL_PAGE = 5000;
+    private static final int CANCEL_CHECK_ROWS = 5000;
 
     private final Database database;
     private final SettingsStore settings;
@@ -247,15 +248,19 @@ public final class SyncService {
             LocalStore.Batch batch = run.phases.time("read local changes", () -> database.inTransaction(
                     connection -> LocalStore.nextBatch(connection, rowLimit, bulkChunk)));
             if (batch == null) {
+                ServerStore.ensureIndexes(pg, run.phases);
                 return;
             }
-            PushResult result = ServerStore.push(pg, me, batch.pullCursor(), batch.inflight().pushId(), batch.items(),
-                    run.phases);
+            LocalStore.Inflight inflight = batch.inflight();
+            PushResult result = inflight.bulk()
+                    ? ServerStore.pushChunk(pg, me, batch.pullCursor(), inflight.pushId(), batch.items(),
+                            chunkRows(inflight, context), run.phases)
+                    : ServerStore.push(pg, me, batch.pullCursor(), inflight.pushId(), batch.items(), run.phases);
             run.phases.time("acknowledge", () -> database.inTransaction(connection -> {
                 LocalStore.acknowledge(connection, batch.inflight(), result, bulkChunk, clock.instant());
                 return null;
             }));
-            run.pushed += batch.items().size();
+            run.pushed += result.changes();
             run.batches++;
             run.replays += result.replay() ? 1 : 0;
             run.duplicates += result.duplicates();
@@ -264,15 +269,30 @@ public final class SyncService {
         }
     }
 
+    /** A bulk chunk's incidents streamed from H2 as the server takes them, honouring cancel every few thousand rows. */
+    private ChunkRows chunkRows(LocalStore.Inflight inflight, TaskContext context) {
+        return sink -> database.withConnection(connection -> {
+            int[] read = {0};
+            LocalStore.streamChunk(connection, inflight, row -> {
+                if (++read[0] % CANCEL_CHECK_ROWS == 0) {
+                    context.checkCancelled();
+                }
+                sink.accept(row);
+            });
+            return null;
+        });
+    }
+
     private void pull(Connection pg, UUID me, Run run, TaskContext context) throws SQLException {
         long upTo = run.phases.time("pull: read server", () -> ServerStore.maxSeq(pg));
         long cursor = database.withConnection(LocalStore::pullCursor);
         while (true) {
             context.checkCancelled();
             long from = cursor;
-            List<ServerChange> page = run.phases.time("pull: read server",
+            ServerStore.ChangePage changes = run.phases.time("pull: read server",
                     () -> ServerStore.changes(pg, me, from, upTo, PULL_PAGE));
-            long next = page.size() < PULL_PAGE ? upTo : page.get(page.size() - 1).seq();
+            List<ServerChange> page = changes.changes();
+            long next = changes.through();
             if (page.isEmpty() && next <= cursor) {
                 return;
             }
@@ -301,7 +321,7 @@ public final class SyncService {
             run.skippedPending += counts[1];
             cursor = next;
             context.progress(run.pulled, -1, String.format("Pulled %,d changes", run.pulled));
-            if (page.size() < PULL_PAGE) {
+            if (changes.complete()) {
                 return;
             }
         }

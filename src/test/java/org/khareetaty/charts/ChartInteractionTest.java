@@ -77,11 +77,30 @@ class ChartInteractionTest {
     void clickingATimelinePointFiltersToItsPeriod() {
         IncidentChart chart = service.build(ChartKind.TIMELINE, IncidentFilter.ALL,
                 ChartOptions.DEFAULTS.withGranularity(TimeGranularity.MONTH), TaskContext.NONE);
-        XYItemEntity third = entities(chart, XYItemEntity.class).stream().filter(e -> e.getItem() == 2).findFirst()
-                .orElseThrow();
-        LocalDate month = ((TimeCounts) chart.data()).periods().get(2);
-        Optional<IncidentFilter> filtered = chart.drillDown(third, IncidentFilter.ALL, false);
+        TimeCounts counts = (TimeCounts) chart.data();
+        DateWindow window = chart.window();
+        int cutBeforeFirstWhole = counts.periods().get(0).isBefore(window.from()) ? 1 : 0;
+        XYItemEntity thirdWhole = entities(chart, XYItemEntity.class).stream()
+                .filter(e -> e.getSeriesIndex() == 0 && e.getItem() == 2).findFirst().orElseThrow();
+        LocalDate month = counts.periods().get(2 + cutBeforeFirstWhole);
+        Optional<IncidentFilter> filtered = chart.drillDown(thirdWhole, IncidentFilter.ALL, false);
         assertThat(filtered).contains(IncidentFilter.ALL.withDates(month, month.plusMonths(1).minusDays(1)));
+    }
+
+    @Test
+    void aWeekCutByTheWindowIsDrawnApartAndFiltersToItsDaysInTheWindow() {
+        IncidentChart chart = service.build(ChartKind.TIMELINE, IncidentFilter.ALL,
+                ChartOptions.DEFAULTS.withGranularity(TimeGranularity.WEEK), TaskContext.NONE);
+        DateWindow window = chart.window();
+        LocalDate lastWeek = TimeGranularity.WEEK.bucketStart(window.to());
+        assertThat(lastWeek.plusDays(6)).as("the sample's window should end inside a week").isAfter(window.to());
+        XYItemEntity cut = entities(chart, XYItemEntity.class).stream()
+                .filter(e -> e.getSeriesIndex() == 1
+                        && e.getDataset().getXValue(1, e.getItem()) == IncidentCharts.millis(lastWeek))
+                .findFirst().orElseThrow();
+        assertThat(chart.chart().getXYPlot().getDataset(0).getSeriesKey(1).toString()).startsWith("Partial week");
+        assertThat(chart.drillDown(cut, IncidentFilter.ALL, false))
+                .contains(IncidentFilter.ALL.withDates(lastWeek, window.to()));
     }
 
     @Test

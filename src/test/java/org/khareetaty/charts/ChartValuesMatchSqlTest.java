@@ -93,16 +93,24 @@ class ChartValuesMatchSqlTest {
                 TaskContext.NONE);
         DateWindow window = chart.window();
         XYDataset dataset = chart.chart().getXYPlot().getDataset(0);
-        assertThat(dataset.getItemCount(0)).isEqualTo(granularity.buckets(window).size());
+        int plotted = 0;
         long plottedTotal = 0;
-        for (int item = 0; item < dataset.getItemCount(0); item++) {
-            LocalDate start = dateOf(dataset.getXValue(0, item));
-            LocalDate from = start.isBefore(window.from()) ? window.from() : start;
-            LocalDate end = granularity.bucketEnd(start).isAfter(window.to()) ? window.to() : granularity.bucketEnd(start);
-            long expected = sqlCount(filter.withDates(from, end), "TRUE");
-            assertThat(dataset.getYValue(0, item)).as("%s bucket %s", granularity, start).isEqualTo(expected);
-            plottedTotal += expected;
+        for (int series = 0; series < dataset.getSeriesCount(); series++) {
+            for (int item = 0; item < dataset.getItemCount(series); item++) {
+                LocalDate start = dateOf(dataset.getXValue(series, item));
+                boolean cut = start.isBefore(window.from()) || granularity.bucketEnd(start).isAfter(window.to());
+                // series 0 is the joined line of whole buckets, series 1 the buckets the window cuts
+                assertThat(series).as("%s bucket %s cut by the window", granularity, start).isEqualTo(cut ? 1 : 0);
+                LocalDate from = start.isBefore(window.from()) ? window.from() : start;
+                LocalDate end = granularity.bucketEnd(start).isAfter(window.to()) ? window.to()
+                        : granularity.bucketEnd(start);
+                long expected = sqlCount(filter.withDates(from, end), "TRUE");
+                assertThat(dataset.getYValue(series, item)).as("%s bucket %s", granularity, start).isEqualTo(expected);
+                plottedTotal += expected;
+                plotted++;
+            }
         }
+        assertThat(plotted).isEqualTo(granularity.buckets(window).size());
         assertThat(plottedTotal).isEqualTo(sqlCount(filter.withDates(window.from(), window.to()), "TRUE"));
     }
 

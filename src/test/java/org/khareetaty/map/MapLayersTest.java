@@ -173,6 +173,61 @@ class MapLayersTest {
     }
 
     @Test
+    void pointIndexIsOrderedByCellThenRowLikeAComparisonSort() {
+        IncidentSnapshot snapshot = new IncidentSnapshots(database).current();
+        PointIndex index = PointIndex.build(snapshot, snapshot.matchingLocated(IncidentFilter.ALL));
+        long[] expected = java.util.stream.IntStream.range(0, snapshot.size()).filter(snapshot::isLocated)
+                .mapToLong(row -> ((long) cellOf(snapshot.lon(row), snapshot.lat(row)) << 32) | row).sorted().toArray();
+        assertThat(index.size()).isEqualTo(expected.length).isPositive();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(index.row(i)).isEqualTo((int) expected[i]);
+        }
+        // Cells that differ only in their high or only in their low 14 bits, and equal cells in position order.
+        int[] cells = {(5 << 14) | 9, 9, (5 << 14) | 2, 9, 1 << 27};
+        assertThat(PointIndex.sortByCell(cells, cells.length)).containsExactly(1, 3, 2, 0, 4);
+    }
+
+    private static int cellOf(double lon, double lat) {
+        int cells = 1 << 14;
+        int cx = Math.min(cells - 1, Math.max(0, (int) (WebMercator.x(lon) * cells)));
+        int cy = Math.min(cells - 1, Math.max(0, (int) (WebMercator.y(lat) * cells)));
+        return (cy << 14) | cx;
+    }
+
+    @Test
+    void locallyDrawnTilesAreKeptOnDiskAndReadBackWithoutTheBasemap() throws Exception {
+        Path cache = folder.resolve("local-cache-" + System.nanoTime());
+        List<MapArea> areas = new MapLayerRepository(database).areas();
+        assertThat(areas).isNotEmpty();
+        int[] painters = {0};
+        LocalTileSource first = LocalTileSource.cached(areas, () -> {
+            painters[0]++;
+            return new BasemapPainter(basemap, areas.stream().map(MapArea::shape).toList());
+        }, cache);
+        BufferedImage drawn = first.tile(11, 1319, 857).orElseThrow();
+        assertThat(painters[0]).isEqualTo(1);
+        Path folderOfKey = cache.resolve("basemap").resolve(LocalTileSource.cacheKey(areas));
+        assertThat(folderOfKey.resolve("11/1319/857.png")).isRegularFile();
+
+        // Opened again with the same boundaries: read from disk, the basemap is never asked for.
+        LocalTileSource again = LocalTileSource.cached(areas, () -> {
+            throw new AssertionError("the tile should have come from the cache");
+        }, cache);
+        BufferedImage read = again.tile(11, 1319, 857).orElseThrow();
+        for (int y = 0; y < 256; y += 17) {
+            for (int x = 0; x < 256; x += 13) {
+                assertThat(read.getRGB(x, y)).isEqualTo(drawn.getRGB(x, y));
+            }
+        }
+
+        // Other boundaries: another key, and the tiles of the old key are removed.
+        List<MapArea> fewer = areas.subList(0, areas.size() - 1);
+        assertThat(LocalTileSource.cacheKey(fewer)).isNotEqualTo(LocalTileSource.cacheKey(areas));
+        LocalTileSource.cached(fewer, () -> new BasemapPainter(basemap, List.of()), cache).tile(11, 1319, 857);
+        assertThat(folderOfKey).doesNotExist();
+    }
+
+    @Test
     void choroplethCountsIncidentsPerAreaAndRatesPerResident() {
         IncidentSnapshot snapshot = new IncidentSnapshots(database).current();
         List<MapArea> areas = new MapLayerRepository(database).areas();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,5 +99,39 @@ class BackupTest {
     private static BackupService service(Database database) {
         MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:00:00Z"));
         return new BackupService(database, clock, new SettingsStore(database), new AuditLog(database, clock));
+    }
+
+    @Test
+    void aRestoreIsAuditedInTheRestoredDatabaseAndAFailedOneInTheUntouchedOne() throws Exception {
+        DataFolder data = TestDatabases.prepare(folder);
+        Principal ada = new Principal("ada", Role.ADMINISTRATOR);
+        BackupService.Backup backup;
+        try (Database database = Database.open(data)) {
+            TestIncidents.insert(database, TestIncidents.random(200, 15), ZoneId.of("Asia/Kuwait"));
+            backup = service(database).create(ada, null);
+        }
+        assertThatThrownBy(() -> BackupService.restore(data, new Principal("ann", Role.ANALYST), backup.file(), null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> BackupService.restore(data, ada, folder.resolve("missing.zip"), null))
+                .isInstanceOf(IOException.class);
+        BackupService.RestoreResult result = BackupService.restore(data, ada, backup.file(), null);
+        try (Database restored = Database.open(data)) {
+            AuditLog audit = new AuditLog(restored, java.time.Clock.systemUTC());
+            AuditRecord last = audit.latest(1).get(0);
+            assertThat(last.event()).isEqualTo("BACKUP_RESTORE");
+            assertThat(last.username()).isEqualTo("ada");
+            assertThat(last.outcome()).isEqualTo("SUCCESS");
+            assertThat(last.object()).isEqualTo(backup.file().toAbsolutePath().toString());
+            assertThat(last.details()).contains("rows verified").contains(result.originalKeptAt().toString());
+            assertThat(audit.verify().intact()).isTrue();
+        }
+        // The failures and the refusal were recorded in the database as it was before the restore (kept aside).
+        Files.createDirectories(folder.resolve("kept"));
+        Files.copy(result.originalKeptAt(), folder.resolve("kept").resolve("khareetaty.mv.db"));
+        try (Database original = Database.open(new DataFolder(folder.resolve("kept")))) {
+            List<String> outcomes = new AuditLog(original, java.time.Clock.systemUTC()).latest(2).stream()
+                    .filter(r -> r.event().equals("BACKUP_RESTORE")).map(AuditRecord::outcome).toList();
+            assertThat(outcomes).containsExactly("FAILURE", "DENIED");
+        }
     }
 }

@@ -93,4 +93,54 @@ class CredentialVaultTest {
                     .isEqualTo("token-under-the-vault");
         }
     }
+
+    @Test
+    void aChangedPasswordRewrapsTheVaultSoOnlyTheNewOneOpensIt() throws Exception {
+        DataFolder data = new DataFolder(folder.resolve("db"));
+        char[] adaNew = "ada-analytical-engine-1843".toCharArray();
+        char[] bobNew = "bob-can-we-fix-it-2026".toCharArray();
+        Principal ada = new Principal("ada", Role.ADMINISTRATOR);
+        try (CoreServices core = CoreServices.open(data)) {
+            core.users().create(Principal.BOOTSTRAP, "ada", "Ada", Role.ADMINISTRATOR, ADA);
+            core.users().create(ada, "bob", "Bob", Role.ADMINISTRATOR, BOB);
+            core.users().create(ada, "ann", "Ann", Role.ANALYST, "analyst-password-1".toCharArray());
+            core.alerts().configureTwilio(ada, "AC123", "+15550001111", "", "token-under-the-vault");
+
+            assertThatThrownBy(() -> core.users().changeOwnPassword(ada, "not-the-password".toCharArray(), adaNew))
+                    .hasMessageContaining("current password is wrong");
+            assertThat(core.audit().latest(1).get(0)).extracting(AuditRecord::event, AuditRecord::outcome)
+                    .containsExactly("PASSWORD_CHANGE", "FAILURE");
+            assertThat(core.users().user("ada").orElseThrow().failedLogins()).isEqualTo(1);
+            assertThatThrownBy(() -> core.users().changeOwnPassword(ada, ADA, "password".toCharArray()))
+                    .hasMessageContaining("common");
+
+            core.users().changeOwnPassword(ada, ADA, adaNew);
+            assertThat(core.audit().latest(1).get(0)).extracting(AuditRecord::event, AuditRecord::username,
+                    AuditRecord::outcome).containsExactly("PASSWORD_CHANGE", "ada", "SUCCESS");
+            core.users().resetPassword(ada, "bob", bobNew);
+            assertThat(core.audit().latest(1).get(0)).extracting(AuditRecord::event, AuditRecord::object,
+                    AuditRecord::outcome).containsExactly("PASSWORD_RESET", "bob", "SUCCESS");
+            Principal ann = new Principal("ann", Role.ANALYST);
+            assertThatThrownBy(() -> core.users().resetPassword(ann, "ada", "ann-takes-over-2026".toCharArray()))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(core.audit().latest(1).get(0)).extracting(AuditRecord::event, AuditRecord::outcome)
+                    .containsExactly("PASSWORD_RESET", "DENIED");
+            core.users().changeOwnPassword(ann, "analyst-password-1".toCharArray(), "analyst-password-2".toCharArray());
+            assertThat(core.audit().verify().intact()).isTrue();
+        }
+        String token;
+        try (CoreServices core = CoreServices.open(data)) {
+            assertThatThrownBy(() -> core.users().signIn("ada", ADA)).isInstanceOf(UserService.SignInException.class);
+            core.users().signIn("ann", "analyst-password-2".toCharArray());
+            token = core.settings().get(AlertSettings.TWILIO_AUTH_TOKEN_ENCRYPTED);
+        }
+        for (var account : java.util.Map.of("ada", new char[][] {ADA, adaNew}, "bob", new char[][] {BOB, bobNew}).entrySet()) {
+            CredentialVault restarted = new CredentialVault(data);
+            assertThatThrownBy(() -> restarted.administratorAuthenticated(account.getKey(), account.getValue()[0]))
+                    .as("the old password of " + account.getKey()).isInstanceOf(IllegalStateException.class);
+            assertThat(restarted.unlocked()).isFalse();
+            assertThat(restarted.administratorAuthenticated(account.getKey(), account.getValue()[1])).isTrue();
+            assertThat(new SecretStore(restarted).decrypt(token)).isEqualTo("token-under-the-vault");
+        }
+    }
 }

@@ -105,7 +105,7 @@ class SecretsAtRestScanTest {
         for (Path scanned : List.of(data.root(), exports)) {
             try (Stream<Path> walk = Files.walk(scanned)) {
                 for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    collect(root.relativize(file).toString(), Files.readAllBytes(file), files);
+                    AtRestScan.collect(root.relativize(file).toString(), Files.readAllBytes(file), files);
                 }
             }
         }
@@ -113,9 +113,9 @@ class SecretsAtRestScanTest {
                 .anyMatch(name -> name.endsWith(".log.gz!")).anyMatch(name -> name.endsWith("secrets.vault"));
 
         for (String secret : List.of(TWILIO_TOKEN, SYNC_PASSWORD, ADMIN_PASSWORD, BACKUP_PASSPHRASE)) {
-            assertThat(filesContaining(files, secret)).as("files holding " + secret).isEmpty();
+            assertThat(AtRestScan.filesContaining(files, secret)).as("files holding " + secret).isEmpty();
         }
-        List<String> canary = filesContaining(files, INCIDENT_CANARY);
+        List<String> canary = AtRestScan.filesContaining(files, INCIDENT_CANARY);
         assertThat(canary).as("the scanner finds the canary where it is meant to be in the clear")
                 .anyMatch(name -> name.endsWith("khareetaty.mv.db")).anyMatch(name -> name.endsWith("incidents.csv"));
         canary.removeIf(name -> name.endsWith("khareetaty.mv.db") || name.endsWith("incidents.csv"));
@@ -144,46 +144,5 @@ class SecretsAtRestScanTest {
         try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
             Files.copy(source, out);
         }
-    }
-
-    /** The file's bytes, and (recursively) the contents of .gz files and zip entries, named file!entry. */
-    private static void collect(String name, byte[] bytes, Map<String, byte[]> files) throws IOException {
-        files.put(name, bytes);
-        if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                collect(name + "!", in.readAllBytes(), files);
-            }
-        } else if (bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K') {
-            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    collect(name + "!" + entry.getName(), zip.readAllBytes(), files);
-                }
-            }
-        }
-    }
-
-    private static List<String> filesContaining(Map<String, byte[]> files, String text) {
-        List<byte[]> needles = List.of(text.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_16LE),
-                text.getBytes(StandardCharsets.UTF_16BE));
-        List<String> found = new ArrayList<>();
-        files.forEach((name, bytes) -> {
-            if (needles.stream().anyMatch(needle -> indexOf(bytes, needle) >= 0)) {
-                found.add(name);
-            }
-        });
-        return found;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

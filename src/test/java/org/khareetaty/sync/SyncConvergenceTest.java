@@ -183,10 +183,17 @@ class SyncConvergenceTest {
             UUID rule = SyncTestData.rule(ws.database(), "Replay rule");
             UUID alert = SyncTestData.alert(ws.database(), rule, "r1");
             SyncTestData.setAlertStatus(ws.database(), alert, "ACKNOWLEDGED", "carol");
+            // The per-row path: the rule, the alert and its action (the import batch's bulk chunk goes first).
             var items = ws.database().withConnection(connection -> {
                 LocalStore.queueInitial(connection);
+                LocalStore.Batch bulk = LocalStore.nextBatch(connection, 2000, 50_000);
+                assertThat(bulk.inflight().bulk()).isTrue();
+                LocalStore.acknowledge(connection, bulk.inflight(), new PushResult(0, 0, 0, java.util.List.of(), false),
+                        50_000, java.time.Instant.now());
                 return LocalStore.nextBatch(connection, 2000, 50_000).items();
             });
+            assertThat(items).extracting(PushItem::entity)
+                    .contains(SyncEntity.ALERT_RULE, SyncEntity.ALERT, SyncEntity.ALERT_ACTION);
             UUID pushId = UUID.randomUUID();
             UUID me = UUID.randomUUID();
             try (Connection pg = ServerConnector.connect(db)) {

@@ -22,6 +22,7 @@ import org.khareetaty.report.HotspotRun;
 import org.khareetaty.report.HotspotRuns;
 import org.khareetaty.report.ReportFiles;
 import org.khareetaty.security.AuditLog;
+import org.khareetaty.security.FileProtection;
 import org.khareetaty.security.Permission;
 import org.khareetaty.security.Principal;
 import org.khareetaty.store.Database;
@@ -55,16 +56,23 @@ public final class DataExporter {
     /** Writes the incidents matching {@code filter}; returns how many were written. */
     public long exportIncidents(Principal actor, IncidentFilter filter, ExportFormat format, Path target,
             TaskContext context) {
-        return audit.audited(actor, Permission.REPORT, "EXPORT", target.toAbsolutePath().toString(),
-                () -> writeIncidents(filter, format, target, context),
-                rows -> rows + " incidents as " + format + " (" + filter.summary() + ")");
+        return exportIncidents(actor, filter, format, target, FileProtection.NONE, context);
     }
 
-    private long writeIncidents(IncidentFilter filter, ExportFormat format, Path target, TaskContext context) {
+    /** As above, encrypted when {@code protection} says so (the file is then {@code protection.target(target)}). */
+    public long exportIncidents(Principal actor, IncidentFilter filter, ExportFormat format, Path target,
+            FileProtection protection, TaskContext context) {
+        return audit.audited(actor, Permission.REPORT, "EXPORT", protection.target(target).toAbsolutePath().toString(),
+                () -> writeIncidents(filter, format, target, protection, context),
+                rows -> rows + " incidents as " + format + " (" + filter.summary() + ")" + protection.auditNote());
+    }
+
+    private long writeIncidents(IncidentFilter filter, ExportFormat format, Path target, FileProtection protection,
+            TaskContext context) {
         IncidentSql sql = IncidentSql.of(filter);
         String query = "SELECT " + INCIDENT_COLUMNS + " FROM incident i LEFT JOIN category c ON c.code = i.category_code"
                 + " WHERE " + sql.where() + " ORDER BY i.occurred_at, i.id";
-        return ReportFiles.writeAtomically(target, out -> database.withConnection(connection -> {
+        return ReportFiles.writeAtomically(target, protection, out -> database.withConnection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(query)) {
                 sql.bind(statement, 1);
                 statement.setFetchSize(2000);
@@ -157,12 +165,20 @@ public final class DataExporter {
 
     /** Writes the hotspots of {@code runId}, or of the latest hotspot run when null; returns how many. */
     public long exportHotspots(Principal actor, UUID runId, ExportFormat format, Path target, TaskContext context) {
-        return audit.audited(actor, Permission.REPORT, "EXPORT", target.toAbsolutePath().toString(),
-                () -> writeHotspots(runId, format, target, context),
-                rows -> rows + " hotspots as " + format + " (run " + (runId == null ? "latest" : runId) + ")");
+        return exportHotspots(actor, runId, format, target, FileProtection.NONE, context);
     }
 
-    private long writeHotspots(UUID runId, ExportFormat format, Path target, TaskContext context) {
+    /** As above, encrypted when {@code protection} says so (the file is then {@code protection.target(target)}). */
+    public long exportHotspots(Principal actor, UUID runId, ExportFormat format, Path target, FileProtection protection,
+            TaskContext context) {
+        return audit.audited(actor, Permission.REPORT, "EXPORT", protection.target(target).toAbsolutePath().toString(),
+                () -> writeHotspots(runId, format, target, protection, context),
+                rows -> rows + " hotspots as " + format + " (run " + (runId == null ? "latest" : runId) + ")"
+                        + protection.auditNote());
+    }
+
+    private long writeHotspots(UUID runId, ExportFormat format, Path target, FileProtection protection,
+            TaskContext context) {
         HotspotRun run = runId == null
                 ? hotspotRuns.latest().orElseThrow(() -> new IllegalStateException(
                         "No hotspot analysis is stored yet: run a hotspot analysis first"))
@@ -172,7 +188,7 @@ public final class DataExporter {
                 + "h.p_value, h.confidence, ST_X(ST_Centroid(h.wgs84)), ST_Y(ST_Centroid(h.wgs84)), ST_AsText(h.wgs84), "
                 + "ST_AsGeoJSON(h.wgs84) FROM (SELECT h.*, " + HotspotRuns.GEOMETRY_WGS84 + " AS wgs84 FROM hotspot h "
                 + "WHERE h.run_id = ?) h ORDER BY h.rank";
-        return ReportFiles.writeAtomically(target, out -> database.withConnection(connection -> {
+        return ReportFiles.writeAtomically(target, protection, out -> database.withConnection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(query)) {
                 statement.setObject(1, run.id());
                 try (ResultSet rs = statement.executeQuery()) {

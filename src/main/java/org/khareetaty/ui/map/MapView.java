@@ -345,6 +345,7 @@ public final class MapView extends BorderPane {
 
     // ---- legends ------------------------------------------------------------------------------------
 
+    /** Legends follow the integer zoom and the layers; they are computed in the background, never per frame. */
     private void refreshLegends(boolean force) {
         MapViewport view = overlay.viewport();
         int zoom = view == null ? 0 : (int) Math.floor(view.zoom());
@@ -352,13 +353,7 @@ public final class MapView extends BorderPane {
             return;
         }
         legendZoom = zoom;
-        legends.getChildren().clear();
-        for (PaintedLayer layer : viewModel.paintedLayers()) {
-            Legend legend = layer.painter().legend(zoom);
-            if (!legend.entries().isEmpty()) {
-                legends.getChildren().add(legendBox(legend));
-            }
-        }
+        viewModel.legends(zoom, all -> legends.getChildren().setAll(all.stream().map(MapView::legendBox).toList()));
     }
 
     static VBox legendBox(Legend legend) {

@@ -39,6 +39,7 @@ import org.khareetaty.map.GridPainter;
 import org.khareetaty.map.HotspotPainter;
 import org.khareetaty.map.IncidentPainter;
 import org.khareetaty.map.LayerPainter;
+import org.khareetaty.map.Legend;
 import org.khareetaty.map.MapArea;
 import org.khareetaty.map.MapHotspot;
 import org.khareetaty.map.MapService;
@@ -151,6 +152,7 @@ public final class MapViewModel {
     private IncidentSnapshot snapshot;
     private int incidentGeneration;
     private int choroplethGeneration;
+    private int legendGeneration;
     private boolean opened;
 
     public MapViewModel(MapService map, Principal principal, IncidentSnapshots snapshots, IncidentRepository incidents,
@@ -340,10 +342,17 @@ public final class MapViewModel {
         reloadRuns();
     }
 
+    /** The snapshot with what the pane shows of it at once; the days are scanned off the UI thread. */
+    private record LoadedIncidents(IncidentSnapshot snapshot, List<String> categories, LocalDate firstDay, LocalDate lastDay) {
+    }
+
     private void loadIncidents() {
-        executor.run("Load incidents for the map", snapshots::current, loaded -> {
-            snapshot = loaded;
-            categories.setAll(loaded.categories().stream().sorted().toList());
+        executor.run("Load incidents for the map", context -> {
+            IncidentSnapshot loaded = snapshots.current(context);
+            return new LoadedIncidents(loaded, loaded.categories().stream().sorted().toList(), loaded.firstDay(), loaded.lastDay());
+        }, loaded -> {
+            snapshot = loaded.snapshot();
+            categories.setAll(loaded.categories());
             firstDay.set(loaded.firstDay());
             lastDay.set(loaded.lastDay());
             if (windowEnd.get() == null || loaded.lastDay() != null && windowEnd.get().isAfter(loaded.lastDay())) {
@@ -352,6 +361,22 @@ public final class MapViewModel {
             refreshIncidents();
             refreshChoropleth();
         }, error -> status.set("Cannot load incidents: " + error.getMessage()));
+    }
+
+    /**
+     * The legends of the visible layers at a zoom level, computed in the background (density classes are
+     * quantiles over every incident) and handed to {@code done} on the UI thread; an answer for an older
+     * request is dropped.
+     */
+    public void legends(int zoom, Consumer<List<Legend>> done) {
+        List<PaintedLayer> painted = paintedLayers();
+        int generation = ++legendGeneration;
+        executor.run("Map legends", context -> painted.stream().map(layer -> layer.painter().legend(zoom))
+                .filter(legend -> !legend.entries().isEmpty()).toList(), legends -> {
+                    if (generation == legendGeneration) {
+                        done.accept(legends);
+                    }
+                }, error -> status.set("Cannot draw the legends: " + error.getMessage()));
     }
 
     private void loadBasemap() {

@@ -11,11 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.util.Duration;
 import org.khareetaty.map.MapSnapshotRenderer;
 import org.khareetaty.map.MapViewport;
 import org.khareetaty.map.PaintedLayer;
@@ -26,12 +32,22 @@ import org.khareetaty.map.WebMercator;
  * Draws the analysis layers over Gluon's basemap. The layers are painted by the core painters into
  * 256-pixel tiles on the background executor and cached; a frame only copies cached tiles onto one
  * canvas (scaled between zoom levels), so frame time does not depend on how many incidents there are.
+ * While the zoom rests the canvas holds a margin around the view, and a pan only moves the finished
+ * picture until the view leaves it.
  * While a tile is being redrawn its previous picture, or a scaled parent tile, stands in for it.
+ *
+ * <p>It also keeps the frames cheap for JavaFX's renderer (ADR 0042): Gluon's basemap is held on whole
+ * pixels (a fractional offset makes every tile be resampled each frame), and while the zoom changes the
+ * basemap tiles and the overlay are scaled without smoothing, then drawn smooth again once the zoom rests.
  */
 final class OverlayLayer extends MapLayer {
 
     private static final int CACHE_TILES = 600;
     private static final int MAX_TILE_ZOOM = 20;
+    /** How long the zoom must rest before pictures are drawn smooth again. */
+    private static final Duration ZOOM_SETTLE = Duration.millis(250);
+    /** Pixels drawn beyond each edge of the view while the zoom rests. */
+    static final int PAN_MARGIN_PX = 256;
 
     /** A drawn tile: for which overlay version, and its image (null when the tile is empty). */
     private record Drawn(int version, Image image) {
@@ -51,6 +67,11 @@ final class OverlayLayer extends MapLayer {
     private MapViewport viewport;
     private long lastFrameNanos;
     private boolean complete;
+    /** The (padded) view the canvas was last drawn for, and whether it must be drawn again. */
+    private MapViewport drawn;
+    private boolean redraw = true;
+    private boolean smooth = true;
+    private final PauseTransition zoomSettled = new PauseTransition(ZOOM_SETTLE);
 
     OverlayLayer(MapView mapView, TileQueue<String> queue) {
         this.mapView = mapView;
@@ -58,12 +79,57 @@ final class OverlayLayer extends MapLayer {
         canvas.setMouseTransparent(true);
         getChildren().add(canvas);
         setMouseTransparent(true);
+        zoomSettled.setOnFinished(e -> {
+            setSmooth(true);
+            redraw = true;
+            markDirty();
+        });
+        mapView.getChildrenUnmodifiable().stream().filter(Group.class::isInstance).forEach(OverlayLayer::keepOnWholePixels);
+    }
+
+    /** Rounds the offset Gluon gives its tile group, so tiles are copied rather than resampled. */
+    static void keepOnWholePixels(Node tiles) {
+        tiles.translateXProperty().addListener((obs, old, now) -> {
+            double whole = Math.rint(now.doubleValue());
+            if (whole != now.doubleValue()) {
+                tiles.setTranslateX(whole);
+            }
+        });
+        tiles.translateYProperty().addListener((obs, old, now) -> {
+            double whole = Math.rint(now.doubleValue());
+            if (whole != now.doubleValue()) {
+                tiles.setTranslateY(whole);
+            }
+        });
+        tiles.setTranslateX(Math.rint(tiles.getTranslateX()));
+        tiles.setTranslateY(Math.rint(tiles.getTranslateY()));
+    }
+
+    /** True while pictures are drawn smooth (the zoom is at rest). */
+    boolean smooth() {
+        return smooth;
+    }
+
+    /** Smooth (bilinear) or fast (nearest pixel) scaling of the basemap tiles and the overlay. */
+    private void setSmooth(boolean on) {
+        smooth = on;
+        for (Node child : mapView.getChildrenUnmodifiable()) {
+            if (child instanceof Group tiles) {
+                for (Node tile : tiles.getChildren()) {
+                    if (tile instanceof Parent parent) {
+                        parent.getChildrenUnmodifiable().stream().filter(ImageView.class::isInstance)
+                                .forEach(view -> ((ImageView) view).setSmooth(on));
+                    }
+                }
+            }
+        }
     }
 
     /** New layers or opacity: tiles are redrawn, the old pictures stay until the new ones arrive. */
     void show(List<PaintedLayer> newLayers, int newVersion) {
         layers = List.copyOf(newLayers);
         version = newVersion;
+        redraw = true;
         markDirty();
     }
 
@@ -112,21 +178,55 @@ final class OverlayLayer extends MapLayer {
         if (view == null) {
             return;
         }
-        viewport = view;
-        if (canvas.getWidth() != view.width() || canvas.getHeight() != view.height()) {
-            canvas.setWidth(view.width());
-            canvas.setHeight(view.height());
+        if (viewport != null && viewport.zoom() != view.zoom()) {
+            // Zooming: scale what is there quickly; tiles created meanwhile are made fast too.
+            setSmooth(false);
+            zoomSettled.playFromStart();
         }
-        GraphicsContext gc = canvas.getGraphicsContext2D();
-        gc.clearRect(0, 0, view.width(), view.height());
-        complete = layers.isEmpty();
-        if (!layers.isEmpty()) {
-            drawTiles(gc, view);
+        viewport = view;
+        if (!redraw && complete && drawn != null && drawn.zoom() == view.zoom() && covers(drawn, view)) {
+            // A pan within the margin: move the finished picture, draw nothing.
+            canvas.setTranslateX(Math.rint(drawn.originX() - view.originX()));
+            canvas.setTranslateY(Math.rint(drawn.originY() - view.originY()));
+        } else {
+            draw(view);
         }
         lastFrameNanos = System.nanoTime() - started;
     }
 
-    private void drawTiles(GraphicsContext gc, MapViewport view) {
+    /** Draws the picture for the view, with a margin around it while the zoom rests (so pans only move it). */
+    private void draw(MapViewport view) {
+        int margin = smooth ? PAN_MARGIN_PX : 0;
+        MapViewport padded = view.withSize(view.width() + 2 * margin, view.height() + 2 * margin);
+        redraw = false;
+        drawn = padded;
+        if (canvas.getWidth() != padded.width() || canvas.getHeight() != padded.height()) {
+            canvas.setWidth(padded.width());
+            canvas.setHeight(padded.height());
+        }
+        canvas.setTranslateX(Math.rint(padded.originX() - view.originX()));
+        canvas.setTranslateY(Math.rint(padded.originY() - view.originY()));
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.setImageSmoothing(smooth);
+        gc.clearRect(0, 0, padded.width(), padded.height());
+        complete = layers.isEmpty();
+        if (!layers.isEmpty()) {
+            drawTiles(gc, padded, view);
+        }
+    }
+
+    private static boolean covers(MapViewport outer, MapViewport inner) {
+        return inner.originX() >= outer.originX() && inner.originY() >= outer.originY()
+                && inner.originX() + inner.width() <= outer.originX() + outer.width()
+                && inner.originY() + inner.height() <= outer.originY() + outer.height();
+    }
+
+    /**
+     * Draws the cached tiles of {@code view} (the padded picture) and asks for the missing ones: those on
+     * screen last, so they are drawn first (the queue takes the newest first). Complete means every tile on
+     * {@code visible} is current.
+     */
+    private void drawTiles(GraphicsContext gc, MapViewport view, MapViewport visible) {
         int z = (int) Math.max(0, Math.min(MAX_TILE_ZOOM, Math.round(view.zoom())));
         double tilePx = WebMercator.TILE_SIZE * view.worldSize() / WebMercator.worldSize(z);
         long n = 1L << z;
@@ -135,6 +235,7 @@ final class OverlayLayer extends MapLayer {
         long y0 = Math.max(0, (long) Math.floor(view.originY() / tilePx));
         long y1 = Math.min(n - 1, (long) Math.floor((view.originY() + view.height()) / tilePx));
         Set<String> wanted = new HashSet<>();
+        List<long[]> missingOnScreen = new java.util.ArrayList<>();
         complete = true;
         for (long ty = y0; ty <= y1; ty++) {
             for (long tx = x0; tx <= x1; tx++) {
@@ -142,23 +243,32 @@ final class OverlayLayer extends MapLayer {
                 String key = z + "/" + wrappedX + "/" + ty;
                 double sx = tx * tilePx - view.originX();
                 double sy = ty * tilePx - view.originY();
-                Drawn drawn = cache.get(key);
-                if (drawn == null || drawn.version() != version) {
-                    complete = false;
+                Drawn tile = cache.get(key);
+                if (tile == null || tile.version() != version) {
                     wanted.add(key + "@" + version);
-                    request(key, z, wrappedX, ty);
+                    boolean onScreen = tx * tilePx < visible.originX() + visible.width() && (tx + 1) * tilePx > visible.originX()
+                            && ty * tilePx < visible.originY() + visible.height() && (ty + 1) * tilePx > visible.originY();
+                    if (onScreen) {
+                        complete = false;
+                        missingOnScreen.add(new long[] {wrappedX, ty});
+                    } else {
+                        request(key, z, wrappedX, ty);
+                    }
                 }
-                if (drawn != null) {
-                    if (drawn.image() != null) {
+                if (tile != null) {
+                    if (tile.image() != null) {
                         // Whole pixels, so neighbouring tiles meet without a hairline gap.
                         double left = Math.floor(sx);
                         double top = Math.floor(sy);
-                        gc.drawImage(drawn.image(), left, top, Math.floor(sx + tilePx) - left, Math.floor(sy + tilePx) - top);
+                        gc.drawImage(tile.image(), left, top, Math.floor(sx + tilePx) - left, Math.floor(sy + tilePx) - top);
                     }
                 } else {
                     drawFromParent(gc, z, wrappedX, ty, sx, sy, tilePx);
                 }
             }
+        }
+        for (long[] tile : missingOnScreen) {
+            request(z + "/" + tile[0] + "/" + tile[1], z, tile[0], tile[1]);
         }
         queue.retainOnly(wanted::contains);
     }
@@ -190,6 +300,7 @@ final class OverlayLayer extends MapLayer {
                     Drawn current = cache.get(key);
                     if (forVersion == version || current == null || current.version() < forVersion) {
                         cache.put(key, new Drawn(forVersion, image.orElse(null)));
+                        redraw = true;
                         markDirty();
                     }
                 }));

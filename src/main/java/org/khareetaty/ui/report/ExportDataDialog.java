@@ -33,7 +33,7 @@ public final class ExportDataDialog extends GridPane {
         note.setMaxWidth(420);
         Button export = new Button("Export…");
         export.setDefaultButton(true);
-        export.disableProperty().bind(viewModel.busyProperty());
+        export.disableProperty().bind(viewModel.busyProperty().or(viewModel.encryption().problemProperty().isNotEmpty()));
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Export data");
@@ -52,8 +52,9 @@ public final class ExportDataDialog extends GridPane {
         add(new Label("Format"), 0, 1);
         add(format, 1, 1);
         add(note, 0, 2, 2, 1);
-        add(export, 1, 3);
-        add(status, 0, 4, 2, 1);
+        add(new EncryptionChoiceView(viewModel.encryption()), 0, 3, 2, 1);
+        add(export, 1, 4);
+        add(status, 0, 5, 2, 1);
     }
 
     public static Stage show(Window owner, ExportDataViewModel viewModel) {

@@ -1,6 +1,7 @@
 package org.khareetaty.ui.report;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -9,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.khareetaty.report.export.DataExporter;
 import org.khareetaty.report.export.ExportFormat;
+import org.khareetaty.security.FileProtection;
 import org.khareetaty.security.Principal;
 import org.khareetaty.ui.common.FxExecutor;
 
@@ -26,6 +28,7 @@ public final class ExportDataViewModel {
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(ExportFormat.CSV);
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final EncryptionChoice encryption = new EncryptionChoice();
 
     public ExportDataViewModel(DataExporter exporter, Principal principal, FxExecutor executor, ReportContext context) {
         this.exporter = exporter;
@@ -34,17 +37,29 @@ public final class ExportDataViewModel {
         this.context = context;
     }
 
+    /** Writes the export (encrypted when chosen, then named {@code .kenc}) in the background. */
     public void export(Path target) {
+        Optional<FileProtection> protection = encryption.protection();
+        if (protection.isEmpty()) {
+            status.set(encryption.problemProperty().get());
+            return;
+        }
         Subject what = subject.get();
         ExportFormat as = format.get();
+        Path written = protection.get().target(target);
         busy.set(true);
         status.set("Exporting…");
         executor.run("Export " + what.name().toLowerCase(java.util.Locale.ROOT), ctx -> what == Subject.INCIDENTS
-                ? exporter.exportIncidents(principal, context.filter(), as, target, ctx)
-                : exporter.exportHotspots(principal, null, as, target, ctx), rows -> {
+                ? exporter.exportIncidents(principal, context.filter(), as, target, protection.get(), ctx)
+                : exporter.exportHotspots(principal, null, as, target, protection.get(), ctx), rows -> {
                     busy.set(false);
-                    status.set(String.format(java.util.Locale.ENGLISH, "Wrote %,d %s to %s", rows,
-                            what == Subject.INCIDENTS ? "incidents" : "hotspots", target.toAbsolutePath()));
+                    protection.get().clear();
+                    if (protection.get().encrypted()) {
+                        encryption.clearPassphrase();
+                    }
+                    status.set(String.format(java.util.Locale.ENGLISH, "Wrote %,d %s to %s%s", rows,
+                            what == Subject.INCIDENTS ? "incidents" : "hotspots", written.toAbsolutePath(),
+                            protection.get().encrypted() ? " (encrypted)" : ""));
                 }, error -> {
                     busy.set(false);
                     status.set("Export failed: " + error.getMessage());
@@ -53,6 +68,10 @@ public final class ExportDataViewModel {
 
     public String suggestedFileName() {
         return (subject.get() == Subject.INCIDENTS ? "incidents." : "hotspots.") + format.get().extension();
+    }
+
+    public EncryptionChoice encryption() {
+        return encryption;
     }
 
     public ReportContext context() {

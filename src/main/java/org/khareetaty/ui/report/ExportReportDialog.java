@@ -106,6 +106,7 @@ public final class ExportReportDialog extends BorderPane {
         Label textLabel = new Label("Analyst's text");
         form.add(textLabel, 0, row);
         form.add(new VBox(4, text, applyText), 1, row++);
+        form.add(new EncryptionChoiceView(viewModel.encryption()), 0, row++, 2, 1);
         for (var node : new javafx.scene.Node[] {titleLabel, title, textLabel, text, applyText}) {
             node.visibleProperty().bind(viewModel.kindProperty().isEqualTo(Kind.BULLETIN));
             node.managedProperty().bind(node.visibleProperty());
@@ -144,7 +145,8 @@ public final class ExportReportDialog extends BorderPane {
         previewButton.setOnAction(e -> viewModel.preview());
         Button export = new Button("Export PDF…");
         export.setId("report-export");
-        export.disableProperty().bind(viewModel.previewReadyProperty().not().or(viewModel.busyProperty()));
+        export.disableProperty().bind(viewModel.previewReadyProperty().not().or(viewModel.busyProperty())
+                .or(viewModel.encryption().problemProperty().isNotEmpty()));
         export.setOnAction(e -> chooseAndSave());
         previewButton.disableProperty().bind(viewModel.busyProperty());
         ProgressIndicator progress = new ProgressIndicator();

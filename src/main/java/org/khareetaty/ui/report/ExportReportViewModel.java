@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -26,6 +27,7 @@ import org.khareetaty.report.ReportService;
 import org.khareetaty.report.WeeklyReport;
 import org.khareetaty.report.WeeklyReportRequest;
 import org.khareetaty.report.pdf.PdfPreview;
+import org.khareetaty.security.FileProtection;
 import org.khareetaty.security.Principal;
 import org.khareetaty.ui.common.FxExecutor;
 
@@ -60,6 +62,7 @@ public final class ExportReportViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty previewReady = new SimpleBooleanProperty();
     private final ObservableList<Image> pages = FXCollections.observableArrayList();
+    private final EncryptionChoice encryption = new EncryptionChoice();
 
     private Bulletin bulletin;
     private byte[] pdf;
@@ -137,15 +140,21 @@ public final class ExportReportViewModel {
             status.set("Preview the report first, so you see what you export.");
             return;
         }
+        Optional<FileProtection> protection = encryption.protection();
+        if (protection.isEmpty()) {
+            status.set(encryption.problemProperty().get());
+            return;
+        }
         byte[] bytes = pdf;
         String what = description;
         busy.set(true);
-        executor.run("Saving report", ctx -> {
-            reports.save(principal, bytes, what, target);
-            return target;
-        }, saved -> {
+        executor.run("Saving report", ctx -> reports.save(principal, bytes, what, target, protection.get()), saved -> {
             busy.set(false);
-            status.set("Saved " + saved.toAbsolutePath());
+            protection.get().clear();
+            if (protection.get().encrypted()) {
+                encryption.clearPassphrase();
+            }
+            status.set("Saved " + saved.toAbsolutePath() + (protection.get().encrypted() ? " (encrypted)" : ""));
         }, this::failed);
     }
 
@@ -207,6 +216,11 @@ public final class ExportReportViewModel {
     /** A suggested file name, e.g. weekly-2025-W10.pdf. */
     public String suggestedFileName() {
         return kind.get() == Kind.WEEKLY ? "weekly-" + week.get() + ".pdf" : "bulletin-" + week.get() + ".pdf";
+    }
+
+    /** The "Encrypt with a passphrase" choice for the saved PDF. */
+    public EncryptionChoice encryption() {
+        return encryption;
     }
 
     public ReportContext context() {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -65,6 +68,19 @@ class MapPaneUiTest {
         // The map was moved onto the incidents (Kuwait), away from the world view it starts with.
         assertThat(view.viewport().zoom()).isGreaterThan(5);
         assertThat(view.viewport().bounds().contains(47.98, 29.37)).isTrue();
+
+        // Legends arrive from the background; Gluon's tiles stay on whole pixels after a fractional move.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#map-legends").queryAs(VBox.class).getChildren().isEmpty());
+        robot.interact(() -> view.gluonMap().setCenter(29.3712345, 47.9812345));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node tiles = view.gluonMap().getChildrenUnmodifiable().stream().filter(Group.class::isInstance).findFirst().orElseThrow();
+        assertThat(tiles.getTranslateX()).isEqualTo(Math.rint(tiles.getTranslateX()));
+        assertThat(tiles.getTranslateY()).isEqualTo(Math.rint(tiles.getTranslateY()));
+        // While the zoom changes pictures are scaled fast; once it rests they are smooth again.
+        robot.interact(() -> view.gluonMap().setZoom(view.gluonMap().getZoom() + 0.3));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.overlay().smooth() && view.overlay().viewport().zoom() % 1 != 0);
+        assertThat(((Group) tiles).getChildren()).isNotEmpty().allSatisfy(tile -> assertThat(((javafx.scene.Parent) tile)
+                .getChildrenUnmodifiable()).allMatch(n -> !(n instanceof javafx.scene.image.ImageView image) || image.isSmooth()));
 
         CheckBox incidents = robot.lookup("#map-layer-incidents").queryAs(CheckBox.class);
         assertThat(incidents.isSelected()).isTrue();

@@ -114,6 +114,28 @@ class MapViewModelTest {
     }
 
     @Test
+    void legendsAreComputedInTheBackgroundForTheVisibleLayers() {
+        List<List<org.khareetaty.map.Legend>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        viewModel.legends(11, answers::add);
+        Await.until(() -> answers.size() == 1);
+        assertThat(answers.get(0)).extracting(org.khareetaty.map.Legend::title)
+                .anyMatch(t -> t.contains("per km²")).hasSize(viewModel.paintedLayers().size());
+        // Only the newest request is answered: the first of two requests in a row is dropped.
+        List<String> titles = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        tasks.submit("Keep the worker busy", context -> {
+            busy.await();
+            return null;
+        });
+        viewModel.legends(11, all -> titles.add("zoom 11"));
+        viewModel.legends(17, all -> titles.add(all.get(all.size() - 1).title()));
+        busy.countDown();
+        Await.until(() -> titles.size() == 1);
+        tasks.submit("Wait for the queue", context -> null).result().join();
+        assertThat(titles).containsExactly("Incidents (one dot each)");
+    }
+
+    @Test
     void rectangleAndLassoSelectionFilterEveryPane() {
         BoundingBox box = new BoundingBox(47.95, 29.33, 48.05, 29.40);
         viewModel.selectBox(box);

@@ -100,6 +100,37 @@ class ExportReportDialogTest {
         }
     }
 
+    @Test
+    void encryptedExportNeedsMatchingPassphrasesAndWritesOnlyCiphertext(FxRobot robot) throws Exception {
+        robot.clickOn("#report-preview");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> viewModel.previewReadyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Button export = robot.lookup("#report-export").queryButton();
+        robot.clickOn("#encrypt-export");
+        robot.clickOn("#export-passphrase").write("supervisor copy");
+        robot.clickOn("#export-passphrase-repeat").write("supervisor cop");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(export.isDisabled()).as("passphrases differ").isTrue();
+        assertThat(viewModel.encryption().problemProperty().get()).contains("differ");
+        robot.clickOn("#export-passphrase-repeat").write("y");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(export.isDisabled()).isFalse();
+        snapshot(robot, "export-report-encrypted.png");
+
+        Path target = folder.resolve("sealed.pdf");
+        Path sealed = folder.resolve("sealed.pdf.kenc");
+        robot.interact(() -> viewModel.save(target));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.statusProperty().get().startsWith("Saved"));
+        assertThat(Files.exists(target)).isFalse();
+        assertThat(org.khareetaty.security.FileEncryption.isEncrypted(sealed)).isTrue();
+        assertThat(viewModel.encryption().passphraseProperty().get()).as("forgotten after use").isEmpty();
+        try (var in = org.khareetaty.security.FileEncryption.decrypting(Files.newInputStream(sealed),
+                "supervisor copy".toCharArray(), "sealed")) {
+            assertThat(in.readAllBytes()).startsWith("%PDF".getBytes());
+        }
+        assertThat(core.audit().latest(1).get(0).details()).contains("encrypted (AES-256-GCM");
+    }
+
     private void snapshot(FxRobot robot, String name) throws Exception {
         Path out = Files.createDirectories(Path.of("target", "screenshots")).resolve(name);
         robot.interact(() -> {
