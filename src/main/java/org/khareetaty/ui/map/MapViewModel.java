@@ -189,6 +189,8 @@ public final class MapViewModel {
             refreshIncidents();
             refreshChoropleth();
         });
+        // The choropleth scans every incident: only done while its layer is shown (it is off at first).
+        layer(MapLayerState.Id.AREAS).visibleProperty().addListener((obs, old, now) -> refreshChoropleth());
         areaKind.addListener((obs, old, now) -> refreshChoropleth());
         areaMeasure.addListener((obs, old, now) -> refreshChoropleth());
         window.addListener((obs, old, now) -> applyWindow());
@@ -492,7 +494,7 @@ public final class MapViewModel {
         IncidentSnapshot current = snapshot;
         String kind = areaKind.get();
         AreaMeasure measure = areaMeasure.get();
-        if (current == null || kind == null) {
+        if (current == null || kind == null || !layer(MapLayerState.Id.AREAS).visibleProperty().get()) {
             return;
         }
         List<MapArea> ofKind = areas.stream().filter(a -> a.kind().equals(kind)).toList();
