@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** Forecasts daily and weekly incident counts per area with 80% and 95% intervals, and stores the run. */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = "Forecast incident counts per area (and for the whole agency) with 80% and 95% intervals",
+        description = "Forecast incident counts per area (and for the whole agency) with 80%% and 95%% intervals",
         subcommands = HotspotForecastCommand.class)
 final class ForecastCommand extends SessionCommand {
 

@@ -7,6 +7,7 @@ import org.khareetaty.analysis.forecast.HotspotBacktestResult;
 import org.khareetaty.analysis.forecast.HotspotForecastService;
 import org.khareetaty.common.TaskContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Weekly backtest of hotspot forecasts beside prior counts and a Gaussian KDE. */
@@ -21,22 +22,18 @@ final class HotspotBacktestCommand extends SessionCommand {
     @Option(names = "--weeks", defaultValue = "52", paramLabel = "N", description = "Number of weekly origins (default: ${DEFAULT-VALUE})")
     int weeks;
 
-    @Option(names = "--cell-m", defaultValue = "150", paramLabel = "METRES", description = "Grid cell size (default: ${DEFAULT-VALUE})")
-    double cellM;
+    @Mixin
+    HotspotGridOptions grid;
 
     @Option(names = "--coverage", defaultValue = "1,5,10", split = ",", paramLabel = "PERCENT",
             description = "Share of the region flagged, in percent (default: ${DEFAULT-VALUE})")
     double[] coverage;
 
-    @Option(names = "--region", defaultValue = "district", paramLabel = "KIND",
-            description = "Area kind whose polygons make the region (default: ${DEFAULT-VALUE})")
-    String region;
-
     @Override
     protected int run(CliSession session) {
         long started = System.nanoTime();
         HotspotBacktestResult result = session.services().hotspotForecasts().backtest(
-                new HotspotForecastService.BacktestRequest(region, from, weeks, cellM, coverage, null), TaskContext.NONE);
+                new HotspotForecastService.BacktestRequest(grid.region, from, weeks, grid.cellM, coverage, null), TaskContext.NONE);
         long totalMs = (System.nanoTime() - started) / 1_000_000;
         if (json) {
             session.printJson(result);

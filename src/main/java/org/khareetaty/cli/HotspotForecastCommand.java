@@ -6,6 +6,7 @@ import java.util.Map;
 import org.khareetaty.analysis.forecast.HotspotForecast;
 import org.khareetaty.common.TaskContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Forecasts next week's risk surface and prints the flagged cells. */
@@ -13,20 +14,16 @@ import picocli.CommandLine.Option;
         description = "Forecast next week's hotspots: a risk surface on a grid and the top cells at each coverage")
 final class HotspotForecastCommand extends SessionCommand {
 
-    @Option(names = "--cell-m", defaultValue = "150", paramLabel = "METRES", description = "Grid cell size (default: ${DEFAULT-VALUE})")
-    double cellM;
+    @Mixin
+    HotspotGridOptions grid;
 
     @Option(names = "--coverage", defaultValue = "1,5", split = ",", paramLabel = "PERCENT",
             description = "Share of the region flagged, in percent (default: ${DEFAULT-VALUE})")
     double[] coverage;
 
-    @Option(names = "--region", defaultValue = "district", paramLabel = "KIND",
-            description = "Area kind whose polygons make the region (default: ${DEFAULT-VALUE})")
-    String region;
-
     @Override
     protected int run(CliSession session) {
-        HotspotForecast forecast = session.services().hotspotForecasts().forecast(region, cellM, coverage, null,
+        HotspotForecast forecast = session.services().hotspotForecasts().forecast(grid.region, grid.cellM, coverage, null,
                 TaskContext.NONE);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();

@@ -159,7 +159,7 @@ final class HotspotsCommand {
     }
 
     @Command(name = "gistar", mixinStandardHelpOptions = true,
-            description = "Getis-Ord Gi* hot and cold spots with false-discovery-rate correction (90/95/99 %)")
+            description = "Getis-Ord Gi* hot and cold spots with false-discovery-rate correction (90/95/99 %%)")
     static final class GiStarCommand extends AnalysisCommand {
         @Option(names = "--cell-m", paramLabel = "METRES", description = "Grid cell size in metres (grid mode)")
         Double cell;

@@ -3,6 +3,7 @@ package org.khareetaty.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.khareetaty.alerts.AlertServices;
 import org.khareetaty.analysis.hotspot.AreaBoundaries;
 import org.khareetaty.analysis.hotspot.HotspotRunRepository;
@@ -97,6 +98,9 @@ public final class CoreServices implements AutoCloseable {
     private final ChartService charts;
     private final ChartService interactiveCharts;
     private final ChartFiles chartFiles;
+    /** Closes everything when the OS ends the process (logout, shutdown, {@code kill}) rather than the user. */
+    private final Thread closeOnTermination = new Thread(this::close, "khareetaty-close-on-termination");
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private CoreServices(DataFolder folder, Clock clock, Database database, BackgroundTasks tasks) {
         this.folder = folder;
@@ -106,7 +110,8 @@ public final class CoreServices implements AutoCloseable {
         this.tasks = tasks;
         this.settings = new SettingsStore(database);
         this.audit = new AuditLog(database, clock);
-        this.vault = new CredentialVault(folder);
+        // The OS keystore (where available) also protects the credential key, for unattended runs (ADR 0102).
+        this.vault = new CredentialVault(folder, org.khareetaty.security.OsKeystore.detect(folder.root().resolve("keys")));
         this.secrets = new SecretStore(vault);
         this.settingChanges = new SettingChanges(settings, secrets, audit);
         this.incidents = new IncidentRepository(database);
@@ -162,6 +167,7 @@ public final class CoreServices implements AutoCloseable {
         this.interactiveCharts = new ChartService(new SnapshotChartDataSource(snapshots), chartCatalog, chartForecasts,
                 clock);
         this.chartFiles = new ChartFiles(audit);
+        Runtime.getRuntime().addShutdownHook(closeOnTermination);
     }
 
     public static CoreServices open(DataFolder folder) {
@@ -338,8 +344,22 @@ public final class CoreServices implements AutoCloseable {
         return checks;
     }
 
+    /**
+     * Cancels background work and shuts the database down cleanly; runs once, whether called by the application or
+     * on termination (a clean shutdown keeps, among others, the audit log's numbering free of gaps).
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (Thread.currentThread() != closeOnTermination) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnTermination);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already ending; the hook will find everything closed
+            }
+        }
         alerts.close();
         tasks.close();
         map.close();

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * administrators' passwords (ADR 0100). The key is stored only wrapped: AES-256-GCM under a key derived with Argon2id
  * (64 MiB, 3 passes) from each administrator's password, in {@code keys/secrets.vault}. It is unwrapped in memory
  * when an administrator signs in (window or CLI) and never written in the clear.
+ *
+ * <p>Where the OS offers a keystore ({@link OsKeystore}: Secret Service, macOS Keychain, Windows DPAPI), the unlocked
+ * key is also stored there for this OS account, and a line {@code os <check> <keystore>} in the vault records it, so
+ * unattended runs under the same OS account (scheduled pipeline, alert sending, sync) open the credentials without
+ * an administrator's password (ADR 0102). The password-wrapped lines stay as the fallback and for recovery.
  *
  * <p>Before any administrator exists (a new data folder, or a folder from before this vault) the key lives in the
  * old unprotected file {@code keys/secrets.key}; the first administrator's sign-in or creation wraps that same key
@@ -47,22 +53,49 @@ public final class CredentialVault implements SecretStore.KeySource {
     private final Path vaultFile;
     private final int memoryKiB;
     private final SecureRandom random = new SecureRandom();
+    private final Optional<OsKeystore> keystore;
+    private final String account;
     private byte[] dataKey;
+    private boolean keystoreTried;
 
+    /** Without an OS keystore: only administrators' passwords open the key. */
     public CredentialVault(DataFolder folder) {
-        this(folder, MEMORY_KIB);
+        this(folder, Optional.empty());
+    }
+
+    public CredentialVault(DataFolder folder, Optional<OsKeystore> keystore) {
+        this(folder, MEMORY_KIB, keystore);
     }
 
     /** With a smaller Argon2id memory cost, for tests. */
     CredentialVault(DataFolder folder, int memoryKiB) {
+        this(folder, memoryKiB, Optional.empty());
+    }
+
+    CredentialVault(DataFolder folder, int memoryKiB, Optional<OsKeystore> keystore) {
         Path keys = folder.root().resolve("keys");
         this.legacyKeyFile = keys.resolve("secrets.key");
         this.vaultFile = keys.resolve("secrets.vault");
         this.memoryKiB = memoryKiB;
+        this.keystore = keystore;
+        this.account = folder.root().toString();
+    }
+
+    /** The OS keystore this vault also uses, if any. */
+    public Optional<String> keystoreName() {
+        return keystore.map(OsKeystore::name);
+    }
+
+    /** Whether the key is also kept in the OS keystore (the vault has its line). */
+    public synchronized boolean inKeystore() {
+        return keystore.isPresent() && readOsCheck() != null;
     }
 
     @Override
     public synchronized byte[] dataKey() {
+        if (dataKey == null && Files.exists(vaultFile)) {
+            dataKey = fromKeystore();
+        }
         if (dataKey != null) {
             return dataKey.clone();
         }
@@ -80,6 +113,9 @@ public final class CredentialVault implements SecretStore.KeySource {
     }
 
     public synchronized boolean unlocked() {
+        if (dataKey == null && Files.exists(vaultFile)) {
+            dataKey = fromKeystore();
+        }
         return dataKey != null || !Files.exists(vaultFile);
     }
 
@@ -92,6 +128,7 @@ public final class CredentialVault implements SecretStore.KeySource {
         Map<String, String> wrappings = readVault();
         if (dataKey == null && wrappings.containsKey(username)) {
             dataKey = unwrap(username, wrappings.get(username), password);
+            protectWithKeystore();
             return true;
         }
         if (dataKey == null && wrappings.isEmpty()) {
@@ -108,7 +145,77 @@ public final class CredentialVault implements SecretStore.KeySource {
             LOG.info("The credential key is now also protected by the password of administrator {}", username);
         }
         deleteLegacyKey();
+        protectWithKeystore();
         return true;
+    }
+
+    /**
+     * Removes the key from the OS keystore (and the vault's line for it): from now on only administrators' passwords
+     * open it. Returns whether there was an entry.
+     */
+    public synchronized boolean forgetKeystore() throws OsKeystore.KeystoreException {
+        boolean had = readOsCheck() != null;
+        if (keystore.isPresent()) {
+            keystore.get().delete(account);
+        }
+        if (had) {
+            writeVault(readVault(), null);
+        }
+        return had;
+    }
+
+    /** The key from the OS keystore when the vault says it is there and the entry matches; tried once per process. */
+    private byte[] fromKeystore() {
+        String expected = readOsCheck();
+        if (keystore.isEmpty() || expected == null || keystoreTried) {
+            return null;
+        }
+        keystoreTried = true;
+        try {
+            Optional<byte[]> key = keystore.get().load(account);
+            if (key.isPresent() && check(key.get()).equals(expected)) {
+                LOG.info("Opened the credential key from the {}", keystore.get().name());
+                return key.get();
+            }
+            LOG.warn(key.isPresent() ? "The {} holds a different key for this data folder; ignoring it"
+                    : "The {} has no credential key for this data folder any more; an administrator's sign-in stores "
+                    + "it again", keystore.get().name());
+        } catch (OsKeystore.KeystoreException e) {
+            LOG.warn("Cannot read the credential key from the {}: {}", keystore.get().name(), e.getMessage());
+        }
+        return null;
+    }
+
+    /** Puts the unlocked key into the OS keystore (once; again if the entry went missing) and records that. */
+    private void protectWithKeystore() {
+        if (keystore.isEmpty() || dataKey == null || !Files.exists(vaultFile)) {
+            return;
+        }
+        String check = check(dataKey);
+        try {
+            Optional<byte[]> stored = keystore.get().load(account);
+            if (stored.isEmpty() || !Arrays.equals(stored.get(), dataKey)) {
+                keystore.get().store(account, dataKey);
+                LOG.info("The credential key is now also kept in the {} of this OS account", keystore.get().name());
+            }
+            if (!check.equals(readOsCheck())) {
+                writeVault(readVault(), check + " " + keystore.get().name());
+            }
+        } catch (OsKeystore.KeystoreException e) {
+            LOG.warn("Cannot keep the credential key in the {} (administrators' passwords still open it): {}",
+                    keystore.get().name(), e.getMessage());
+        }
+    }
+
+    /** Identifies the key without revealing it (a truncated SHA-256 of a labelled copy). */
+    private static String check(byte[] key) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update("khareetaty-os-keystore|".getBytes(StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(sha.digest(key), 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -187,6 +294,7 @@ public final class CredentialVault implements SecretStore.KeySource {
                 throw new IllegalStateException("The credential vault " + vaultFile + " is not in a known format");
             }
             for (String line : lines.subList(1, lines.size())) {
+                // "os <check> <keystore>" lines are read by readOsCheck
                 String[] parts = line.split(" ", 3);
                 if (parts.length == 3 && parts[0].equals("admin")) {
                     wrappings.put(parts[1], parts[2]);
@@ -198,10 +306,35 @@ public final class CredentialVault implements SecretStore.KeySource {
         }
     }
 
+    /** The check of the key kept in the OS keystore, or null when the vault has no such line. */
+    private String readOsCheck() {
+        String line = readOsLine();
+        return line == null ? null : line.split(" ")[0];
+    }
+
+    private String readOsLine() {
+        if (!Files.exists(vaultFile)) {
+            return null;
+        }
+        try {
+            return Files.readAllLines(vaultFile, StandardCharsets.US_ASCII).stream().filter(l -> l.startsWith("os "))
+                    .map(l -> l.substring(3)).findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the credential vault " + vaultFile, e);
+        }
+    }
+
     private void writeVault(Map<String, String> wrappings) {
+        writeVault(wrappings, readOsLine());
+    }
+
+    private void writeVault(Map<String, String> wrappings, String osLine) {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
         wrappings.forEach((user, wrapping) -> lines.add("admin " + user + " " + wrapping));
+        if (osLine != null) {
+            lines.add("os " + osLine);
+        }
         try {
             Files.createDirectories(vaultFile.getParent());
             Path temporary = vaultFile.resolveSibling("secrets.vault.tmp");

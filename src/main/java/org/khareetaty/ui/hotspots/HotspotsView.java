@@ -42,6 +42,7 @@ import org.khareetaty.analysis.hotspot.HotspotRun;
 import org.khareetaty.analysis.hotspot.KDistance;
 import org.khareetaty.analysis.hotspot.KernelDensity;
 import org.khareetaty.analysis.hotspot.RunKind;
+import org.khareetaty.ui.common.FullRepaint;
 
 /** The hotspot panel: parameters on the left, ranked hotspots in the middle, profile, k-distance and runs on the right. */
 public final class HotspotsView extends BorderPane {
@@ -54,7 +55,7 @@ public final class HotspotsView extends BorderPane {
         this.model = model;
         setId("hotspots-view");
         SplitPane split = new SplitPane(parameters(), results(), details());
-        split.setDividerPositions(0.24, 0.62);
+        split.setDividerPositions(0.24, 0.68);
         setCenter(split);
         Label status = new Label();
         status.setId("hotspots-status");
@@ -146,11 +147,11 @@ public final class HotspotsView extends BorderPane {
     private Node results() {
         TableView<Hotspot> table = new TableView<>(model.hotspots());
         table.setId("hotspots-table");
-        table.getColumns().add(column("Rank", 50, h -> h.rank()));
-        table.getColumns().add(column("Hotspot", 220, Hotspot::label));
-        table.getColumns().add(column("Incidents", 80, h -> String.format("%,d", h.incidentCount())));
-        table.getColumns().add(column("Area km²", 75, h -> String.format(Locale.ROOT, "%.3f", h.areaM2() / 1e6)));
-        table.getColumns().add(column("per km²", 75, h -> String.format("%,.0f", h.densityPerKm2())));
+        table.getColumns().add(column("Rank", 62, h -> h.rank()));
+        table.getColumns().add(column("Hotspot", 190, Hotspot::label));
+        table.getColumns().add(column("Incidents", 96, h -> String.format("%,d", h.incidentCount())));
+        table.getColumns().add(column("Area km²", 90, h -> String.format(Locale.ROOT, "%.3f", h.areaM2() / 1e6)));
+        table.getColumns().add(column("per km²", 80, h -> String.format("%,.0f", h.densityPerKm2())));
         table.getColumns().add(column("z", 55, h -> h.zScore() == null ? "" : String.format(Locale.ROOT, "%.2f", h.zScore())));
         table.getColumns().add(column("Leading category", 160, h -> h.profile().categories().isEmpty() ? ""
                 : h.profile().categories().get(0).category()));
@@ -177,6 +178,7 @@ public final class HotspotsView extends BorderPane {
         VBox box = new VBox(6, top, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
+        FullRepaint.after(model.runSummaryProperty(), box);
         return box;
     }
 

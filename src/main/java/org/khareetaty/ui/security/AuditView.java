@@ -23,7 +23,7 @@ public final class AuditView extends BorderPane {
         TableView<AuditRecord> table = new TableView<>(viewModel.records());
         table.setId("audit-table");
         table.getColumns().add(column("#", 60, r -> String.valueOf(r.seq())));
-        table.getColumns().add(column("Time", 150, r -> TIME.format(r.at().atZone(zone))));
+        table.getColumns().add(column("Time", 180, r -> TIME.format(r.at().atZone(zone))));
         table.getColumns().add(column("User", 110, AuditRecord::username));
         table.getColumns().add(column("Event", 140, AuditRecord::event));
         table.getColumns().add(column("Object", 220, AuditRecord::object));
