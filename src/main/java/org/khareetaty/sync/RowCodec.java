@@ -63,8 +63,9 @@ public final class RowCodec {
         return row;
     }
 
+    /** Typed getters return null for SQL NULL: no wasNull() call (each JDBC call costs a lock in H2's pool). */
     private static Object readValue(ColumnType type, ResultSet rs, int index) throws SQLException {
-        Object value = switch (type) {
+        return switch (type) {
             case UUID -> rs.getObject(index, UUID.class);
             case TEXT -> rs.getString(index);
             case TIMESTAMPTZ -> {
@@ -72,13 +73,12 @@ public final class RowCodec {
                 yield time == null ? null : time.toInstant().truncatedTo(ChronoUnit.MICROS);
             }
             case DATE -> rs.getObject(index, LocalDate.class);
-            case INT -> rs.getInt(index);
-            case BIGINT -> rs.getLong(index);
-            case DOUBLE -> rs.getDouble(index);
-            case BOOL -> rs.getBoolean(index);
+            case INT -> rs.getObject(index, Integer.class);
+            case BIGINT -> rs.getObject(index, Long.class);
+            case DOUBLE -> rs.getObject(index, Double.class);
+            case BOOL -> rs.getObject(index, Boolean.class);
             case GEOMETRY -> rs.getBytes(index);
         };
-        return rs.wasNull() ? null : value;
     }
 
     /** Binds a value as a JDBC parameter; geometry goes in as EWKB (wrap the placeholder in a conversion). */

@@ -215,42 +215,49 @@ public final class ServerStore {
      * every push; does nothing when the indexes exist. Returns the number of indexes built.
      */
     static int ensureIndexes(Connection pg, SyncPhases phases) throws SQLException {
+        if (missingIndexes(pg).isEmpty()) {
+            return 0; // the usual case, one round trip
+        }
         boolean autoCommit = pg.getAutoCommit();
         pg.setAutoCommit(false);
         try {
-            int built = phases.time("server build indexes", () -> {
+            return phases.time("server build indexes", () -> {
                 try (PreparedStatement lock = pg.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                     lock.setLong(1, PUSH_LOCK);
                     lock.execute();
                 }
-                int count = 0;
+                List<String> missing = missingIndexes(pg); // again, under the lock: another workstation may have built them
                 try (Statement statement = pg.createStatement()) {
                     // Sorts of 1.5 M keys stay in memory (the default 64 MB spills them to disk).
                     statement.execute("SET LOCAL maintenance_work_mem = '512MB'");
-                    for (Map.Entry<String, String> index : DEFERRED_INDEXES.entrySet()) {
-                        try (ResultSet rs = statement.executeQuery(
-                                "SELECT to_regclass('" + index.getKey() + "') IS NULL")) {
-                            rs.next();
-                            if (rs.getBoolean(1)) {
-                                statement.execute("CREATE INDEX " + index.getKey() + " ON incident " + index.getValue());
-                                count++;
-                            }
-                        }
+                    for (String index : missing) {
+                        statement.execute("CREATE INDEX " + index + " ON incident " + DEFERRED_INDEXES.get(index));
                     }
-                    if (count > 0) {
+                    if (!missing.isEmpty()) {
                         statement.execute("ANALYZE incident");
                     }
                 }
                 pg.commit();
-                return count;
+                return missing.size();
             });
-            return built;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(pg, e);
             throw e;
         } finally {
             pg.setAutoCommit(autoCommit);
         }
+    }
+
+    private static List<String> missingIndexes(Connection pg) throws SQLException {
+        List<String> missing = new ArrayList<>(DEFERRED_INDEXES.keySet());
+        try (PreparedStatement statement = pg.prepareStatement(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'incident'");
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                missing.remove(rs.getString(1));
+            }
+        }
+        return missing;
     }
 
     private static boolean hasRows(Connection pg, String sql) throws SQLException {

@@ -2,6 +2,8 @@ package org.khareetaty.ui.map;
 
 import com.gluonhq.maps.tile.TileRetriever;
 import com.gluonhq.maps.tile.TileRetrieverProvider;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
@@ -20,7 +22,16 @@ public final class AppTileRetriever implements TileRetriever {
     private record Feed(BasemapTiles tiles, TileQueue<String> queue) {
     }
 
+    /** How many served tiles are remembered for the zoom picture (about two screens). */
+    private static final int RECENT_TILES = 96;
+
     private volatile Feed feed;
+    private final Map<String, Image> recent = new LinkedHashMap<>(128, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
+            return size() > RECENT_TILES;
+        }
+    };
 
     /** The retriever Gluon uses in this process. */
     static AppTileRetriever installed() {
@@ -35,6 +46,16 @@ public final class AppTileRetriever implements TileRetriever {
     /** Serves tiles from these sources from now on (after the settings or the imported areas changed). */
     void serve(BasemapTiles tiles, TileQueue<String> queue) {
         feed = new Feed(tiles, queue);
+        synchronized (recent) {
+            recent.clear();
+        }
+    }
+
+    /** A tile served lately ({@code "z/x/y"}), or null. */
+    Image recent(String key) {
+        synchronized (recent) {
+            return recent.get(key);
+        }
     }
 
     boolean isServing() {
@@ -48,7 +69,13 @@ public final class AppTileRetriever implements TileRetriever {
             // The pane has not been set up yet: a plain tile now, the real one once the map is shown again.
             return CompletableFuture.completedFuture(new WritableImage(256, 256));
         }
-        return current.queue().request(zoom + "/" + i + "/" + j,
-                () -> (Image) FxImages.toFx(current.tiles().tileOrLocal(zoom, i, j)));
+        String key = zoom + "/" + i + "/" + j;
+        return current.queue().request(key, () -> (Image) FxImages.toFx(current.tiles().tileOrLocal(zoom, i, j)))
+                .thenApply(image -> {
+                    synchronized (recent) {
+                        recent.put(key, image);
+                    }
+                    return image;
+                });
     }
 }

@@ -16,7 +16,8 @@ public final class MapBenchmark {
 
     /** The figures of one run. */
     public record Result(long basemapFirstPaintMs, long incidentsFirstPaintMs, int incidents, int frames, double medianFrameMs,
-            double p95FrameMs, double maxFrameMs, double medianOverlayMs, long peakHeapMb, String pipeline) {
+            double p95FrameMs, double maxFrameMs, double medianOverlayMs, long peakHeapMb, String pipeline,
+            double panMedianMs, double panP95Ms, double zoomMedianMs, double zoomP95Ms) {
 
         public String toText() {
             return String.format(Locale.ROOT, "Map benchmark (%s)%n"
@@ -25,10 +26,12 @@ public final class MapBenchmark {
                     + "  incidents first paint           %d ms after the pane opened%n"
                     + "  frames while panning/zooming    %d%n"
                     + "  frame time median / p95 / max   %.1f / %.1f / %.1f ms%n"
+                    + "    while panning median / p95    %.1f / %.1f ms%n"
+                    + "    while zooming median / p95    %.1f / %.1f ms%n"
                     + "  overlay drawing per frame (med) %.2f ms%n"
                     + "  peak heap used                  %d MB (max %d MB)%n",
                     pipeline, incidents, basemapFirstPaintMs, incidentsFirstPaintMs, frames, medianFrameMs, p95FrameMs,
-                    maxFrameMs, medianOverlayMs, peakHeapMb, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                    maxFrameMs, panMedianMs, panP95Ms, zoomMedianMs, zoomP95Ms, medianOverlayMs, peakHeapMb, Runtime.getRuntime().maxMemory() / (1024 * 1024));
         }
     }
 
@@ -51,6 +54,8 @@ public final class MapBenchmark {
             private int step = -1;
             private long last;
             private final List<Double> frames = new ArrayList<>();
+            private final List<Double> panFrames = new ArrayList<>();
+            private final List<Double> zoomFrames = new ArrayList<>();
             private final List<Double> overlay = new ArrayList<>();
             private long peakHeap;
 
@@ -63,7 +68,9 @@ public final class MapBenchmark {
                     return;
                 }
                 if (step > 0) {
-                    frames.add((now - last) / 1e6);
+                    double frame = (now - last) / 1e6;
+                    frames.add(frame);
+                    (isPan(step - 1) ? panFrames : zoomFrames).add(frame);
                     overlay.add(view.overlay().lastFrameNanos() / 1e6);
                 }
                 last = now;
@@ -89,6 +96,10 @@ public final class MapBenchmark {
                     step = 0;
                     last = now;
                 }
+            }
+
+            private boolean isPan(int i) {
+                return i < PAN_FRAMES || i >= PAN_FRAMES + ZOOM_FRAMES && i < 2 * PAN_FRAMES + ZOOM_FRAMES;
             }
 
             /** East, zoom in towards street level, west, zoom back out. */
@@ -118,9 +129,15 @@ public final class MapBenchmark {
                         instanceof org.khareetaty.map.IncidentPainter p ? p.index().size() : 0;
                 return new Result((basemapAt - openedNanos) / 1_000_000, (incidentsAt - openedNanos) / 1_000_000, incidents,
                         sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.95), sorted[sorted.length - 1],
-                        percentile(overlaySorted, 0.5), peakHeap / (1024 * 1024), pipeline);
+                        percentile(overlaySorted, 0.5), peakHeap / (1024 * 1024), pipeline,
+                        percentile(sorted(panFrames), 0.5), percentile(sorted(panFrames), 0.95),
+                        percentile(sorted(zoomFrames), 0.5), percentile(sorted(zoomFrames), 0.95));
             }
         }.start();
+    }
+
+    private static double[] sorted(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
     static double percentile(double[] sorted, double q) {

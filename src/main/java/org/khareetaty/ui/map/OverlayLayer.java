@@ -72,19 +72,65 @@ final class OverlayLayer extends MapLayer {
     private boolean redraw = true;
     private boolean smooth = true;
     private final PauseTransition zoomSettled = new PauseTransition(ZOOM_SETTLE);
+    /** While the zoom changes: the one picture scaled instead of the tiles, where it lies, and how often it was used. */
+    private final ImageView zoomView = new ImageView();
+    private ZoomPicture.Placement zoomPlacement;
+    private boolean zoomWithoutPicture;
+    private int zoomPictures;
 
     OverlayLayer(MapView mapView, TileQueue<String> queue) {
         this.mapView = mapView;
         this.queue = queue;
         canvas.setMouseTransparent(true);
-        getChildren().add(canvas);
+        zoomView.setSmooth(false);
+        zoomView.setVisible(false);
+        getChildren().addAll(zoomView, canvas);
         setMouseTransparent(true);
         zoomSettled.setOnFinished(e -> {
+            endZoomPicture();
             setSmooth(true);
             redraw = true;
             markDirty();
         });
         mapView.getChildrenUnmodifiable().stream().filter(Group.class::isInstance).forEach(OverlayLayer::keepOnWholePixels);
+    }
+
+    /** Composes the picture of the view the zoom starts from; without all its basemap tiles, the tiles are scaled. */
+    private void startZoomPicture(MapViewport from) {
+        ZoomPicture.Placement at = ZoomPicture.Placement.of(from);
+        AppTileRetriever retriever = AppTileRetriever.installed();
+        int[] picture = ZoomPicture.compose(at, key -> ZoomPicture.pixels(retriever.recent(key)), key -> {
+            Drawn tile = cache.get(key);
+            return tile == null ? null : ZoomPicture.pixels(tile.image());
+        });
+        if (picture == null) {
+            zoomWithoutPicture = true;
+            return;
+        }
+        zoomPlacement = at;
+        zoomPictures++;
+        zoomView.setImage(ZoomPicture.toImage(picture, at));
+        zoomView.setVisible(true);
+        canvas.setVisible(false);
+        setBasemapTilesVisible(false);
+    }
+
+    private void endZoomPicture() {
+        zoomPlacement = null;
+        zoomWithoutPicture = false;
+        zoomView.setImage(null);
+        zoomView.setVisible(false);
+        canvas.setVisible(true);
+        setBasemapTilesVisible(true);
+    }
+
+    private void setBasemapTilesVisible(boolean visible) {
+        mapView.getChildrenUnmodifiable().stream().filter(Group.class::isInstance).forEach(tiles -> tiles.setVisible(visible));
+    }
+
+    /** How many zoom gestures were shown with one composed picture (for tests). */
+    int zoomPictures() {
+        return zoomPictures;
     }
 
     /** Rounds the offset Gluon gives its tile group, so tiles are copied rather than resampled. */
@@ -179,11 +225,23 @@ final class OverlayLayer extends MapLayer {
             return;
         }
         if (viewport != null && viewport.zoom() != view.zoom()) {
-            // Zooming: scale what is there quickly; tiles created meanwhile are made fast too.
+            // Zooming: scale one picture of what was there (or, without one, the tiles, fast), redraw once it rests.
             setSmooth(false);
             zoomSettled.playFromStart();
+            if (zoomPlacement == null && !zoomWithoutPicture) {
+                startZoomPicture(viewport);
+            }
         }
         viewport = view;
+        if (zoomPlacement != null) {
+            double scale = zoomPlacement.scale(view);
+            zoomView.setFitWidth(zoomPlacement.width() * scale);
+            zoomView.setFitHeight(zoomPlacement.height() * scale);
+            zoomView.setTranslateX(zoomPlacement.screenX(view));
+            zoomView.setTranslateY(zoomPlacement.screenY(view));
+            lastFrameNanos = System.nanoTime() - started;
+            return;
+        }
         if (!redraw && complete && drawn != null && drawn.zoom() == view.zoom() && covers(drawn, view)) {
             // A pan within the margin: move the finished picture, draw nothing.
             canvas.setTranslateX(Math.rint(drawn.originX() - view.originX()));

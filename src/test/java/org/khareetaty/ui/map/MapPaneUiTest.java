@@ -77,8 +77,13 @@ class MapPaneUiTest {
         assertThat(tiles.getTranslateX()).isEqualTo(Math.rint(tiles.getTranslateX()));
         assertThat(tiles.getTranslateY()).isEqualTo(Math.rint(tiles.getTranslateY()));
         // While the zoom changes pictures are scaled fast; once it rests they are smooth again.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.basemapQueueIdle());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> view.gluonMap().setZoom(view.gluonMap().getZoom() + 0.3));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.overlay().smooth() && view.overlay().viewport().zoom() % 1 != 0);
+        // The zoom was shown as one composed picture; once it rests the tiles are back.
+        assertThat(view.overlay().zoomPictures()).isEqualTo(1);
+        assertThat(tiles.isVisible()).isTrue();
         assertThat(((Group) tiles).getChildren()).isNotEmpty().allSatisfy(tile -> assertThat(((javafx.scene.Parent) tile)
                 .getChildrenUnmodifiable()).allMatch(n -> !(n instanceof javafx.scene.image.ImageView image) || image.isSmooth()));
 

@@ -1,0 +1,119 @@
+package org.khareetaty.ui.map;
+
+import java.util.function.Function;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import org.khareetaty.map.MapViewport;
+import org.khareetaty.map.WebMercator;
+
+/**
+ * The one picture shown while the zoom changes (ADR 0042): the basemap and the overlay of the view where the
+ * gesture began, composed once from tiles already drawn, at a whole tile level. During the gesture only this
+ * picture is scaled, so JavaFX's software renderer resamples one opaque image per frame instead of every
+ * basemap tile, its covering parents and the overlay.
+ */
+final class ZoomPicture {
+
+    /** Where the picture lies: level-{@code z} world pixels of its top left corner, and its size. */
+    record Placement(int z, long left, long top, int width, int height) {
+
+        /** The picture that covers a view, at the tile level nearest to its zoom. */
+        static Placement of(MapViewport view) {
+            int z = (int) Math.max(0, Math.min(20, Math.round(view.zoom())));
+            double toLevel = WebMercator.worldSize(z) / view.worldSize();
+            long left = (long) Math.floor(view.originX() * toLevel);
+            long top = (long) Math.floor(view.originY() * toLevel);
+            long right = (long) Math.ceil((view.originX() + view.width()) * toLevel);
+            long bottom = (long) Math.ceil((view.originY() + view.height()) * toLevel);
+            return new Placement(z, left, top, (int) (right - left), (int) (bottom - top));
+        }
+
+        /** Screen x of the picture's left edge in a view (at any zoom), and its width there. */
+        double screenX(MapViewport view) {
+            return left * scale(view) - view.originX();
+        }
+
+        double screenY(MapViewport view) {
+            return top * scale(view) - view.originY();
+        }
+
+        double scale(MapViewport view) {
+            return view.worldSize() / WebMercator.worldSize(z);
+        }
+    }
+
+    private ZoomPicture() {
+    }
+
+    /**
+     * Composes the picture from tile pixels (ARGB, 256 x 256, null when absent): the basemap tile, then the
+     * overlay tile over it. Returns null when a basemap tile is missing (the map then scales its own tiles).
+     */
+    static int[] compose(Placement at, Function<String, int[]> basemap, Function<String, int[]> overlay) {
+        int size = WebMercator.TILE_SIZE;
+        int[] picture = new int[at.width() * at.height()];
+        long n = 1L << at.z();
+        long firstX = Math.floorDiv(at.left(), size);
+        long lastX = Math.floorDiv(at.left() + at.width() - 1, size);
+        long firstY = Math.max(0, Math.floorDiv(at.top(), size));
+        long lastY = Math.min(n - 1, Math.floorDiv(at.top() + at.height() - 1, size));
+        for (long ty = firstY; ty <= lastY; ty++) {
+            for (long tx = firstX; tx <= lastX; tx++) {
+                String key = at.z() + "/" + Math.floorMod(tx, n) + "/" + ty;
+                int[] base = basemap.apply(key);
+                if (base == null) {
+                    return null;
+                }
+                int[] over = overlay.apply(key);
+                // The part of this tile inside the picture.
+                int fromX = (int) Math.max(0, at.left() - tx * size);
+                int toX = (int) Math.min(size, at.left() + at.width() - tx * size);
+                int fromY = (int) Math.max(0, at.top() - ty * size);
+                int toY = (int) Math.min(size, at.top() + at.height() - ty * size);
+                for (int y = fromY; y < toY; y++) {
+                    int row = (int) ((ty * size + y - at.top()) * at.width() + (tx * size - at.left()));
+                    for (int x = fromX; x < toX; x++) {
+                        int pixel = base[y * size + x] | 0xFF000000;
+                        picture[row + x] = over == null ? pixel : over(over[y * size + x], pixel);
+                    }
+                }
+            }
+        }
+        return picture;
+    }
+
+    /** Source-over of a non-premultiplied ARGB pixel onto an opaque one. */
+    static int over(int top, int bottom) {
+        int alpha = top >>> 24;
+        if (alpha == 0) {
+            return bottom;
+        }
+        if (alpha == 255) {
+            return top;
+        }
+        int inverse = 255 - alpha;
+        int r = (((top >> 16) & 0xFF) * alpha + ((bottom >> 16) & 0xFF) * inverse) / 255;
+        int g = (((top >> 8) & 0xFF) * alpha + ((bottom >> 8) & 0xFF) * inverse) / 255;
+        int b = ((top & 0xFF) * alpha + (bottom & 0xFF) * inverse) / 255;
+        return 0xFF000000 | (r << 16) | (g << 8) | b;
+    }
+
+    /** The pixels of a tile image, or null when there is none. */
+    static int[] pixels(Image image) {
+        if (image == null || image.getPixelReader() == null || image.getWidth() != WebMercator.TILE_SIZE
+                || image.getHeight() != WebMercator.TILE_SIZE) {
+            return null;
+        }
+        int size = WebMercator.TILE_SIZE;
+        int[] pixels = new int[size * size];
+        image.getPixelReader().getPixels(0, 0, size, size, PixelFormat.getIntArgbInstance(), pixels, 0, size);
+        return pixels;
+    }
+
+    static WritableImage toImage(int[] picture, Placement at) {
+        WritableImage image = new WritableImage(at.width(), at.height());
+        image.getPixelWriter().setPixels(0, 0, at.width(), at.height(), PixelFormat.getIntArgbInstance(), picture, 0, at.width());
+        return image;
+    }
+}

@@ -1,0 +1,76 @@
+package org.khareetaty.ui.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.khareetaty.map.MapViewport;
+
+/** The picture scaled while the zoom changes: composed from tiles, and placed where the tiles would be. */
+class ZoomPictureTest {
+
+    private static int[] tile(int argb) {
+        int[] pixels = new int[256 * 256];
+        Arrays.fill(pixels, argb);
+        return pixels;
+    }
+
+    @Test
+    void composesBasemapTilesWithTheOverlayOverThemAtTheirPlace() {
+        MapViewport view = new MapViewport(-75.16, 39.95, 11, 600, 400);
+        ZoomPicture.Placement at = ZoomPicture.Placement.of(view);
+        assertThat(at.z()).isEqualTo(11);
+        assertThat(at.width()).isBetween(600, 601);
+        Map<String, int[]> basemap = new HashMap<>();
+        Map<String, int[]> overlay = new HashMap<>();
+        long firstX = Math.floorDiv(at.left(), 256);
+        long firstY = Math.floorDiv(at.top(), 256);
+        for (long ty = firstY; ty <= Math.floorDiv(at.top() + at.height() - 1, 256); ty++) {
+            for (long tx = firstX; tx <= Math.floorDiv(at.left() + at.width() - 1, 256); tx++) {
+                // A different grey per tile column, so a pixel tells which tile it came from.
+                basemap.put("11/" + tx + "/" + ty, tile(0xFF000000 | (int) (tx - firstX) * 0x202020));
+            }
+        }
+        // Half-transparent red over the top-left tile only.
+        overlay.put("11/" + firstX + "/" + firstY, tile(0x80FF0000));
+        int[] picture = ZoomPicture.compose(at, basemap::get, overlay::get);
+        assertThat(picture).hasSize(at.width() * at.height());
+        // Top-left pixel: red over black, about half red.
+        assertThat((picture[0] >> 16) & 0xFF).isCloseTo(128, within(2));
+        assertThat(picture[0] & 0xFFFF).isZero();
+        // The first pixel of the second tile column (no overlay there): that column's grey, opaque.
+        int secondColumn = (int) ((firstX + 1) * 256 - at.left());
+        assertThat(picture[secondColumn]).isEqualTo(0xFF202020);
+        assertThat(picture[secondColumn - 1] >>> 24).isEqualTo(0xFF);
+
+        // A missing basemap tile: no picture (the map then scales its own tiles).
+        basemap.remove("11/" + (firstX + 1) + "/" + firstY);
+        assertThat(ZoomPicture.compose(at, basemap::get, overlay::get)).isNull();
+    }
+
+    @Test
+    void placementFollowsTheZoomLikeTheTilesDo() {
+        MapViewport start = new MapViewport(47.98, 29.37, 12, 800, 600);
+        ZoomPicture.Placement at = ZoomPicture.Placement.of(start);
+        assertThat(at.screenX(start)).isCloseTo(0, within(1.0));
+        assertThat(at.scale(start)).isCloseTo(1, within(1e-9));
+        // Half a level in around the centre: sqrt(2) larger, and the centre stays put.
+        MapViewport in = start.withZoom(12.5);
+        double scale = at.scale(in);
+        assertThat(scale).isCloseTo(Math.sqrt(2), within(1e-9));
+        double centreOnPicture = start.width() / 2.0 - at.screenX(start);
+        assertThat(at.screenX(in) + centreOnPicture * scale).isCloseTo(in.width() / 2.0, within(1.0));
+    }
+
+    @Test
+    void overBlendsByAlpha() {
+        assertThat(ZoomPicture.over(0x00FF0000, 0xFF0000FF)).isEqualTo(0xFF0000FF);
+        assertThat(ZoomPicture.over(0xFFFF0000, 0xFF0000FF)).isEqualTo(0xFFFF0000);
+        int half = ZoomPicture.over(0x80FFFFFF, 0xFF000000);
+        assertThat(half & 0xFF).isCloseTo(128, within(1));
+        assertThat(half >>> 24).isEqualTo(0xFF);
+    }
+}
