@@ -91,9 +91,47 @@ public final class DesktopApp extends Application {
         stage.setScene(new Scene(new StackPane(opening), 1280, 800));
         stage.show();
 
+        if (org.khareetaty.store.DatabaseFileEncryption.isEncrypted(folder)) {
+            askFilePasswordThenOpen(stage, folder, null);
+        } else {
+            openCore(stage, folder, null);
+        }
+    }
+
+    /**
+     * An encrypted database (H2 CIPHER=AES, ADR 0102) needs its file password before anything else, sign-in
+     * included (the accounts are inside the file): asked in a dialog, again after a wrong one; Cancel quits.
+     */
+    private void askFilePasswordThenOpen(Stage stage, DataFolder folder, String problem) {
+        javafx.scene.control.Dialog<char[]> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle("Encrypted database");
+        dialog.setHeaderText("The database in " + folder.root() + " is encrypted.");
+        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        password.setId("database-file-password");
+        password.setPromptText("File password");
+        Label hint = new Label((problem == null ? "" : problem + "\n")
+                + "Enter the database's file password (your administrator has it), then sign in as usual.");
+        hint.setWrapText(true);
+        hint.setMaxWidth(420);
+        dialog.getDialogPane().setContent(new javafx.scene.layout.VBox(8, hint, password));
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        dialog.setResultConverter(button -> button == javafx.scene.control.ButtonType.OK
+                ? password.getText().toCharArray() : null);
+        Platform.runLater(password::requestFocus);
+        java.util.Optional<char[]> entered = dialog.showAndWait();
+        if (entered.isEmpty() || entered.get().length == 0) {
+            Platform.exit();
+            return;
+        }
+        openCore(stage, folder, entered.get());
+    }
+
+    private void openCore(Stage stage, DataFolder folder, char[] filePassword) {
         Thread opener = new Thread(() -> {
             try {
-                CoreServices opened = CoreServices.open(folder);
+                CoreServices opened = CoreServices.open(folder, filePassword);
                 Platform.runLater(() -> {
                     core = opened;
                     String benchmark = getParameters().getNamed().get("map-benchmark");
@@ -103,6 +141,9 @@ public final class DesktopApp extends Application {
                         showSignIn(stage, opened);
                     }
                 });
+            } catch (org.khareetaty.store.DatabasePasswordException e) {
+                LOG.warn("Wrong file password for the encrypted database in {}", folder);
+                Platform.runLater(() -> askFilePasswordThenOpen(stage, folder, "Wrong file password."));
             } catch (RuntimeException e) {
                 LOG.error("Cannot open the data folder {}", folder, e);
                 Platform.runLater(() -> {
@@ -249,13 +290,20 @@ public final class DesktopApp extends Application {
         MenuItem exit = new MenuItem("Exit");
         exit.setOnAction(e -> stage.close());
         file.getItems().add(exit);
+        Menu account = new Menu("Account");
+        account.setId("menu-account");
+        MenuItem changePassword = new MenuItem("Change password…");
+        changePassword.setId("menu-change-password");
+        changePassword.setOnAction(e -> org.khareetaty.ui.security.ChangePasswordDialog.show(stage,
+                new org.khareetaty.ui.security.ChangePasswordViewModel(core.users(), principal, executor)));
+        account.getItems().add(changePassword);
         Menu help = new Menu("Help");
         MenuItem about = new MenuItem("About Khareetaty…");
         about.setOnAction(e -> AboutDialog.show(stage, core.appInfo()));
         help.getItems().add(about);
 
         StatusBar statusBar = new StatusBar(taskList, "Data folder: " + core.folder().root());
-        MainWindow mainWindow = new MainWindow(panes, List.of(file, help), statusBar);
+        MainWindow mainWindow = new MainWindow(panes, List.of(file, account, help), statusBar);
         window.set(mainWindow);
         if (mayImport) {
             // First start: an empty database offers the samples (checked off the UI thread).

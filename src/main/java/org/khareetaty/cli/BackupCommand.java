@@ -64,7 +64,7 @@ final class BackupCommand {
             Principal actor = session.principal();
             session.closeServices();
             BackupService.RestoreResult result = BackupService.restore(session.folder(), actor, file,
-                    passphraseVariable == null ? null : secret(passphraseVariable));
+                    passphraseVariable == null ? null : secret(passphraseVariable), session.databasePassword());
             long rows = result.tables().values().stream().mapToLong(t -> t.rows()).sum();
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();

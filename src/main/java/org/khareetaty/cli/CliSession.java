@@ -9,6 +9,7 @@ import org.khareetaty.common.DataFolder;
 import org.khareetaty.security.AccessDeniedException;
 import org.khareetaty.security.Principal;
 import org.khareetaty.store.Database;
+import org.khareetaty.store.DatabaseFileEncryption;
 
 /**
  * What a sub-command needs: the core services for the chosen data folder (opened on first use,
@@ -26,6 +27,7 @@ public final class CliSession implements AutoCloseable {
     private final String requestedUser;
     private CoreServices services;
     private Principal principal;
+    private char[] databasePassword;
 
     public CliSession(DataFolder folder, PrintWriter out, String requestedUser) {
         this.folder = folder;
@@ -84,9 +86,20 @@ public final class CliSession implements AutoCloseable {
 
     public CoreServices services() {
         if (services == null) {
-            services = CoreServices.open(folder);
+            services = CoreServices.open(folder, databasePassword());
         }
         return services;
+    }
+
+    /**
+     * The file password of an encrypted database (H2 CIPHER=AES, ADR 0102) from $KHAREETATY_DB_PASSWORD or the
+     * console, asked once per command; null when the database is not encrypted.
+     */
+    public char[] databasePassword() {
+        if (databasePassword == null && DatabaseFileEncryption.isEncrypted(folder)) {
+            databasePassword = password("File password of the encrypted database: ", "KHAREETATY_DB_PASSWORD");
+        }
+        return databasePassword;
     }
 
     public Database database() {

@@ -38,6 +38,7 @@ import picocli.CommandLine.ScopeType;
             SyncCommand.class,
             ServerCommand.class,
             DecryptCommand.class,
+            DatabaseCommand.class,
         })
 public final class KhareetatyCommand {
 

@@ -171,7 +171,12 @@ public final class CoreServices implements AutoCloseable {
     }
 
     public static CoreServices open(DataFolder folder) {
-        Database database = Database.open(folder);
+        return open(folder, null);
+    }
+
+    /** Opens a folder whose database may be encrypted with H2's CIPHER=AES ({@code filePassword}; ADR 0102). */
+    public static CoreServices open(DataFolder folder, char[] filePassword) {
+        Database database = Database.open(folder, filePassword);
         return new CoreServices(folder, Clock.systemUTC(), database, BackgroundTasks.forWorkstation());
     }
 

@@ -162,28 +162,39 @@ public final class BackupService {
      */
     public static RestoreResult restore(DataFolder folder, Principal actor, Path backup, char[] passphrase)
             throws IOException {
+        return restore(folder, actor, backup, passphrase, null);
+    }
+
+    /**
+     * As above for a folder whose database may be encrypted with H2's CIPHER=AES: {@code filePassword} opens the
+     * current database (for the audit records) and the backup's database file when that is encrypted too (a backup
+     * of an encrypted database holds the encrypted file, so it restores encrypted under the same password).
+     */
+    public static RestoreResult restore(DataFolder folder, Principal actor, Path backup, char[] passphrase,
+            char[] filePassword) throws IOException {
         String object = backup.toAbsolutePath().toString();
         try {
             actor.require(Permission.BACKUP);
         } catch (AccessDeniedException e) {
-            recordIn(folder, actor, object, Outcome.DENIED, e.getMessage());
+            recordIn(folder, filePassword, actor, object, Outcome.DENIED, e.getMessage());
             throw e;
         }
         RestoreResult result;
         try {
-            result = restore(folder, backup, passphrase);
+            result = restore(folder, backup, passphrase, filePassword);
         } catch (IOException | RuntimeException e) {
-            recordIn(folder, actor, object, Outcome.FAILURE, String.valueOf(e.getMessage()));
+            recordIn(folder, filePassword, actor, object, Outcome.FAILURE, String.valueOf(e.getMessage()));
             throw e;
         }
         long rows = result.tables().values().stream().mapToLong(TableSum::rows).sum();
-        recordIn(folder, actor, object, Outcome.SUCCESS, result.tables().size() + " tables, " + rows
+        recordIn(folder, filePassword, actor, object, Outcome.SUCCESS, result.tables().size() + " tables, " + rows
                 + " rows verified; original kept at " + result.originalKeptAt());
         return result;
     }
 
-    private static void recordIn(DataFolder folder, Principal actor, String object, Outcome outcome, String details) {
-        try (Database database = Database.open(folder)) {
+    private static void recordIn(DataFolder folder, char[] filePassword, Principal actor, String object, Outcome outcome,
+            String details) {
+        try (Database database = Database.open(folder, filePassword)) {
             new AuditLog(database, Clock.systemUTC()).record(actor, "BACKUP_RESTORE", object, outcome, details);
         }
     }
@@ -194,6 +205,11 @@ public final class BackupService {
      * database file (the original is kept beside it).
      */
     static RestoreResult restore(DataFolder folder, Path backup, char[] passphrase) throws IOException {
+        return restore(folder, backup, passphrase, null);
+    }
+
+    private static RestoreResult restore(DataFolder folder, Path backup, char[] passphrase, char[] filePassword)
+            throws IOException {
         Path work = Files.createTempDirectory("khareetaty-restore-");
         try {
             Path zipFile = backup;
@@ -222,7 +238,7 @@ public final class BackupService {
                 throw new IOException(backup + " is not a Khareetaty backup (database or manifest missing)");
             }
             Map<String, TableSum> found;
-            try (Database candidate = Database.open(new DataFolder(restored))) {
+            try (Database candidate = Database.open(new DataFolder(restored), filePassword)) {
                 found = TableChecksums.of(candidate);
             }
             for (Map.Entry<String, TableSum> expected : manifest.entrySet()) {

@@ -30,20 +30,38 @@ public final class Database implements AutoCloseable {
     private final FolderLock lock;
     private final JdbcConnectionPool pool;
     private final Flyway flyway;
+    private final boolean encrypted;
 
-    private Database(DataFolder folder, FolderLock lock, JdbcConnectionPool pool, Flyway flyway) {
+    private Database(DataFolder folder, FolderLock lock, JdbcConnectionPool pool, Flyway flyway, boolean encrypted) {
         this.folder = folder;
         this.lock = lock;
         this.pool = pool;
         this.flyway = flyway;
+        this.encrypted = encrypted;
     }
 
     /** Opens (creating if needed) the database of a data folder and brings its schema up to date. */
     public static Database open(DataFolder folder) {
+        return open(folder, null);
+    }
+
+    /**
+     * As above; when the folder's database file is encrypted with H2's {@code CIPHER=AES} (ADR 0102)
+     * {@code filePassword} must be its file password (it is ignored for an unencrypted file).
+     */
+    public static Database open(DataFolder folder, char[] filePassword) {
+        boolean encrypted = DatabaseFileEncryption.isEncrypted(folder);
+        if (encrypted && (filePassword == null || filePassword.length == 0)) {
+            throw new DatabasePasswordException("The database in " + folder.root() + " is encrypted: give its file "
+                    + "password (window: the dialog at start; command line: KHAREETATY_DB_PASSWORD or the prompt).");
+        }
         FolderLock lock = FolderLock.acquire(folder.root());
         JdbcConnectionPool pool = null;
         try {
-            pool = JdbcConnectionPool.create(jdbcUrl(folder.databaseBase()), "sa", "");
+            pool = encrypted
+                    ? JdbcConnectionPool.create(jdbcUrl(folder.databaseBase()) + ";CIPHER=AES", "sa",
+                            new String(filePassword) + " ")
+                    : JdbcConnectionPool.create(jdbcUrl(folder.databaseBase()), "sa", "");
             pool.setMaxConnections(32);
             Flyway flyway = Flyway.configure()
                     .dataSource(pool)
@@ -51,13 +69,16 @@ public final class Database implements AutoCloseable {
                     .outOfOrder(true)
                     .load();
             flyway.migrate();
-            LOG.info("Opened database {}", folder.databaseFile());
-            return new Database(folder, lock, pool, flyway);
+            LOG.info("Opened database {}{}", folder.databaseFile(), encrypted ? " (CIPHER=AES)" : "");
+            return new Database(folder, lock, pool, flyway, encrypted);
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.dispose();
             }
             closeLock(lock);
+            if (encrypted && wrongPassword(e)) {
+                throw new DatabasePasswordException("Wrong file password for the encrypted database in " + folder.root());
+            }
             throw new StoreException("Cannot open the database in " + folder.root() + ": " + rootMessage(e), e);
         }
     }
@@ -87,6 +108,25 @@ public final class Database implements AutoCloseable {
 
     public DataFolder folder() {
         return folder;
+    }
+
+    /** Whether the file is encrypted with H2's CIPHER=AES (then no plaintext derived copies may be written). */
+    public boolean encrypted() {
+        return encrypted;
+    }
+
+    private static boolean wrongPassword(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && (sql.getErrorCode() == org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD
+                    || sql.getErrorCode() == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1
+                    || sql.getErrorCode() == org.h2.api.ErrorCode.FILE_CORRUPTED_1)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     public DataSource dataSource() {

@@ -52,6 +52,13 @@ public final class IncidentSnapshots {
         long started = System.nanoTime();
         String fingerprint = fingerprint();
         Path cacheFile = database.folder().cache().resolve(CACHE_FILE);
+        if (database.encrypted()) {
+            // The cache is a plaintext copy of the incidents: never written beside an encrypted database (ADR 0102).
+            current = load(version, context);
+            LOG.info("Loaded {} incidents into memory in {} ms (no snapshot cache: the database is encrypted)",
+                    current.size(), (System.nanoTime() - started) / 1_000_000);
+            return current;
+        }
         IncidentSnapshot cached = IncidentSnapshotFile.read(cacheFile, fingerprint, version).orElse(null);
         if (cached != null) {
             current = cached;

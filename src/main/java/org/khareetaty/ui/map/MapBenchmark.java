@@ -1,5 +1,7 @@
 package org.khareetaty.ui.map;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,14 +12,15 @@ import org.khareetaty.map.MapViewport;
 /**
  * Measures the map pane as a person uses it: how long until the basemap and the incidents are first
  * painted after the pane opens, then the time between JavaFX pulses (an {@link AnimationTimer}) while the
- * map pans and zooms along a fixed path, with the peak heap seen.
+ * map pans and zooms along a fixed path, with the peak heap seen. It also reports the CPU time the UI and render
+ * threads spent per frame, which (unlike the time between pulses) does not grow when other programs share the CPU.
  */
 public final class MapBenchmark {
 
     /** The figures of one run. */
     public record Result(long basemapFirstPaintMs, long incidentsFirstPaintMs, int incidents, int frames, double medianFrameMs,
             double p95FrameMs, double maxFrameMs, double medianOverlayMs, long peakHeapMb, String pipeline,
-            double panMedianMs, double panP95Ms, double zoomMedianMs, double zoomP95Ms) {
+            double panMedianMs, double panP95Ms, double zoomMedianMs, double zoomP95Ms, double medianCpuMs, double p95CpuMs) {
 
         public String toText() {
             return String.format(Locale.ROOT, "Map benchmark (%s)%n"
@@ -28,10 +31,11 @@ public final class MapBenchmark {
                     + "  frame time median / p95 / max   %.1f / %.1f / %.1f ms%n"
                     + "    while panning median / p95    %.1f / %.1f ms%n"
                     + "    while zooming median / p95    %.1f / %.1f ms%n"
+                    + "  CPU per frame, UI + render threads, median / p95  %.1f / %.1f ms%n"
                     + "  overlay drawing per frame (med) %.2f ms%n"
                     + "  peak heap used                  %d MB (max %d MB)%n",
                     pipeline, incidents, basemapFirstPaintMs, incidentsFirstPaintMs, frames, medianFrameMs, p95FrameMs,
-                    maxFrameMs, panMedianMs, panP95Ms, zoomMedianMs, zoomP95Ms, medianOverlayMs, peakHeapMb, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+                    maxFrameMs, panMedianMs, panP95Ms, zoomMedianMs, zoomP95Ms, medianCpuMs, p95CpuMs, medianOverlayMs, peakHeapMb, Runtime.getRuntime().maxMemory() / (1024 * 1024));
         }
     }
 
@@ -56,6 +60,11 @@ public final class MapBenchmark {
             private final List<Double> frames = new ArrayList<>();
             private final List<Double> panFrames = new ArrayList<>();
             private final List<Double> zoomFrames = new ArrayList<>();
+            private final List<Double> cpuFrames = new ArrayList<>();
+            private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            private final long fxThread = Thread.currentThread().getId();
+            private long renderThread = -1;
+            private long lastCpu;
             private final List<Double> overlay = new ArrayList<>();
             private long peakHeap;
 
@@ -71,6 +80,9 @@ public final class MapBenchmark {
                     double frame = (now - last) / 1e6;
                     frames.add(frame);
                     (isPan(step - 1) ? panFrames : zoomFrames).add(frame);
+                    long cpu = frameCpu();
+                    cpuFrames.add((cpu - lastCpu) / 1e6);
+                    lastCpu = cpu;
                     overlay.add(view.overlay().lastFrameNanos() / 1e6);
                 }
                 last = now;
@@ -95,7 +107,19 @@ public final class MapBenchmark {
                 if (basemapAt != 0 && incidentsAt != 0) {
                     step = 0;
                     last = now;
+                    renderThread = java.util.Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+                            .filter(t -> t != null && t.getThreadName().startsWith("QuantumRenderer"))
+                            .mapToLong(java.lang.management.ThreadInfo::getThreadId).findFirst().orElse(-1);
+                    lastCpu = frameCpu();
                 }
+            }
+
+            /**
+             * CPU time so far of the UI thread and JavaFX's render thread: what a frame costs, apart from time spent
+             * waiting for a CPU on a shared machine.
+             */
+            private long frameCpu() {
+                return threads.getThreadCpuTime(fxThread) + (renderThread < 0 ? 0 : Math.max(0, threads.getThreadCpuTime(renderThread)));
             }
 
             private boolean isPan(int i) {
@@ -131,7 +155,8 @@ public final class MapBenchmark {
                         sorted.length, percentile(sorted, 0.5), percentile(sorted, 0.95), sorted[sorted.length - 1],
                         percentile(overlaySorted, 0.5), peakHeap / (1024 * 1024), pipeline,
                         percentile(sorted(panFrames), 0.5), percentile(sorted(panFrames), 0.95),
-                        percentile(sorted(zoomFrames), 0.5), percentile(sorted(zoomFrames), 0.95));
+                        percentile(sorted(zoomFrames), 0.5), percentile(sorted(zoomFrames), 0.95),
+                        percentile(sorted(cpuFrames), 0.5), percentile(sorted(cpuFrames), 0.95));
             }
         }.start();
     }

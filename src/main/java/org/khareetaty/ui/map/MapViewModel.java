@@ -189,6 +189,8 @@ public final class MapViewModel {
             refreshIncidents();
             refreshChoropleth();
         });
+        // The choropleth scans every incident: only done while its layer is shown (it is off at first).
+        layer(MapLayerState.Id.AREAS).visibleProperty().addListener((obs, old, now) -> refreshChoropleth());
         areaKind.addListener((obs, old, now) -> refreshChoropleth());
         areaMeasure.addListener((obs, old, now) -> refreshChoropleth());
         window.addListener((obs, old, now) -> applyWindow());
@@ -342,14 +344,20 @@ public final class MapViewModel {
         reloadRuns();
     }
 
-    /** The snapshot with what the pane shows of it at once; the days are scanned off the UI thread. */
-    private record LoadedIncidents(IncidentSnapshot snapshot, List<String> categories, LocalDate firstDay, LocalDate lastDay) {
+    /** The snapshot with what the pane shows of it at once (days scanned and points indexed off the UI thread). */
+    private record LoadedIncidents(IncidentSnapshot snapshot, List<String> categories, LocalDate firstDay, LocalDate lastDay,
+            IncidentPainter painter) {
     }
 
+    /** Loads the snapshot and, in the same task (first paint does not queue twice), the incidents layer for the filter. */
     private void loadIncidents() {
+        IncidentFilter wanted = filter.get();
+        int generation = ++incidentGeneration;
         executor.run("Load incidents for the map", context -> {
             IncidentSnapshot loaded = snapshots.current(context);
-            return new LoadedIncidents(loaded, loaded.categories().stream().sorted().toList(), loaded.firstDay(), loaded.lastDay());
+            IncidentPainter painter = incidentPainter(loaded, wanted);
+            return new LoadedIncidents(loaded, loaded.categories().stream().sorted().toList(), loaded.firstDay(),
+                    loaded.lastDay(), painter);
         }, loaded -> {
             snapshot = loaded.snapshot();
             categories.setAll(loaded.categories());
@@ -358,7 +366,11 @@ public final class MapViewModel {
             if (windowEnd.get() == null || loaded.lastDay() != null && windowEnd.get().isAfter(loaded.lastDay())) {
                 windowEnd.set(loaded.lastDay());
             }
-            refreshIncidents();
+            if (generation == incidentGeneration && wanted.equals(filter.get())) {
+                showIncidents(loaded.painter());
+            } else {
+                refreshIncidents();
+            }
             refreshChoropleth();
         }, error -> status.set("Cannot load incidents: " + error.getMessage()));
     }
@@ -476,23 +488,28 @@ public final class MapViewModel {
         }
         IncidentFilter wanted = filter.get();
         int generation = ++incidentGeneration;
-        executor.run("Prepare incidents for the map", context -> {
-            PointIndex index = PointIndex.build(current, current.matchingLocated(wanted));
-            return new IncidentPainter(index, current.categories());
-        }, painter -> {
+        executor.run("Prepare incidents for the map", context -> incidentPainter(current, wanted), painter -> {
             if (generation == incidentGeneration) {
-                layer(MapLayerState.Id.INCIDENTS).painterProperty().set(painter);
-                layer(MapLayerState.Id.INCIDENTS).noteProperty().set(painter.index().size() == 0
-                        ? "No located incidents match the filter" : String.format("%,d incidents on the map", painter.index().size()));
+                showIncidents(painter);
             }
         }, error -> status.set("Cannot prepare incidents: " + error.getMessage()));
+    }
+
+    private static IncidentPainter incidentPainter(IncidentSnapshot snapshot, IncidentFilter wanted) {
+        return new IncidentPainter(PointIndex.build(snapshot, snapshot.matchingLocated(wanted)), snapshot.categories());
+    }
+
+    private void showIncidents(IncidentPainter painter) {
+        layer(MapLayerState.Id.INCIDENTS).painterProperty().set(painter);
+        layer(MapLayerState.Id.INCIDENTS).noteProperty().set(painter.index().size() == 0
+                ? "No located incidents match the filter" : String.format("%,d incidents on the map", painter.index().size()));
     }
 
     private void refreshChoropleth() {
         IncidentSnapshot current = snapshot;
         String kind = areaKind.get();
         AreaMeasure measure = areaMeasure.get();
-        if (current == null || kind == null) {
+        if (current == null || kind == null || !layer(MapLayerState.Id.AREAS).visibleProperty().get()) {
             return;
         }
         List<MapArea> ofKind = areas.stream().filter(a -> a.kind().equals(kind)).toList();

@@ -136,6 +136,18 @@ class MapViewModelTest {
     }
 
     @Test
+    void theChoroplethIsCountedOnlyOnceItsLayerIsShown() {
+        MapLayerState areas = viewModel.layer(MapLayerState.Id.AREAS);
+        assertThat(areas.visibleProperty().get()).isFalse();
+        // Everything else has loaded (the set-up waited): the hidden choropleth was not computed.
+        tasks.submit("Wait for the queue", context -> null).result().join();
+        assertThat(areas.painterProperty().get()).isNull();
+        areas.visibleProperty().set(true);
+        Await.until(() -> areas.painterProperty().get() != null);
+        assertThat(areas.painterProperty().get().legend(8).title()).contains("governorate");
+    }
+
+    @Test
     void rectangleAndLassoSelectionFilterEveryPane() {
         BoundingBox box = new BoundingBox(47.95, 29.33, 48.05, 29.40);
         viewModel.selectBox(box);
