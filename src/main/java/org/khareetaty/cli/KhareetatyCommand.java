@@ -39,6 +39,7 @@ import picocli.CommandLine.ScopeType;
             ServerCommand.class,
             DecryptCommand.class,
             DatabaseCommand.class,
+            KeystoreCommand.class,
         })
 public final class KhareetatyCommand {
 

@@ -150,10 +150,24 @@ public final class CredentialVault implements SecretStore.KeySource {
     }
 
     /**
-     * Removes the key from the OS keystore (and the vault's line for it): from now on only administrators' passwords
-     * open it. Returns whether there was an entry.
+     * Removes the key from the OS keystore (and the vault's line for it), for an administrator (audited
+     * KEYSTORE_FORGET): from now on only administrators' passwords open it. Returns whether there was an entry.
      */
-    public synchronized boolean forgetKeystore() throws OsKeystore.KeystoreException {
+    public boolean forgetKeystore(Principal actor, AuditLog audit) {
+        audit.require(actor, Permission.CHANGE_SETTINGS, "KEYSTORE_FORGET", account);
+        try {
+            boolean had = forgetKeystore();
+            audit.record(actor, "KEYSTORE_FORGET", account, AuditLog.Outcome.SUCCESS, had
+                    ? "credential key removed from the " + keystoreName().orElse("OS keystore") : "no keystore entry");
+            return had;
+        } catch (OsKeystore.KeystoreException e) {
+            audit.record(actor, "KEYSTORE_FORGET", account, AuditLog.Outcome.FAILURE, e.getMessage());
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #forgetKeystore(Principal, AuditLog)}, without role check or audit (tests). */
+    synchronized boolean forgetKeystore() throws OsKeystore.KeystoreException {
         boolean had = readOsCheck() != null;
         if (keystore.isPresent()) {
             keystore.get().delete(account);

@@ -108,7 +108,15 @@ class OsKeystoreTest {
         assertThat(new SecretStore(failing).decrypt(stored)).isEqualTo("twilio-token");
         Files.delete(mode);
 
-        assertThat(unattended.forgetKeystore()).isTrue();
+        try (org.khareetaty.store.Database database = org.khareetaty.store.TestDatabases.open(folder.resolve("audit"))) {
+            AuditLog audit = new AuditLog(database, java.time.Clock.systemUTC());
+            assertThatThrownBy(() -> unattended.forgetKeystore(new Principal("ann", Role.ANALYST), audit))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(unattended.forgetKeystore(new Principal("ada", Role.ADMINISTRATOR), audit)).isTrue();
+            assertThat(audit.latest(2)).extracting(AuditRecord::event, AuditRecord::outcome).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("KEYSTORE_FORGET", "SUCCESS"),
+                    org.assertj.core.groups.Tuple.tuple("KEYSTORE_FORGET", "DENIED"));
+        }
         assertThat(fake.load(data.root().toString())).isEmpty();
         assertThat(Files.readString(data.root().resolve("keys/secrets.vault"))).doesNotContain("\nos ");
         assertThat(new CredentialVault(data, 1024, Optional.of(fake)).unlocked()).isFalse();
