@@ -630,7 +630,6 @@ public final class ImportService {
         private final long idHigh;
         private long idSequence;
         private final String[] zones;
-        private final Run run = new Run();
 
         Writer(Connection connection, UUID batchId, List<PlannedFile> planned, List<AreaLocator> locators,
                 LongHashSet seen, Map<String, Long> phases) {
@@ -689,10 +688,7 @@ public final class ImportService {
                     }
                     long t = System.nanoTime();
                     if (item instanceof IncidentChunk chunk) {
-                        accept(chunk, quarantine);
-                        if (run.rows() >= Run.MAX_ROWS) {
-                            run.write(incidents, areaLinks);
-                        }
+                        write(chunk, incidents, areaLinks, quarantine);
                     } else if (item instanceof FileDone done) {
                         counters.sha256[done.index()] = done.sha256();
                         filesDone++;
@@ -702,9 +698,6 @@ public final class ImportService {
                     }
                     writeNanos += System.nanoTime() - t;
                 }
-                long t = System.nanoTime();
-                run.write(incidents, areaLinks);
-                writeNanos += System.nanoTime() - t;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop.set(true);
@@ -773,22 +766,73 @@ public final class ImportService {
             return false;
         }
 
-        /**
-         * Counts a parsed chunk, decides its duplicates in file order (the first of equal keys is kept) and
-         * stores its quarantined rows; its accepted rows wait in the current run.
-         */
-        private void accept(IncidentChunk chunk, PreparedStatement quarantine) throws SQLException {
+        private void write(IncidentChunk chunk, PreparedStatement incidents, PreparedStatement areaLinks,
+                PreparedStatement quarantine) throws SQLException {
             counters.rowsRead += chunk.rowsRead;
             counters.rowsPerFile[chunk.fileIndex] += chunk.rowsRead;
+            UUID fileId = fileId(batchId, chunk.fileIndex);
+            String zone = zones[chunk.fileIndex];
+            boolean anyArea = false;
+            // The first of equal keys in file order is kept; the rest are duplicates.
+            boolean[] duplicate = new boolean[chunk.size];
             for (int i = 0; i < chunk.size; i++) {
                 if (!seen.add(chunk.sourceHash[i])) {
-                    chunk.duplicate[i] = true;
+                    duplicate[i] = true;
                     counters.duplicates++;
                 }
             }
-            run.add(chunk);
+            for (int i : chunk.timeOrder()) {
+                if (duplicate[i]) {
+                    continue;
+                }
+                UUID id = new UUID(idHigh, 0x8000000000000000L | idSequence++);
+                incidents.setObject(1, id);
+                incidents.setString(2, chunk.sourceKey[i]);
+                incidents.setLong(3, chunk.sourceHash[i]);
+                incidents.setObject(4, batchId);
+                incidents.setObject(5, fileId);
+                incidents.setLong(6, chunk.line[i]);
+                incidents.setObject(7, OffsetDateTime.ofInstant(Instant.ofEpochSecond(chunk.epochSecond[i]), ZoneOffset.UTC));
+                incidents.setString(8, zone);
+                incidents.setString(9, chunk.timeFlag[i] == null ? null : chunk.timeFlag[i].name());
+                incidents.setObject(10, LocalDate.ofEpochDay(chunk.epochDay[i]));
+                incidents.setInt(11, chunk.hour[i]);
+                incidents.setInt(12, chunk.dow[i]);
+                incidents.setString(13, chunk.category[i]);
+                incidents.setString(14, cut(chunk.categorySource[i], 400));
+                incidents.setString(15, cut(chunk.address[i], 400));
+                double lon = chunk.lon[i];
+                if (Double.isNaN(lon)) {
+                    incidents.setNull(16, java.sql.Types.DOUBLE);
+                    incidents.setNull(17, java.sql.Types.DOUBLE);
+                    incidents.setNull(18, java.sql.Types.VARBINARY);
+                    incidents.setNull(19, java.sql.Types.BIGINT);
+                } else {
+                    double lat = chunk.lat[i];
+                    incidents.setDouble(16, lon);
+                    incidents.setDouble(17, lat);
+                    incidents.setBytes(18, GeometryCodec.pointEwkb(lon, lat));
+                    incidents.setLong(19, Hashing.mortonCell(lon, lat));
+                    counters.located++;
+                }
+                incidents.addBatch();
+                for (int k = 0; k < locators.size(); k++) {
+                    int area = chunk.area[k][i];
+                    if (area >= 0) {
+                        areaLinks.setObject(1, id);
+                        areaLinks.setString(2, locators.get(k).kind());
+                        areaLinks.setObject(3, locators.get(k).areaId(area));
+                        areaLinks.addBatch();
+                        anyArea = true;
+                    }
+                }
+                counters.accepted++;
+            }
+            incidents.executeBatch();
+            if (anyArea) {
+                areaLinks.executeBatch();
+            }
             if (!chunk.quarantined.isEmpty()) {
-                UUID fileId = fileId(batchId, chunk.fileIndex);
                 for (QuarantineEntry entry : chunk.quarantined) {
                     quarantine.setObject(1, UUID.randomUUID());
                     quarantine.setObject(2, batchId);
@@ -805,129 +849,6 @@ public final class ImportService {
                 }
                 quarantine.executeBatch();
             }
-        }
-
-        /**
-         * Accepted rows of up to {@link #MAX_ROWS} rows (from any files), written sorted by instant: the
-         * primary key (ids are handed out in write order), the time index, the (local_date, cell) index and
-         * the area links then grow at their right edges instead of being patched all over (ADR 0012).
-         */
-        private final class Run {
-            static final int MAX_ROWS = 64 * IncidentChunk.CAPACITY;
-            private static final int POSITION_BITS = 31;
-            private final List<IncidentChunk> chunks = new ArrayList<>();
-            private int rows;
-
-            int rows() {
-                return rows;
-            }
-
-            void add(IncidentChunk chunk) {
-                chunks.add(chunk);
-                rows += chunk.size;
-            }
-
-            void write(PreparedStatement incidents, PreparedStatement areaLinks) throws SQLException {
-                if (rows == 0) {
-                    chunks.clear();
-                    return;
-                }
-                long min = Long.MAX_VALUE;
-                for (IncidentChunk chunk : chunks) {
-                    for (int i = 0; i < chunk.size; i++) {
-                        min = Math.min(min, chunk.epochSecond[i]);
-                    }
-                }
-                // Accepted instants lie between 1900 and tomorrow: the offset needs 33 bits, the position 31.
-                long[] keys = new long[rows];
-                int n = 0;
-                for (int c = 0; c < chunks.size(); c++) {
-                    IncidentChunk chunk = chunks.get(c);
-                    for (int i = 0; i < chunk.size; i++) {
-                        keys[n++] = ((chunk.epochSecond[i] - min) << POSITION_BITS) | ((long) c * IncidentChunk.CAPACITY + i);
-                    }
-                }
-                java.util.Arrays.sort(keys);
-                int pending = 0;
-                boolean anyArea = false;
-                long positionMask = (1L << POSITION_BITS) - 1;
-                for (long key : keys) {
-                    int position = (int) (key & positionMask);
-                    IncidentChunk chunk = chunks.get(position / IncidentChunk.CAPACITY);
-                    int i = position % IncidentChunk.CAPACITY;
-                    if (chunk.duplicate[i]) {
-                        continue;
-                    }
-                    anyArea |= writeRow(chunk, i, incidents, areaLinks);
-                    if (++pending == IncidentChunk.CAPACITY) {
-                        executeBatches(incidents, areaLinks, anyArea);
-                        pending = 0;
-                        anyArea = false;
-                    }
-                }
-                if (pending > 0) {
-                    executeBatches(incidents, areaLinks, anyArea);
-                }
-                chunks.clear();
-                rows = 0;
-            }
-
-            private void executeBatches(PreparedStatement incidents, PreparedStatement areaLinks, boolean anyArea)
-                    throws SQLException {
-                incidents.executeBatch();
-                if (anyArea) {
-                    areaLinks.executeBatch();
-                }
-            }
-        }
-
-        /** Adds one accepted row (and its area links) to the prepared batches; true when it has an area link. */
-        private boolean writeRow(IncidentChunk chunk, int i, PreparedStatement incidents, PreparedStatement areaLinks)
-                throws SQLException {
-            UUID id = new UUID(idHigh, 0x8000000000000000L | idSequence++);
-            incidents.setObject(1, id);
-            incidents.setString(2, chunk.sourceKey[i]);
-            incidents.setLong(3, chunk.sourceHash[i]);
-            incidents.setObject(4, batchId);
-            incidents.setObject(5, fileId(batchId, chunk.fileIndex));
-            incidents.setLong(6, chunk.line[i]);
-            incidents.setObject(7, OffsetDateTime.ofInstant(Instant.ofEpochSecond(chunk.epochSecond[i]), ZoneOffset.UTC));
-            incidents.setString(8, zones[chunk.fileIndex]);
-            incidents.setString(9, chunk.timeFlag[i] == null ? null : chunk.timeFlag[i].name());
-            incidents.setObject(10, LocalDate.ofEpochDay(chunk.epochDay[i]));
-            incidents.setInt(11, chunk.hour[i]);
-            incidents.setInt(12, chunk.dow[i]);
-            incidents.setString(13, chunk.category[i]);
-            incidents.setString(14, cut(chunk.categorySource[i], 400));
-            incidents.setString(15, cut(chunk.address[i], 400));
-            double lon = chunk.lon[i];
-            if (Double.isNaN(lon)) {
-                incidents.setNull(16, java.sql.Types.DOUBLE);
-                incidents.setNull(17, java.sql.Types.DOUBLE);
-                incidents.setNull(18, java.sql.Types.VARBINARY);
-                incidents.setNull(19, java.sql.Types.BIGINT);
-            } else {
-                double lat = chunk.lat[i];
-                incidents.setDouble(16, lon);
-                incidents.setDouble(17, lat);
-                incidents.setBytes(18, GeometryCodec.pointEwkb(lon, lat));
-                incidents.setLong(19, Hashing.mortonCell(lon, lat));
-                counters.located++;
-            }
-            incidents.addBatch();
-            boolean anyArea = false;
-            for (int k = 0; k < locators.size(); k++) {
-                int area = chunk.area[k][i];
-                if (area >= 0) {
-                    areaLinks.setObject(1, id);
-                    areaLinks.setString(2, locators.get(k).kind());
-                    areaLinks.setObject(3, locators.get(k).areaId(area));
-                    areaLinks.addBatch();
-                    anyArea = true;
-                }
-            }
-            counters.accepted++;
-            return anyArea;
         }
     }
 
