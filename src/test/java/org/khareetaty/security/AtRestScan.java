@@ -35,7 +35,7 @@ final class AtRestScan {
     }
 
     /** The file's bytes, and (recursively) the contents of .gz files and zip entries, named file!entry. */
-    static void collect(String name, byte[] bytes, Map<String, byte[]> files) throws IOException {
+    private static void collect(String name, byte[] bytes, Map<String, byte[]> files) throws IOException {
         files.put(name, bytes);
         if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
             try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {

@@ -8,24 +8,17 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khareetaty.alerts.AlertSettings;
@@ -101,14 +94,7 @@ class SecretsAtRestScanTest {
                 .contains("Sync failed").contains("Sync settings saved");
         gzip(log, data.logs().resolve("khareetaty.2026-11-21.0.log.gz"));
 
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (Path scanned : List.of(data.root(), exports)) {
-            try (Stream<Path> walk = Files.walk(scanned)) {
-                for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    AtRestScan.collect(root.relativize(file).toString(), Files.readAllBytes(file), files);
-                }
-            }
-        }
+        Map<String, byte[]> files = AtRestScan.files(root, data.root(), exports);
         assertThat(files.keySet()).as("scanned").anyMatch(name -> name.contains("backups") && name.endsWith(".zip.enc"))
                 .anyMatch(name -> name.endsWith(".log.gz!")).anyMatch(name -> name.endsWith("secrets.vault"));
 
