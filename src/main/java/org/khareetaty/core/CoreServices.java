@@ -148,7 +148,7 @@ public final class CoreServices implements AutoCloseable {
         this.backups = new BackupService(database, clock, settings, audit);
         this.retention = new DataRetention(database, clock, audit);
         this.sync = new SyncService(database, settings, secrets, settingChanges, audit, clock,
-                areas::linkPulled);
+                areas::linkPulled, tasks);
         this.alerts = new AlertServices(database, settings, secrets, settingChanges, audit, tasks, dataEvents, clock);
         this.reports = new ReportService(database, forecasts, settings, clock, appInfo, audit);
         this.exporter = new DataExporter(database, new HotspotRuns(database), audit);

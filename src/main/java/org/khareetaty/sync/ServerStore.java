@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.khareetaty.common.BackgroundTasks;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -34,6 +35,7 @@ public final class ServerStore {
     private static final String UNIQUE_VIOLATION = "23505";
     /** The change-cursor entity of a bulk chunk: its entity_id is the push id, its incidents carry its seq. */
     static final String BULK_ENTITY = "INCIDENT_BULK";
+    private static final String SPATIAL_INDEX = "incident_geom";
     /**
      * The incident indexes a first bulk push builds after loading instead of maintaining them per row:
      * name and definition, exactly as the server migrations create them (V1, V3).
@@ -214,7 +216,8 @@ public final class ServerStore {
      * faster than maintaining them row by row), then refreshes the planner's statistics. Runs at the end of
      * every push; does nothing when the indexes exist. Returns the number of indexes built.
      */
-    static int ensureIndexes(Connection pg, SyncPhases phases) throws SQLException {
+    static int ensureIndexes(Connection pg, SecondConnection second, BackgroundTasks tasks, SyncPhases phases)
+            throws SQLException {
         if (missingIndexes(pg).isEmpty()) {
             return 0; // the usual case, one round trip
         }
@@ -227,14 +230,31 @@ public final class ServerStore {
                     lock.execute();
                 }
                 List<String> missing = missingIndexes(pg); // again, under the lock: another workstation may have built them
+                List<String> here = new ArrayList<>(missing);
+                // The GiST build is the longest and single-threaded: a second connection builds it on the other core
+                // while this one builds the rest (CREATE INDEX takes a SHARE lock; two of them do not block each other).
+                BackgroundTasks.RunningTask<Void> spatial = null;
+                if (here.size() > 1 && here.remove(SPATIAL_INDEX)) {
+                    spatial = tasks.submit("Sync: build the server's spatial index", context -> {
+                        try (Connection other = second.open(); Statement statement = other.createStatement()) {
+                            createIndex(statement, SPATIAL_INDEX);
+                        }
+                        return null;
+                    });
+                }
                 try (Statement statement = pg.createStatement()) {
-                    // Sorts of 1.5 M keys stay in memory (the default 64 MB spills them to disk).
-                    statement.execute("SET LOCAL maintenance_work_mem = '512MB'");
-                    for (String index : missing) {
-                        statement.execute("CREATE INDEX " + index + " ON incident " + DEFERRED_INDEXES.get(index));
+                    for (String index : here) {
+                        createIndex(statement, index);
+                    }
+                    if (spatial != null) {
+                        awaitIndex(spatial);
                     }
                     if (!missing.isEmpty()) {
                         statement.execute("ANALYZE incident");
+                    }
+                } finally {
+                    if (spatial != null) {
+                        spatial.result().exceptionally(e -> null).join(); // never leave it running behind a failure
                     }
                 }
                 pg.commit();
@@ -245,6 +265,30 @@ public final class ServerStore {
             throw e;
         } finally {
             pg.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Opens another connection to the same server. */
+    @FunctionalInterface
+    interface SecondConnection {
+        Connection open() throws SQLException;
+    }
+
+    private static void createIndex(Statement statement, String index) throws SQLException {
+        // Sorts of 1.5 M keys stay in memory (the default 64 MB spills them to disk).
+        statement.execute("SET maintenance_work_mem = '512MB'");
+        statement.execute("CREATE INDEX " + index + " ON incident " + DEFERRED_INDEXES.get(index));
+    }
+
+    private static void awaitIndex(BackgroundTasks.RunningTask<Void> task) throws SQLException {
+        try {
+            task.result().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SyncException("Cannot build the server's spatial index: " + ServerConnector.reason(cause), cause);
         }
     }
 

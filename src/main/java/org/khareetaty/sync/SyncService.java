@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.CancelledException;
 import org.khareetaty.common.SecretStore;
 import org.khareetaty.common.TaskContext;
@@ -55,17 +56,19 @@ public final class SyncService {
     private final int rowLimit;
     private final int bulkChunk;
     private final PulledRowsListener derived;
+    private final BackgroundTasks tasks;
     private final ReentrantLock running = new ReentrantLock();
 
     public SyncService(Database database, SettingsStore settings, SecretStore secrets, SettingChanges settingChanges,
-            AuditLog audit, Clock clock, PulledRowsListener derived) {
-        this(database, settings, secrets, settingChanges, audit, clock, derived, 2000, 50_000);
+            AuditLog audit, Clock clock, PulledRowsListener derived, BackgroundTasks tasks) {
+        this(database, settings, secrets, settingChanges, audit, clock, derived, tasks, 2000, 50_000);
     }
 
     /** With batch sizes: {@code rowLimit} log rows per push batch, {@code bulkChunk} incidents per bulk batch. */
     public SyncService(Database database, SettingsStore settings, SecretStore secrets, SettingChanges settingChanges,
-            AuditLog audit, Clock clock, PulledRowsListener derived, int rowLimit, int bulkChunk) {
+            AuditLog audit, Clock clock, PulledRowsListener derived, BackgroundTasks tasks, int rowLimit, int bulkChunk) {
         this.database = database;
+        this.tasks = tasks;
         this.derived = derived;
         this.settings = settings;
         this.secrets = secrets;
@@ -200,7 +203,7 @@ public final class SyncService {
                 ServerStore.register(pg, me, workstationName());
                 return null;
             });
-            push(pg, me, run, context);
+            push(pg, config, me, run, context);
             pull(pg, me, run, context);
             long pending = database.withConnection(ChangeLog::pendingCount);
             SyncReport report = new SyncReport(started, clock.instant(), run.pushed, run.batches, run.replays,
@@ -242,13 +245,13 @@ public final class SyncService {
         final SyncPhases phases = new SyncPhases();
     }
 
-    private void push(Connection pg, UUID me, Run run, TaskContext context) throws SQLException {
+    private void push(Connection pg, ServerConfig config, UUID me, Run run, TaskContext context) throws SQLException {
         while (true) {
             context.checkCancelled();
             LocalStore.Batch batch = run.phases.time("read local changes", () -> database.inTransaction(
                     connection -> LocalStore.nextBatch(connection, rowLimit, bulkChunk)));
             if (batch == null) {
-                ServerStore.ensureIndexes(pg, run.phases);
+                ServerStore.ensureIndexes(pg, () -> ServerConnector.connect(config), tasks, run.phases);
                 return;
             }
             LocalStore.Inflight inflight = batch.inflight();

@@ -48,7 +48,7 @@ class SyncBulkPushTest {
     /** The workstation's sync service with small chunks, so a few hundred incidents make several chunks. */
     private static SyncService chunked(CoreServices core, int chunk) {
         return new SyncService(core.database(), core.settings(), core.secrets(), core.settingChanges(), core.audit(),
-                Clock.systemUTC(), core.areas()::linkPulled, 2000, chunk);
+                Clock.systemUTC(), core.areas()::linkPulled, core.tasks(), 2000, chunk);
     }
 
     @Test

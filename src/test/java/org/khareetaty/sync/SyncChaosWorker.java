@@ -23,7 +23,7 @@ public final class SyncChaosWorker {
     public static void main(String[] args) throws Exception {
         try (CoreServices core = CoreServices.open(new DataFolder(Path.of(args[0])))) {
             SyncService sync = new SyncService(core.database(), core.settings(), core.secrets(), core.settingChanges(),
-                    core.audit(), Clock.systemUTC(), core.areas()::linkPulled,
+                    core.audit(), Clock.systemUTC(), core.areas()::linkPulled, core.tasks(),
                     400, 1000);
             for (int attempt = 1; attempt <= 500; attempt++) {
                 try {
