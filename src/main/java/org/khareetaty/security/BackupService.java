@@ -29,6 +29,7 @@ import org.khareetaty.common.settings.SettingKey;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.security.AuditLog.Outcome;
 import org.khareetaty.store.Database;
+import org.khareetaty.store.DatabaseFileEncryption;
 import org.khareetaty.store.TableChecksums;
 import org.khareetaty.store.TableChecksums.TableSum;
 
@@ -37,6 +38,8 @@ import org.khareetaty.store.TableChecksums.TableSum;
  * encryption, a retention count, and a restore that verifies everything before replacing anything.
  */
 public final class BackupService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackupService.class);
 
     public static final SettingKey<Integer> KEEP = SettingKey.integer("backup.keep", 10, 1, 1000);
 
@@ -187,8 +190,14 @@ public final class BackupService {
             throw e;
         }
         long rows = result.tables().values().stream().mapToLong(TableSum::rows).sum();
-        recordIn(folder, filePassword, actor, object, Outcome.SUCCESS, result.tables().size() + " tables, " + rows
-                + " rows verified; original kept at " + result.originalKeptAt());
+        boolean encrypted = DatabaseFileEncryption.isEncrypted(folder);
+        if (filePassword != null && !encrypted) {
+            LOG.warn("The restored database is not encrypted (the backup was made before H2 CIPHER=AES was turned on): "
+                    + "run 'khareetaty database encrypt' again");
+        }
+        recordIn(folder, encrypted ? filePassword : null, actor, object, Outcome.SUCCESS, result.tables().size()
+                + " tables, " + rows + " rows verified; original kept at " + result.originalKeptAt()
+                + (filePassword != null && !encrypted ? "; the restored database is NOT encrypted" : ""));
         return result;
     }
 
