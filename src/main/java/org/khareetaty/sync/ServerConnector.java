@@ -3,7 +3,9 @@ package org.khareetaty.sync;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -15,6 +17,8 @@ public final class ServerConnector {
 
     /** Server migrations live apart from the workstation's. */
     public static final String SERVER_MIGRATIONS = "classpath:db/server";
+    /** The server schema this version syncs with: the highest migration in {@link #SERVER_MIGRATIONS}. */
+    public static final int SERVER_SCHEMA_VERSION = 3;
 
     private ServerConnector() {
     }
@@ -55,6 +59,32 @@ public final class ServerConnector {
             PGProperty.SSL_MODE.set(properties, "disable");
         }
         return properties;
+    }
+
+    /**
+     * Refuses, before anything is sent, a server whose schema is missing or older than this version's: a server set
+     * up by an earlier version fails half-way through a push otherwise (e.g. "column bulk_seq does not exist").
+     */
+    public static void requireCurrentSchema(Connection pg, ServerConfig config) {
+        int version;
+        try (Statement statement = pg.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT MAX(CAST(version AS INT)) FROM flyway_schema_history WHERE success")) {
+            version = rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw new SyncException("The server at " + config.url() + " has no Khareetaty schema yet: an administrator "
+                    + "runs `khareetaty server init` once (nothing was sent)", e);
+        }
+        if (version < SERVER_SCHEMA_VERSION) {
+            throw new SyncException("The server at " + config.url() + " has schema version " + version
+                    + "; this version of Khareetaty needs " + SERVER_SCHEMA_VERSION + ". An administrator runs "
+                    + "`khareetaty server init` to upgrade it (nothing was sent)");
+        }
+        if (version > SERVER_SCHEMA_VERSION) {
+            throw new SyncException("The server at " + config.url() + " has schema version " + version
+                    + ", newer than this version of Khareetaty knows (" + SERVER_SCHEMA_VERSION
+                    + "): update Khareetaty on this workstation (nothing was sent)");
+        }
     }
 
     /** Brings the server schema up to date; returns the number of migrations applied. */

@@ -191,6 +191,7 @@ public final class SyncService {
         long runId = startRun(started);
         Run run = new Run();
         try (Connection pg = run.phases.time("connect", () -> ServerConnector.connect(config))) {
+            ServerConnector.requireCurrentSchema(pg, config);
             UUID me = database.inTransaction(connection -> {
                 UUID id = LocalStore.workstationId(connection);
                 long queued = LocalStore.queueInitial(connection);

@@ -246,6 +246,38 @@ class SyncBulkPushTest {
         }
     }
 
+    @Test
+    void aServerWithAnOlderOrMissingSchemaIsRefusedBeforeAnythingIsSent(@TempDir Path a) throws Exception {
+        int highestBundled;
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/server"))) {
+            highestBundled = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertThat(ServerConnector.SERVER_SCHEMA_VERSION).as("the version sync requires is the newest bundled one")
+                .isEqualTo(highestBundled);
+
+        ServerConfig older = server.freshDatabase("olderschema");
+        try (Connection pg = ServerConnector.connect(older); Statement statement = pg.createStatement()) {
+            statement.execute("DELETE FROM flyway_schema_history WHERE version = '" + highestBundled + "'");
+        }
+        try (CoreServices ws = SyncTestData.workstation(a, older, "A")) {
+            SyncTestData.importIncidents(ws.database(), 50, 31);
+            assertThatThrownBy(() -> ws.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE))
+                    .hasMessageContaining("schema version " + (highestBundled - 1))
+                    .hasMessageContaining("khareetaty server init");
+            try (Connection pg = ServerConnector.connect(older)) {
+                assertThat(count(pg, "SELECT COUNT(*) FROM incident")).isZero();
+                assertThat(count(pg, "SELECT COUNT(*) FROM server_change")).isZero();
+            }
+            try (Connection pg = ServerConnector.connect(older); Statement statement = pg.createStatement()) {
+                statement.execute("DROP TABLE flyway_schema_history");
+            }
+            assertThatThrownBy(() -> ws.sync().sync(Principal.BOOTSTRAP, TaskContext.NONE))
+                    .hasMessageContaining("has no Khareetaty schema");
+        }
+    }
+
     private static long count(Connection pg, String sql) throws SQLException {
         try (Statement statement = pg.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
