@@ -609,7 +609,7 @@ public final class MapView extends BorderPane {
         }
         box.getChildren().add(note);
         box.setPadding(new Insets(4, 0, 6, 0));
-        box.setStyle("-fx-border-color: transparent transparent -fx-box-border transparent;");
+        box.setStyle("-fx-border-color: transparent transparent -color-border-default transparent;");
         return box;
     }
 

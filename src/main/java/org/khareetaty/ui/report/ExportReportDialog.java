@@ -112,7 +112,7 @@ public final class ExportReportDialog extends BorderPane {
             node.managedProperty().bind(node.visibleProperty());
         }
         Label source = new Label("Opened from: " + viewModel.context().source());
-        source.setStyle("-fx-text-fill: -fx-mid-text-color;");
+        source.setStyle("-fx-text-fill: -color-fg-muted;");
         VBox left = new VBox(10, form, source);
         left.setPrefWidth(380);
         left.setPadding(new Insets(0, 10, 0, 0));
