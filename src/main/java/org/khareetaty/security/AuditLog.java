@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -68,7 +69,9 @@ public final class AuditLog {
                 }
             }
             UUID id = UUID.randomUUID();
-            Instant at = clock.instant();
+            // Stored with microsecond precision, which H2 reaches by rounding: truncate first, so the instant read
+            // back (and hashed again by verify) is the one hashed here.
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
             String hash = hash(previous, id, at, username, event, object, outcome.name(), details);
             try (PreparedStatement statement = connection.prepareStatement("INSERT INTO audit_log (id, at, username, event, "
                     + "object, outcome, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {

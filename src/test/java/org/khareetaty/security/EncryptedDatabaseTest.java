@@ -94,7 +94,7 @@ class EncryptedDatabaseTest {
             assertThat(converted.event()).isEqualTo("DATABASE_ENCRYPT");
             assertThat(converted.outcome()).isEqualTo("SUCCESS");
             assertThat(converted.details()).contains("rows verified");
-            assertThat(core.audit().verify().intact()).isTrue();
+            assertThat(core.audit().verify().intact()).as(core.audit().verify().problem()).isTrue();
             assertThat(core.users().signIn("ada", ADMIN_PASSWORD.toCharArray()).role()).isEqualTo(Role.ADMINISTRATOR);
             long inside = core.database().withConnection(connection -> {
                 try (var statement = connection.createStatement(); var rs = statement.executeQuery(
