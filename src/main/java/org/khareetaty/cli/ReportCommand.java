@@ -26,10 +26,6 @@ import picocli.CommandLine.Option;
         subcommands = {ReportCommand.Weekly.class, ReportCommand.BulletinCommand.class})
 final class ReportCommand {
 
-    static String defaultAuthor() {
-        return System.getProperty("user.name", "analyst");
-    }
-
     /** The CompStat-style weekly report. */
     @Command(name = "weekly", mixinStandardHelpOptions = true,
             description = "Weekly report: headline numbers, map, trend and forecast, categories, hotspots, alerts, "
@@ -42,7 +38,7 @@ final class ReportCommand {
                 description = "Limit to an area (id, code, name or kind:code); repeat for several")
         List<String> areas = new ArrayList<>();
 
-        @Option(names = "--author", paramLabel = "NAME", description = "Name on the cover (default: the OS user)")
+        @Option(names = "--author", paramLabel = "NAME", description = "Name on the cover (default: the signed-in account)")
         String author;
 
         @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Hotspots to profile (default 5)")
@@ -61,7 +57,7 @@ final class ReportCommand {
             ReportService reports = session.services().reports();
             List<AreaRef> resolved = areas.stream().map(a -> reports.areas().resolve(a)).toList();
             WeeklyReportRequest request = new WeeklyReportRequest(IsoWeek.parse(week), resolved,
-                    author == null ? defaultAuthor() : author, top);
+                    author == null ? session.principal().reportAuthor() : author, top);
             long started = System.nanoTime();
             WeeklyReport report = reports.writeWeekly(session.principal(), request, out, protection, TaskContext.NONE);
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -119,7 +115,7 @@ final class ReportCommand {
         @Option(names = "--text-file", paramLabel = "FILE", description = "Read the analyst's text from a UTF-8 file")
         Path textFile;
 
-        @Option(names = "--author", paramLabel = "NAME", description = "Author (default: the OS user)")
+        @Option(names = "--author", paramLabel = "NAME", description = "Author (default: the signed-in account)")
         String author;
 
         @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "PDF file to write")
@@ -133,7 +129,7 @@ final class ReportCommand {
             FileProtection protection = encryption.protection();
             Path written = protection.target(out);
             ReportService reports = session.services().reports();
-            String who = author == null ? defaultAuthor() : author;
+            String who = author == null ? session.principal().reportAuthor() : author;
             BulletinRequest request;
             if (hotspot != null) {
                 if (!areas.isEmpty() || !categories.isEmpty() || bbox != null) {

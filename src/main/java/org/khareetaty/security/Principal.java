@@ -12,4 +12,9 @@ public record Principal(String username, Role role) {
             throw new AccessDeniedException(username, role, permission);
         }
     }
+
+    /** The author a report names by default: the signed-in account, or the OS user before any account exists. */
+    public String reportAuthor() {
+        return equals(BOOTSTRAP) ? System.getProperty("user.name", "analyst") : username;
+    }
 }

@@ -55,7 +55,7 @@ public final class ExportReportViewModel {
     private final StringProperty week = new SimpleStringProperty();
     private final ObjectProperty<AreaRef> area = new SimpleObjectProperty<>(ALL_AREAS);
     private final ObservableList<AreaRef> areas = FXCollections.observableArrayList(ALL_AREAS);
-    private final StringProperty author = new SimpleStringProperty(System.getProperty("user.name", ""));
+    private final StringProperty author = new SimpleStringProperty();
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty analystText = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
@@ -72,6 +72,7 @@ public final class ExportReportViewModel {
             ZoneId zone, LocalDate today, Function<BufferedImage, Image> converter) {
         this.reports = reports;
         this.principal = principal;
+        this.author.set(principal.reportAuthor());
         this.executor = executor;
         this.context = context;
         this.converter = converter;
