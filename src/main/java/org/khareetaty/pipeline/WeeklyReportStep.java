@@ -42,8 +42,8 @@ public final class WeeklyReportStep implements PipelineStep {
             return StepResult.skipped("the report for " + week + " is already at " + target);
         }
         Files.createDirectories(target.getParent());
-        reports.writeWeekly(context.principal(), new WeeklyReportRequest(week, List.of(), context.principal().username(),
-                WeeklyReportRequest.DEFAULT_TOP_HOTSPOTS), target, task);
+        reports.writeWeekly(context.principal(), new WeeklyReportRequest(week, List.of(),
+                context.principal().reportAuthor(), WeeklyReportRequest.DEFAULT_TOP_HOTSPOTS), target, task);
         return StepResult.ok("wrote " + target, Map.of("file", target.toString()));
     }
 }

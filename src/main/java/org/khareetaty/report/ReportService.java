@@ -2,6 +2,8 @@ package org.khareetaty.report;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.khareetaty.analysis.forecast.ForecastService;
 import org.khareetaty.common.AppInfo;
 import org.khareetaty.map.Basemap;
@@ -76,21 +78,28 @@ public final class ReportService {
     /** As above, encrypted when {@code protection} says so (the file is then {@code protection.target(target)}). */
     public WeeklyReport writeWeekly(Principal actor, WeeklyReportRequest request, Path target, FileProtection protection,
             TaskContext context) {
-        return audit.audited(actor, Permission.REPORT, "REPORT", protection.target(target).toAbsolutePath().toString(), () -> {
+        return writeAudited(actor, target, protection, context, () -> {
             WeeklyReport report = weekly(request, context);
-            context.checkCancelled();
             context.progress(8, 9, "Writing PDF");
-            ReportFiles.write(target, protection, weeklyPdf(report));
             return report;
-        }, report -> describe(report) + protection.auditNote());
+        }, this::weeklyPdf, ReportService::describe);
     }
 
-    /** Writes a PDF that was already made and previewed (the export dialog), audited with its description. */
-    public void save(Principal actor, byte[] pdf, String description, Path target) {
-        save(actor, pdf, description, target, FileProtection.NONE);
+    /** Builds a report, writes its PDF (encrypted on request) and audits it as one REPORT record. */
+    private <T> T writeAudited(Principal actor, Path target, FileProtection protection, TaskContext context,
+            Supplier<T> build, Function<T, byte[]> pdf, Function<T, String> description) {
+        return audit.audited(actor, Permission.REPORT, "REPORT", protection.target(target).toAbsolutePath().toString(), () -> {
+            T report = build.get();
+            context.checkCancelled();
+            ReportFiles.write(target, protection, pdf.apply(report));
+            return report;
+        }, report -> description.apply(report) + protection.auditNote());
     }
 
-    /** As above, encrypted when {@code protection} says so; returns the file written. */
+    /**
+     * Writes a PDF that was already made and previewed (the export dialog), encrypted when {@code protection} says
+     * so, audited with its description; returns the file written.
+     */
     public Path save(Principal actor, byte[] pdf, String description, Path target, FileProtection protection) {
         Path written = protection.target(target);
         audit.audited(actor, Permission.REPORT, "REPORT", written.toAbsolutePath().toString(), () -> {
@@ -128,11 +137,7 @@ public final class ReportService {
     /** As above, encrypted when {@code protection} says so (the file is then {@code protection.target(target)}). */
     public Bulletin writeBulletin(Principal actor, BulletinRequest request, Path target, FileProtection protection,
             TaskContext context) {
-        return audit.audited(actor, Permission.REPORT, "REPORT", protection.target(target).toAbsolutePath().toString(), () -> {
-            Bulletin bulletin = bulletin(request, context);
-            context.checkCancelled();
-            ReportFiles.write(target, protection, bulletinPdf(bulletin));
-            return bulletin;
-        }, bulletin -> describe(bulletin) + protection.auditNote());
+        return writeAudited(actor, target, protection, context, () -> bulletin(request, context), this::bulletinPdf,
+                ReportService::describe);
     }
 }
