@@ -57,7 +57,6 @@ public final class ImportService {
     private static final String INSERT_QUARANTINE = "INSERT INTO quarantined_row (id, batch_id, file_id, file_name, "
             + "line_no, field, field_value, reason, message, raw_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private static final long IMPORT_CACHE_KB = 128 * 1024;
 
     private final Database database;
     private final ProfileStore profiles;
@@ -548,7 +547,6 @@ public final class ImportService {
             CategoryMapper categories = CategoryMapper.withAliases(loadAliases());
             phases.put("loadAreas", (System.nanoTime() - t) / 1_000_000);
             ImportReport report = database.inTransaction(connection -> {
-                enlargeCache(connection);
                 Writer writer = new Writer(connection, batchId, planned, locators, seen, phases);
                 writer.writeAll(context, categories);
                 return finish(connection, batchId, planned, writer.counters, phases, started);
@@ -565,24 +563,6 @@ public final class ImportService {
                     : "The import failed: " + e;
             markFailed(batchId, message + " — nothing of this import was stored");
             throw e instanceof ImportException ? e : new ImportException(message, e);
-        }
-    }
-
-    /**
-     * A large import touches every page of the incident indexes; with H2's default 16 MB page cache the
-     * writer spends most of its time evicting and re-reading pages. The cache is a database setting that
-     * persists; 128 MB stays well inside a 512 MB heap.
-     */
-    private static void enlargeCache(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'CACHE_SIZE'")) {
-            if (rs.next() && Long.parseLong(rs.getString(1)) >= IMPORT_CACHE_KB) {
-                return;
-            }
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET CACHE_SIZE " + IMPORT_CACHE_KB);
         }
     }
 
