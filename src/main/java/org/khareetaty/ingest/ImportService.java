@@ -606,7 +606,7 @@ public final class ImportService {
         private final Counters counters;
         private final Map<String, Long> phases;
         private final long idHigh;
-        private long blockSequence;
+        private long nextRow;
         private final String[] zones;
         private final String[] areaKinds;
         private final UUID[][] areaIds;
@@ -623,7 +623,7 @@ public final class ImportService {
             this.phases = phases;
             // Time-ordered ids (like UUIDv7): rows append at the right edge of the primary key's B-tree.
             this.idHigh = (clock.millis() << 16) | 0x7000L | (new Random().nextInt(0x1000));
-            this.blockSequence = IncidentBlocks.nextSequence(connection);
+            this.nextRow = IncidentBlocks.nextFirstRow(connection);
             this.zones = planned.stream().map(p -> p.mapping().timeZone()).toArray(String[]::new);
             this.areaKinds = locators.stream().map(AreaLocator::kind).toArray(String[]::new);
             this.areaIds = new UUID[locators.size()][];
@@ -644,6 +644,10 @@ public final class ImportService {
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger nextFile = new AtomicInteger();
             AtomicLong parseNanos = new AtomicLong();
+            // CPU time beside wall time: on a shared machine wall time says little about where the work is.
+            AtomicLong parseCpuNanos = new AtomicLong();
+            java.lang.management.ThreadMXBean threadClock = java.lang.management.ManagementFactory.getThreadMXBean();
+            long writerCpuStart = threadClock.getCurrentThreadCpuTime();
             Instant now = clock.instant();
             int workers = Math.max(1, Math.min(planned.size(), Runtime.getRuntime().availableProcessors()));
             List<Thread> threads = new ArrayList<>();
@@ -657,6 +661,7 @@ public final class ImportService {
                         parseFile(index, categories, now, bytesRead, queue, stop);
                         parseNanos.addAndGet(System.nanoTime() - t);
                     }
+                    parseCpuNanos.addAndGet(threadClock.getCurrentThreadCpuTime());
                 }, "import-parse-" + w);
                 thread.setDaemon(true);
                 threads.add(thread);
@@ -703,7 +708,9 @@ public final class ImportService {
                 }
             }
             phases.put("parse", parseNanos.get() / 1_000_000 / workers);
+            phases.put("parseCpu", parseCpuNanos.get() / 1_000_000);
             phases.put("write", writeNanos / 1_000_000);
+            phases.put("writeCpu", (threadClock.getCurrentThreadCpuTime() - writerCpuStart) / 1_000_000);
         }
 
         private ImportException failure(PlannedFile file, Exception error) {
@@ -771,9 +778,9 @@ public final class ImportService {
             }
             if (n > 0) {
                 IncidentBlock block = block(chunk, kept, n);
-                IncidentBlocks.write(connection, IncidentBlocks.newBlockId(idHigh, blockSequence), blockSequence,
+                IncidentBlocks.write(connection, IncidentBlocks.newBlockId(idHigh, nextRow), nextRow,
                         batchId, fileId, zones[chunk.fileIndex], createdAt, block);
-                blockSequence++;
+                nextRow += n;
                 counters.accepted += n;
             }
             if (!chunk.quarantined.isEmpty()) {

@@ -31,31 +31,34 @@ public final class IncidentBlocks {
     }
 
     /** The id of a new block: time-ordered like the other incident ids, with 16 free low bits for the row. */
-    public static UUID newBlockId(long idHigh, long sequence) {
-        return new UUID(idHigh, 0x8000000000000000L | (sequence << 16));
+    public static UUID newBlockId(long idHigh, long firstRow) {
+        return new UUID(idHigh, 0x8000000000000000L | (firstRow << 16));
     }
 
-    /** The sequence number after the highest one stored (block rows' _ROWID_ order follows it). */
-    public static long nextSequence(Connection connection) throws SQLException {
+    /**
+     * The row number the next block starts at: block rows are numbered densely in write order, and their
+     * {@code _ROWID_} follows that number (sync's bulk push reads a batch in ranges of it).
+     */
+    public static long nextFirstRow(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM incident_block")) {
+                ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(first_row + row_count), 0) FROM incident_block")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     /** Stores one block of one source file of an import batch. */
-    public static void write(Connection connection, UUID blockId, long sequence, UUID batchId, UUID fileId,
+    public static void write(Connection connection, UUID blockId, long firstRow, UUID batchId, UUID fileId,
             String sourceZone, OffsetDateTime createdAt, IncidentBlock block) throws SQLException {
         if (block.size == 0) {
             return;
         }
-        try (PreparedStatement meta = connection.prepareStatement("INSERT INTO incident_block (id, seq, batch_id, "
+        try (PreparedStatement meta = connection.prepareStatement("INSERT INTO incident_block (id, first_row, batch_id, "
                 + "file_id, source_zone, created_at, row_count, area_links, min_date, max_date, min_lon, min_lat, "
                 + "max_lon, max_lat, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
                 PreparedStatement data = connection.prepareStatement(
                         "INSERT INTO incident_block_data (id, payload) VALUES (?, ?)")) {
-            bindMeta(meta, blockId, sequence, batchId, fileId, sourceZone, createdAt, block);
+            bindMeta(meta, blockId, firstRow, batchId, fileId, sourceZone, createdAt, block);
             meta.executeUpdate();
             data.setObject(1, blockId);
             data.setBytes(2, block.encode());
@@ -63,7 +66,7 @@ public final class IncidentBlocks {
         }
     }
 
-    private static void bindMeta(PreparedStatement meta, UUID blockId, long sequence, UUID batchId, UUID fileId,
+    private static void bindMeta(PreparedStatement meta, UUID blockId, long firstRow, UUID batchId, UUID fileId,
             String sourceZone, OffsetDateTime createdAt, IncidentBlock block) throws SQLException {
         int minDay = Integer.MAX_VALUE;
         int maxDay = Integer.MIN_VALUE;
@@ -82,7 +85,7 @@ public final class IncidentBlocks {
             }
         }
         meta.setObject(1, blockId);
-        meta.setLong(2, sequence);
+        meta.setLong(2, firstRow);
         meta.setObject(3, batchId);
         meta.setObject(4, fileId);
         meta.setString(5, sourceZone);
@@ -176,7 +179,7 @@ public final class IncidentBlocks {
         }
         List<UUID> blocks = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT id FROM incident_block ORDER BY seq")) {
+                ResultSet rs = statement.executeQuery("SELECT id FROM incident_block ORDER BY first_row")) {
             while (rs.next()) {
                 blocks.add(rs.getObject(1, UUID.class));
             }

@@ -109,7 +109,7 @@ public final class IncidentSnapshots {
                         text.append(';').append(table).append('=').append(rs.getLong(1)).append('/').append(rs.getLong(2));
                     }
                 }
-                try (ResultSet rs = statement.executeQuery("SELECT id, version, row_count, area_links FROM incident_block ORDER BY seq")) {
+                try (ResultSet rs = statement.executeQuery("SELECT id, version, row_count, area_links FROM incident_block ORDER BY first_row")) {
                     text.append(";blocks=").append(digest(rs));
                 }
                 try (ResultSet rs = statement.executeQuery("SELECT id, status FROM import_batch ORDER BY id")) {

@@ -67,13 +67,13 @@ public final class IncidentTableEngine implements TableEngine {
     }
 
     /** What the metadata row of one block says. */
-    record BlockMeta(ValueUuid id, long seq, Value batchId, Value fileId, Value zone, Value createdAt, int rows,
+    record BlockMeta(ValueUuid id, long firstRow, Value batchId, Value fileId, Value zone, Value createdAt, int rows,
             int areaLinks, long minDay, long maxDay, int version) {
     }
 
     /** Column positions in {@code incident_block}. */
     private static final int META_ID = 0;
-    private static final int META_SEQ = 1;
+    private static final int META_FIRST_ROW = 1;
     private static final int META_BATCH = 2;
     private static final int META_FILE = 3;
     private static final int META_ZONE = 4;
@@ -125,14 +125,14 @@ public final class IncidentTableEngine implements TableEngine {
             return part(session, rowTableName);
         }
 
-        /** The visible blocks' metadata, in sequence (= write) order. */
+        /** The visible blocks' metadata, in row-key (= write) order. */
         List<BlockMeta> blocks(SessionLocal session) {
             List<BlockMeta> blocks = new ArrayList<>();
             Cursor cursor = part(session, BLOCK_TABLE).getScanIndex(session).find(session, null, null, false);
             while (cursor.next()) {
                 blocks.add(meta(cursor.get()));
             }
-            blocks.sort((a, b) -> Long.compare(a.seq(), b.seq()));
+            blocks.sort((a, b) -> Long.compare(a.firstRow(), b.firstRow()));
             return blocks;
         }
 
@@ -147,7 +147,7 @@ public final class IncidentTableEngine implements TableEngine {
         }
 
         private static BlockMeta meta(Row row) {
-            return new BlockMeta((ValueUuid) row.getValue(META_ID), row.getValue(META_SEQ).getLong(),
+            return new BlockMeta((ValueUuid) row.getValue(META_ID), row.getValue(META_FIRST_ROW).getLong(),
                     row.getValue(META_BATCH), row.getValue(META_FILE), row.getValue(META_ZONE),
                     row.getValue(META_CREATED), row.getValue(META_ROWS).getInt(), row.getValue(META_LINKS).getInt(),
                     ((ValueDate) row.getValue(META_MIN_DATE)).getDateValue(),
@@ -187,8 +187,9 @@ public final class IncidentTableEngine implements TableEngine {
             return keys;
         }
 
+        /** Dense keys: sync's bulk push walks a batch in ranges of row keys. */
         static long blockRowKey(BlockMeta meta, int row) {
-            return BLOCK_KEY_BASE + (meta.seq() << 16 | row);
+            return BLOCK_KEY_BASE + meta.firstRow() + row;
         }
 
         /** The key a deleted row leaves in the tombstone table (the row of the gone table for that key). */
@@ -198,6 +199,11 @@ public final class IncidentTableEngine implements TableEngine {
 
         /** The rows of a block that may satisfy {@code index} between first and last (null: no bound). */
         abstract Iterator<Row> blockRows(SessionLocal session, BlockMeta meta, int column, Value low, Value high);
+
+        /** Whether some row key of the block lies in [lowKey, highKey]. */
+        boolean blockKeysMayMatch(BlockMeta meta, long lowKey, long highKey) {
+            return true;
+        }
 
         /** Whether the block can hold a row with column value in [low, high] (cheap metadata test). */
         abstract boolean blockMayMatch(BlockMeta meta, int column, Value low, Value high);
@@ -332,6 +338,11 @@ public final class IncidentTableEngine implements TableEngine {
         @Override
         long blockRowCount(BlockMeta meta) {
             return meta.rows();
+        }
+
+        @Override
+        boolean blockKeysMayMatch(BlockMeta meta, long lowKey, long highKey) {
+            return blockRowKey(meta, meta.rows() - 1) >= lowKey && blockRowKey(meta, 0) <= highKey;
         }
 
         @Override
@@ -513,7 +524,7 @@ public final class IncidentTableEngine implements TableEngine {
                         Row link = Row.get(new Value[] {ValueUuid.get(meta.id().getHigh(), meta.id().getLow() | row),
                                 ValueVarchar.get(block.areaKinds[k]),
                                 ValueUuid.get(area.getMostSignificantBits(), area.getLeastSignificantBits())},
-                                SearchRow.MEMORY_CALCULATE, (BlockTable.blockRowKey(meta, row) << 4) + k);
+                                SearchRow.MEMORY_CALCULATE, BLOCK_KEY_BASE + ((meta.firstRow() + row) << 4) + k);
                         rows.add(link);
                     }
                 }
@@ -602,6 +613,10 @@ public final class IncidentTableEngine implements TableEngine {
             BlockTable blockTable = (BlockTable) table;
             Value low = bound(first);
             Value high = bound(last);
+            // H2 hands _ROWID_ conditions to any index as the bounds' keys (0: none): sync's bulk push reads a
+            // batch in row-key ranges, so blocks and row-table rows outside the range are skipped.
+            long lowKey = first == null ? 0 : Math.max(0, first.getKey());
+            long highKey = last == null || last.getKey() <= 0 ? Long.MAX_VALUE : last.getKey();
             List<BlockMeta> blocks;
             Set<Value> tombstones;
             if (column == 0 && low != null && low.equals(high)) {
@@ -611,14 +626,16 @@ public final class IncidentTableEngine implements TableEngine {
             } else {
                 blocks = new ArrayList<>();
                 for (BlockMeta meta : blockTable.blocks(session)) {
-                    if (blockTable.blockMayMatch(meta, column, low, high)) {
+                    if (blockTable.blockMayMatch(meta, column, low, high)
+                            && blockTable.blockKeysMayMatch(meta, lowKey, highKey)) {
                         blocks.add(meta);
                     }
                 }
                 tombstones = blocks.isEmpty() ? Set.of() : blockTable.tombstones(session);
             }
-            return new BlockCursor(session, blockTable, blocks, tombstones, rowTableCursor(session, first, last),
-                    column, low, high);
+            Cursor rowTableCursor = lowKey > 0 || highKey < Long.MAX_VALUE
+                    ? rowTableKeyRange(session, lowKey, highKey) : rowTableCursor(session, first, last);
+            return new BlockCursor(session, blockTable, blocks, tombstones, rowTableCursor, column, low, high);
         }
 
         private Value bound(SearchRow row) {
@@ -642,6 +659,15 @@ public final class IncidentTableEngine implements TableEngine {
                 }
             }
             return rows.getScanIndex(session).find(session, null, null, false);
+        }
+
+        private Cursor rowTableKeyRange(SessionLocal session, long lowKey, long highKey) {
+            Table rows = ((BlockTable) table).rowTable(session);
+            SearchRow from = rows.getTemplateSimpleRow(false);
+            from.setKey(lowKey);
+            SearchRow to = rows.getTemplateSimpleRow(false);
+            to.setKey(highKey);
+            return rows.getScanIndex(session).find(session, from, to, false);
         }
 
         private SearchRow narrow(Table rows, SearchRow bound) {

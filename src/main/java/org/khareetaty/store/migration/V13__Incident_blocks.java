@@ -34,7 +34,7 @@ public final class V13__Incident_blocks extends BaseJavaMigration {
             statement.execute("ALTER TABLE incident RENAME TO incident_row");
             statement.execute("ALTER TABLE incident_area RENAME TO incident_area_row");
             statement.execute("CREATE TABLE incident_block ("
-                    + "id UUID PRIMARY KEY, seq BIGINT NOT NULL UNIQUE, batch_id UUID NOT NULL, file_id UUID, "
+                    + "id UUID PRIMARY KEY, first_row BIGINT NOT NULL UNIQUE, batch_id UUID NOT NULL, file_id UUID, "
                     + "source_zone VARCHAR(64) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL, "
                     + "row_count INT NOT NULL, area_links INT NOT NULL, min_date DATE NOT NULL, max_date DATE NOT NULL, "
                     + "min_lon DOUBLE PRECISION, min_lat DOUBLE PRECISION, max_lon DOUBLE PRECISION, "
