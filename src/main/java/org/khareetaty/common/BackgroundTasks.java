@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,12 +31,32 @@ public final class BackgroundTasks implements AutoCloseable {
         T run(TaskContext context) throws Exception;
     }
 
+    /**
+     * How soon a task runs when the workers are busy. A person waiting to see something (the map's first view and
+     * the tiles on screen) goes ahead of queued work; tasks of the same priority run in the order submitted.
+     */
+    public enum Priority { INTERACTIVE, NORMAL }
+
     /** Hears about started, progressing and finished tasks, on the worker thread that caused the change. */
     public interface Observer {
         void changed(RunningTask<?> task);
     }
 
-    private final ExecutorService executor;
+    /** A queued task: ordered by priority, then by when it was submitted. */
+    private record Queued(Priority priority, long sequence, Runnable work) implements Runnable, Comparable<Queued> {
+        @Override
+        public void run() {
+            work.run();
+        }
+
+        @Override
+        public int compareTo(Queued other) {
+            int byPriority = priority.compareTo(other.priority);
+            return byPriority != 0 ? byPriority : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    private final ThreadPoolExecutor executor;
     /** Only wakes up timers; the work itself always runs on {@link #executor}. */
     private final java.util.concurrent.ScheduledExecutorService timer;
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
@@ -48,7 +70,9 @@ public final class BackgroundTasks implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-        this.executor = Executors.newFixedThreadPool(threads, factory);
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), factory);
+        // Every task goes through the queue (no thread is started for a task directly), so the order holds.
+        executor.prestartAllCoreThreads();
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "background-timer");
             thread.setDaemon(true);
@@ -79,14 +103,26 @@ public final class BackgroundTasks implements AutoCloseable {
     }
 
     public <T> RunningTask<T> submit(String title, Work<T> work) {
+        return submit(title, Priority.NORMAL, work);
+    }
+
+    public <T> RunningTask<T> submit(String title, Priority priority, Work<T> work) {
         RunningTask<T> task = new RunningTask<>(ids.incrementAndGet(), title, this::notifyObservers);
         running.put(task.id(), task);
         notifyObservers(task);
-        executor.execute(() -> execute(task, work));
+        try {
+            executor.execute(new Queued(priority, task.id(), () -> execute(task, work)));
+        } catch (RejectedExecutionException e) {
+            // Submitted while the application closes: the task ends as cancelled, not with an exception in the caller.
+            running.remove(task.id());
+            task.fail(new CancelledException());
+            notifyObservers(task);
+        }
         return task;
     }
 
     private <T> void execute(RunningTask<T> task, Work<T> work) {
+        long started = System.nanoTime();
         task.markStarted();
         try {
             if (task.isCancelled()) {
@@ -103,6 +139,8 @@ public final class BackgroundTasks implements AutoCloseable {
         } finally {
             running.remove(task.id());
             notifyObservers(task);
+            LOG.debug("Task '{}' waited {} ms, ran {} ms", task.title(), (started - task.submittedNanos) / 1_000_000,
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -146,6 +184,7 @@ public final class BackgroundTasks implements AutoCloseable {
         private volatile long total;
         private volatile String message = "";
         private volatile long lastNotifiedNanos;
+        private final long submittedNanos = System.nanoTime();
 
         RunningTask(long id, String title, java.util.function.Consumer<RunningTask<?>> onChange) {
             this.id = id;
