@@ -69,15 +69,7 @@ public final class ServerStore {
 
     static PushResult push(Connection pg, UUID workstation, long pullCursor, UUID pushId, List<PushItem> items,
             SyncPhases phases) throws SQLException {
-        boolean autoCommit = pg.getAutoCommit();
-        pg.setAutoCommit(false);
-        try {
-            PushResult earlier = lockAndFindEarlier(pg, pushId, phases);
-            if (earlier != null) {
-                pg.commit();
-                return earlier;
-            }
-            Merge merge = new Merge(pg, workstation, pullCursor, pushId, phases);
+        return inPushTransaction(pg, workstation, pullCursor, pushId, phases, merge -> {
             Map<SyncEntity, List<PushItem>> upserts = new LinkedHashMap<>();
             Map<SyncEntity, List<UUID>> deletes = new LinkedHashMap<>();
             for (SyncEntity entity : SyncEntity.values()) {
@@ -99,6 +91,30 @@ public final class ServerStore {
                 merge.delete(reversed[i], deletes.get(reversed[i]));
             }
             return finish(pg, workstation, pushId, items.size(), merge, phases);
+        });
+    }
+
+    /** What a push does inside its transaction once it holds the push lock and is known to be new. */
+    @FunctionalInterface
+    private interface PushWork {
+        PushResult apply(Merge merge) throws SQLException;
+    }
+
+    /**
+     * Runs one push in one server transaction under the push lock. A push id the server has applied before
+     * returns its stored outcome instead of running again; any failure rolls the whole push back.
+     */
+    private static PushResult inPushTransaction(Connection pg, UUID workstation, long pullCursor, UUID pushId,
+            SyncPhases phases, PushWork work) throws SQLException {
+        boolean autoCommit = pg.getAutoCommit();
+        pg.setAutoCommit(false);
+        try {
+            PushResult earlier = lockAndFindEarlier(pg, pushId, phases);
+            if (earlier != null) {
+                pg.commit();
+                return earlier;
+            }
+            return work.apply(new Merge(pg, workstation, pullCursor, pushId, phases));
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(pg, e);
             throw e;
@@ -153,15 +169,7 @@ public final class ServerStore {
      */
     static PushResult pushChunk(Connection pg, UUID workstation, long pullCursor, UUID pushId, List<PushItem> head,
             ChunkRows rows, SyncPhases phases) throws SQLException {
-        boolean autoCommit = pg.getAutoCommit();
-        pg.setAutoCommit(false);
-        try {
-            PushResult earlier = lockAndFindEarlier(pg, pushId, phases);
-            if (earlier != null) {
-                pg.commit();
-                return earlier;
-            }
-            Merge merge = new Merge(pg, workstation, pullCursor, pushId, phases);
+        return inPushTransaction(pg, workstation, pullCursor, pushId, phases, merge -> {
             merge.upsert(SyncEntity.IMPORT_BATCH, head);
             Instant changedAt = head.isEmpty() ? Instant.now() : head.get(0).changedAt();
             int count = phases.time("server bulk copy", () -> {
@@ -203,12 +211,7 @@ public final class ServerStore {
                 count = items.size();
             }
             return finish(pg, workstation, pushId, head.size() + count, merge, phases);
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(pg, e);
-            throw e;
-        } finally {
-            pg.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     /**

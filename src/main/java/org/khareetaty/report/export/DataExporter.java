@@ -115,52 +115,35 @@ public final class DataExporter {
 
     private static long incidentsGeoJson(ResultSet rs, OutputStream stream, TaskContext context)
             throws SQLException, IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.writeStartObject();
-            json.writeStringField("type", "FeatureCollection");
-            json.writeArrayFieldStart("features");
-            long rows = 0;
-            while (rs.next()) {
+        return featureCollection(rs, stream, "incidents", context, (json, row) -> {
+            json.writeStringField("id", row.getObject(1, UUID.class).toString());
+            Double lon = nullableDouble(row, 11);
+            Double lat = nullableDouble(row, 12);
+            json.writeFieldName("geometry");
+            if (lon == null || lat == null) {
+                json.writeNull();  // RFC 7946 §3.2: an unlocated feature has a null geometry
+            } else {
                 json.writeStartObject();
-                json.writeStringField("type", "Feature");
-                json.writeStringField("id", rs.getObject(1, UUID.class).toString());
-                Double lon = nullableDouble(rs, 11);
-                Double lat = nullableDouble(rs, 12);
-                json.writeFieldName("geometry");
-                if (lon == null || lat == null) {
-                    json.writeNull();  // RFC 7946 §3.2: an unlocated feature has a null geometry
-                } else {
-                    json.writeStartObject();
-                    json.writeStringField("type", "Point");
-                    json.writeArrayFieldStart("coordinates");
-                    json.writeNumber(lon);
-                    json.writeNumber(lat);
-                    json.writeEndArray();
-                    json.writeEndObject();
-                }
-                json.writeObjectFieldStart("properties");
-                json.writeStringField("source_key", rs.getString(2));
-                json.writeStringField("occurred_at_utc", utc(rs.getObject(3, OffsetDateTime.class)));
-                json.writeStringField("local_date", rs.getDate(4).toLocalDate().toString());
-                json.writeNumberField("local_hour", rs.getInt(5));
-                json.writeNumberField("local_dow", rs.getInt(6));
-                json.writeStringField("category_code", rs.getString(7));
-                json.writeStringField("category_label", rs.getString(8));
-                json.writeStringField("category_source", rs.getString(9));
-                json.writeStringField("address", rs.getString(10));
-                json.writeStringField("time_flag", rs.getString(13));
+                json.writeStringField("type", "Point");
+                json.writeArrayFieldStart("coordinates");
+                json.writeNumber(lon);
+                json.writeNumber(lat);
+                json.writeEndArray();
                 json.writeEndObject();
-                json.writeEndObject();
-                if (++rows % 10_000 == 0) {
-                    context.checkCancelled();
-                    context.progress(rows, -1, rows + " incidents written");
-                }
             }
-            json.writeEndArray();
+            json.writeObjectFieldStart("properties");
+            json.writeStringField("source_key", row.getString(2));
+            json.writeStringField("occurred_at_utc", utc(row.getObject(3, OffsetDateTime.class)));
+            json.writeStringField("local_date", row.getDate(4).toLocalDate().toString());
+            json.writeNumberField("local_hour", row.getInt(5));
+            json.writeNumberField("local_dow", row.getInt(6));
+            json.writeStringField("category_code", row.getString(7));
+            json.writeStringField("category_label", row.getString(8));
+            json.writeStringField("category_source", row.getString(9));
+            json.writeStringField("address", row.getString(10));
+            json.writeStringField("time_flag", row.getString(13));
             json.writeEndObject();
-            return rows;
-        }
+        });
     }
 
     /** Writes the hotspots of {@code runId}, or of the latest hotspot run when null; returns how many. */
@@ -231,6 +214,40 @@ public final class DataExporter {
 
     private static long hotspotsGeoJson(HotspotRun run, ResultSet rs, OutputStream stream, TaskContext context)
             throws SQLException, IOException {
+        return featureCollection(rs, stream, "hotspots", context, (json, row) -> {
+            json.writeStringField("id", row.getObject(2, UUID.class).toString());
+            json.writeFieldName("geometry");
+            json.writeRawValue(row.getString(14));
+            json.writeObjectFieldStart("properties");
+            json.writeStringField("run_id", run.id().toString());
+            json.writeStringField("run_kind", run.kind());
+            json.writeNumberField("rank", row.getInt(1));
+            json.writeStringField("label", row.getString(3));
+            json.writeNumberField("incident_count", row.getLong(4));
+            writeNullableNumber(json, "area_m2", nullableDouble(row, 5));
+            writeNullableNumber(json, "density_per_km2", nullableDouble(row, 6));
+            writeNullableNumber(json, "score", nullableDouble(row, 7));
+            writeNullableNumber(json, "z_score", nullableDouble(row, 8));
+            writeNullableNumber(json, "p_value", nullableDouble(row, 9));
+            Integer confidence = nullableInt(row, 10);
+            if (confidence == null) {
+                json.writeNullField("confidence");
+            } else {
+                json.writeNumberField("confidence", confidence);
+            }
+            json.writeEndObject();
+        });
+    }
+
+    /** Writes the geometry and properties of the feature for the current row. */
+    @FunctionalInterface
+    private interface FeatureWriter {
+        void write(JsonGenerator json, ResultSet row) throws SQLException, IOException;
+    }
+
+    /** A GeoJSON FeatureCollection with one feature per row of {@code rs}; returns how many. */
+    private static long featureCollection(ResultSet rs, OutputStream stream, String noun, TaskContext context,
+            FeatureWriter feature) throws SQLException, IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
@@ -240,30 +257,12 @@ public final class DataExporter {
             while (rs.next()) {
                 json.writeStartObject();
                 json.writeStringField("type", "Feature");
-                json.writeStringField("id", rs.getObject(2, UUID.class).toString());
-                json.writeFieldName("geometry");
-                json.writeRawValue(rs.getString(14));
-                json.writeObjectFieldStart("properties");
-                json.writeStringField("run_id", run.id().toString());
-                json.writeStringField("run_kind", run.kind());
-                json.writeNumberField("rank", rs.getInt(1));
-                json.writeStringField("label", rs.getString(3));
-                json.writeNumberField("incident_count", rs.getLong(4));
-                writeNullableNumber(json, "area_m2", nullableDouble(rs, 5));
-                writeNullableNumber(json, "density_per_km2", nullableDouble(rs, 6));
-                writeNullableNumber(json, "score", nullableDouble(rs, 7));
-                writeNullableNumber(json, "z_score", nullableDouble(rs, 8));
-                writeNullableNumber(json, "p_value", nullableDouble(rs, 9));
-                Integer confidence = nullableInt(rs, 10);
-                if (confidence == null) {
-                    json.writeNullField("confidence");
-                } else {
-                    json.writeNumberField("confidence", confidence);
+                feature.write(json, rs);
+                json.writeEndObject();
+                if (++rows % 1_000 == 0) {
+                    context.checkCancelled();
+                    context.progress(rows, -1, rows + " " + noun + " written");
                 }
-                json.writeEndObject();
-                json.writeEndObject();
-                rows++;
-                context.checkCancelled();
             }
             json.writeEndArray();
             json.writeEndObject();
