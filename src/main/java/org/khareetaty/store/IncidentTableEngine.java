@@ -590,6 +590,15 @@ public final class IncidentTableEngine implements TableEngine {
             return table.getRowCountApproximation(session);
         }
 
+        /**
+         * H2 2.3's signature of {@link #getCost}: a database is exported by the old engine when its file format is
+         * upgraded (ADR 0103), with this class loaded into it.
+         */
+        public double getCost(SessionLocal session, int[] masks, TableFilter[] filters, int filter, SortOrder sortOrder,
+                AllColumnsForPlan allColumnsSet) {
+            return getCost(session, masks, filters, filter, sortOrder, allColumnsSet, true);
+        }
+
         @Override
         public double getCost(SessionLocal session, int[] masks, TableFilter[] filters, int filter, SortOrder sortOrder,
                 AllColumnsForPlan allColumnsSet, boolean isSelectCommand) {
