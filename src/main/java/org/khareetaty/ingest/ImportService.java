@@ -640,7 +640,8 @@ public final class ImportService {
         void writeAll(TaskContext context, CategoryMapper categories) throws SQLException {
             long totalBytes = planned.stream().mapToLong(PlannedFile::sizeBytes).sum();
             AtomicLong bytesRead = new AtomicLong();
-            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+            // A few chunks in flight: each holds ~25,000 strings, and the heap is 512 MB.
+            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger nextFile = new AtomicInteger();
             AtomicLong parseNanos = new AtomicLong();
