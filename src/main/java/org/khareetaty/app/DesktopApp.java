@@ -131,7 +131,8 @@ public final class DesktopApp extends Application {
     private void openCore(Stage stage, DataFolder folder, char[] filePassword) {
         Thread opener = new Thread(() -> {
             try {
-                CoreServices opened = CoreServices.open(folder, filePassword);
+                CoreServices opened = CoreServices.openUpgrading(folder, filePassword, step -> Platform.runLater(() ->
+                        ((StackPane) stage.getScene().getRoot()).getChildren().setAll(upgradeStep(step))));
                 Platform.runLater(() -> {
                     core = opened;
                     String benchmark = getParameters().getNamed().get("map-benchmark");
@@ -156,6 +157,15 @@ public final class DesktopApp extends Application {
         }, "open-database");
         opener.setDaemon(true);
         opener.start();
+    }
+
+    /** A step of a database file upgrade at start (ADR 0103): it can take minutes on a large folder. */
+    private static javafx.scene.Node upgradeStep(String step) {
+        Label text = new Label("Upgrading the database file to this version's H2 engine (the original is kept).\n" + step);
+        text.setId("database-upgrade-step");
+        text.setWrapText(true);
+        text.setMaxWidth(640);
+        return new javafx.scene.layout.VBox(12, new javafx.scene.control.ProgressIndicator(), text);
     }
 
     /** Sign-in first (creating the administrator on a new database); then the main window behind a session lock. */

@@ -17,6 +17,8 @@ import org.khareetaty.store.DatabaseFileEncryption;
  */
 public final class CliSession implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CliSession.class);
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -86,7 +88,8 @@ public final class CliSession implements AutoCloseable {
 
     public CoreServices services() {
         if (services == null) {
-            services = CoreServices.open(folder, databasePassword());
+            // Steps of an upgrade at start (ADR 0103) go to stderr with the log, never into --json output.
+            services = CoreServices.openUpgrading(folder, databasePassword(), step -> LOG.warn("{}", step));
         }
         return services;
     }

@@ -5,11 +5,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,31 +26,80 @@ public final class BackgroundTasks implements AutoCloseable {
         T run(TaskContext context) throws Exception;
     }
 
+    /**
+     * How soon a task runs. {@code INTERACTIVE} is short work a person is looking at now (the map's tiles on screen,
+     * the map's opening read): it goes ahead of queued work and, when every worker is busy with longer work, runs on
+     * the interactive lane, a worker kept for it alone. {@code NORMAL} is everything else, in the order submitted.
+     */
+    public enum Priority { INTERACTIVE, NORMAL }
+
     /** Hears about started, progressing and finished tasks, on the worker thread that caused the change. */
     public interface Observer {
         void changed(RunningTask<?> task);
     }
 
-    private final ExecutorService executor;
-    /** Only wakes up timers; the work itself always runs on {@link #executor}. */
+    /** Queued tasks; guarded by itself. */
+    private final java.util.ArrayDeque<Runnable> interactive = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Runnable> normal = new java.util.ArrayDeque<>();
+    private boolean closed;
+    private final List<Thread> workers = new java.util.ArrayList<>();
+    /** Only wakes up timers; the work itself always runs on the workers. */
     private final java.util.concurrent.ScheduledExecutorService timer;
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
     private final Map<Long, RunningTask<?>> running = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
+    /**
+     * {@code threads} workers for all work and, with more than one, the interactive lane (a single worker, as tests
+     * use, runs everything one after another in priority order).
+     */
     public BackgroundTasks(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "background-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        this.executor = Executors.newFixedThreadPool(threads, factory);
+        for (int i = 1; i <= threads; i++) {
+            workers.add(worker("background-" + i, false));
+        }
+        if (threads > 1) {
+            workers.add(worker("background-interactive", true));
+        }
+        workers.forEach(Thread::start);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "background-timer");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    private Thread worker(String name, boolean interactiveOnly) {
+        Thread thread = new Thread(() -> {
+            Runnable next;
+            while ((next = take(interactiveOnly)) != null) {
+                next.run();
+            }
+        }, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** The next task for a worker; waits for one; null once closed and nothing is left. */
+    private Runnable take(boolean interactiveOnly) {
+        synchronized (interactive) {
+            while (true) {
+                Runnable next = interactive.poll();
+                if (next == null && !interactiveOnly) {
+                    next = normal.poll();
+                }
+                if (next != null) {
+                    return next;
+                }
+                if (closed) {
+                    return null;
+                }
+                try {
+                    interactive.wait();
+                } catch (InterruptedException e) {
+                    return null;
+                }
+            }
+        }
     }
 
     /** Submits {@code work} after {@code delay}; the returned handle cancels the pending submission. */
@@ -79,14 +125,29 @@ public final class BackgroundTasks implements AutoCloseable {
     }
 
     public <T> RunningTask<T> submit(String title, Work<T> work) {
+        return submit(title, Priority.NORMAL, work);
+    }
+
+    public <T> RunningTask<T> submit(String title, Priority priority, Work<T> work) {
         RunningTask<T> task = new RunningTask<>(ids.incrementAndGet(), title, this::notifyObservers);
         running.put(task.id(), task);
         notifyObservers(task);
-        executor.execute(() -> execute(task, work));
+        synchronized (interactive) {
+            if (!closed) {
+                (priority == Priority.INTERACTIVE ? interactive : normal).add(() -> execute(task, work));
+                interactive.notifyAll();
+                return task;
+            }
+        }
+        // Submitted while the application closes: the task ends as cancelled, not with an exception in the caller.
+        running.remove(task.id());
+        task.fail(new CancelledException());
+        notifyObservers(task);
         return task;
     }
 
     private <T> void execute(RunningTask<T> task, Work<T> work) {
+        long started = System.nanoTime();
         task.markStarted();
         try {
             if (task.isCancelled()) {
@@ -103,6 +164,8 @@ public final class BackgroundTasks implements AutoCloseable {
         } finally {
             running.remove(task.id());
             notifyObservers(task);
+            LOG.debug("Task '{}' waited {} ms, ran {} ms", task.title(), (started - task.submittedNanos) / 1_000_000,
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -116,19 +179,24 @@ public final class BackgroundTasks implements AutoCloseable {
         }
     }
 
+    /** Cancels running and queued tasks (queued ones end at once as cancelled) and waits up to 10 s for the workers. */
     @Override
     public void close() {
         running.values().forEach(RunningTask::cancel);
         timer.shutdownNow();
-        executor.shutdown();
+        synchronized (interactive) {
+            closed = true;
+            interactive.notifyAll();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
+            for (Thread worker : workers) {
+                worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            executor.shutdownNow();
         }
+        workers.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
     }
 
     /** A submitted task: its state, progress and result. Thread-safe. */
@@ -146,6 +214,7 @@ public final class BackgroundTasks implements AutoCloseable {
         private volatile long total;
         private volatile String message = "";
         private volatile long lastNotifiedNanos;
+        private final long submittedNanos = System.nanoTime();
 
         RunningTask(long id, String title, java.util.function.Consumer<RunningTask<?>> onChange) {
             this.id = id;

@@ -180,6 +180,21 @@ public final class CoreServices implements AutoCloseable {
         return new CoreServices(folder, Clock.systemUTC(), database, BackgroundTasks.forWorkstation());
     }
 
+    /**
+     * As {@link #open(DataFolder, char[])}, but a database file this H2 engine refuses as written by another engine
+     * version is first upgraded by export and re-import with the older engines installed beside the application
+     * (ADR 0103; the original is kept); {@code progress} hears each step.
+     */
+    public static CoreServices openUpgrading(DataFolder folder, char[] filePassword, java.util.function.Consumer<String> progress) {
+        try {
+            return open(folder, filePassword);
+        } catch (org.khareetaty.store.DatabaseUpgradeRequiredException e) {
+            progress.accept(e.getMessage());
+            org.khareetaty.security.DatabaseUpgrades.upgradeAtStart(folder, filePassword, progress);
+            return open(folder, filePassword);
+        }
+    }
+
     public DataFolder folder() {
         return folder;
     }

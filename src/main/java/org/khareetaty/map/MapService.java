@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.security.AuditLog;
@@ -30,6 +31,7 @@ public final class MapService implements AutoCloseable {
     private final AuditLog audit;
     private Basemap basemap;
     private BasemapTiles tiles;
+    private List<MapArea> areas;
     private MbTilesSource mbTiles;
 
     public MapService(MapLayerRepository layers, Settings settings, SettingChanges settingChanges, AuditLog audit,
@@ -88,19 +90,36 @@ public final class MapService implements AutoCloseable {
     /** The basemap tiles as the settings say, drawn with the imported boundaries; built on first use. */
     public synchronized BasemapTiles tiles() {
         if (tiles == null) {
-            tiles = buildTiles();
+            areas = layers.areas();
+            tiles = buildTiles(areas);
         }
         return tiles;
+    }
+
+    /** The imported areas the current tiles are drawn with (read once with them, not again for the map pane). */
+    public synchronized List<MapArea> areas() {
+        tiles();
+        return areas;
     }
 
     /** Forgets the tile sources (after the settings or the imported areas changed); the next call builds them again. */
     public synchronized void reloadTiles() {
         closeMbTiles();
         tiles = null;
+        areas = null;
     }
 
-    private BasemapTiles buildTiles() {
-        List<MapArea> areas = layers.areas();
+    /** Where the map was left in this data folder, if it was. */
+    public Optional<MapPosition> lastView() {
+        return MapPosition.parse(settings.get(MapSettings.LAST_VIEW));
+    }
+
+    /** Keeps where the map looks now, so it reopens there (a person's place in the map, not audited). */
+    public void rememberView(MapPosition position) {
+        settings.set(MapSettings.LAST_VIEW, position.format());
+    }
+
+    private BasemapTiles buildTiles(List<MapArea> areas) {
         List<GeoShape> boundaries = areas.stream().map(MapArea::shape).toList();
         LocalTileSource local = LocalTileSource.cached(areas, () -> new BasemapPainter(basemap(), boundaries), folder.cache());
         List<TileSource> configured = new ArrayList<>();

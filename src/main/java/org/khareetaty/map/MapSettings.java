@@ -13,6 +13,10 @@ public final class MapSettings {
     /** Credit line of the configured tiles (e.g. "© OpenStreetMap contributors"). */
     public static final SettingKey<String> TILE_ATTRIBUTION = SettingKey.text("map.tiles.attribution", "", 300);
 
+    /** Where the map was left ({@link MapPosition#format()}); the map reopens there. Kept by the map pane itself. */
+    public static final SettingKey<String> LAST_VIEW = SettingKey.text("map.view.last", "", 100);
+
+    /** The settings a person sets (the last view is kept by the pane). */
     public static final List<SettingKey<?>> KEYS = List.of(TILE_URL, MBTILES_FILE, TILE_ATTRIBUTION);
 
     private MapSettings() {

@@ -49,7 +49,8 @@ public final class TileQueue<K> {
         order.addFirst(key);
         if (!draining) {
             draining = true;
-            tasks.submit(title, context -> {
+            // Tiles are what a person is looking at: drawn ahead of other queued background work.
+            tasks.submit(title, BackgroundTasks.Priority.INTERACTIVE, context -> {
                 drain();
                 return null;
             });

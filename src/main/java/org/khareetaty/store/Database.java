@@ -76,6 +76,11 @@ public final class Database implements AutoCloseable {
                 pool.dispose();
             }
             closeLock(lock);
+            if (writtenByAnotherEngine(e)) {
+                throw new DatabaseUpgradeRequiredException("The database in " + folder.root() + " was written by "
+                        + "another H2 engine version than this one (" + DatabaseUpgrade.currentVersion() + "): "
+                        + rootMessage(e), e);
+            }
             if (encrypted && wrongPassword(e)) {
                 throw new DatabasePasswordException("Wrong file password for the encrypted database in " + folder.root());
             }
@@ -113,6 +118,37 @@ public final class Database implements AutoCloseable {
     /** Whether the file is encrypted with H2's CIPHER=AES (then no plaintext derived copies may be written). */
     public boolean encrypted() {
         return encrypted;
+    }
+
+    /**
+     * H2's own verdict that the file's format is not this engine's: FILE_VERSION_ERROR, or the MVStore's
+     * "unsupported format" (read format outside the range this engine reads) under any wrapper.
+     */
+    private static boolean writtenByAnotherEngine(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.FILE_VERSION_ERROR_1) {
+                return true;
+            }
+            if (cause instanceof org.h2.mvstore.MVStoreException store
+                    && store.getErrorCode() == org.h2.mvstore.DataUtils.ERROR_UNSUPPORTED_FORMAT) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The build of the H2 engine that created this database file (e.g. 232 for H2 2.3.232). */
+    public int createBuild() {
+        return withConnection(connection -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery(
+                            "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'CREATE_BUILD'")) {
+                return rs.next() ? Integer.parseInt(rs.getString(1)) : DatabaseUpgrade.currentBuild();
+            }
+        });
     }
 
     private static boolean wrongPassword(Throwable e) {
@@ -181,21 +217,11 @@ public final class Database implements AutoCloseable {
     public Map<String, Long> rowCounts() {
         return withConnection(connection -> {
             Map<String, Long> counts = new LinkedHashMap<>();
-            try (Statement statement = connection.createStatement();
-                    ResultSet tables = statement.executeQuery(
-                            "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' "
-                                    + "AND TABLE_TYPE = 'BASE TABLE' AND TABLE_NAME <> 'flyway_schema_history' "
-                                    + "AND TABLE_NAME NOT IN ('SPATIAL_REF_SYS') ORDER BY TABLE_NAME")) {
-                java.util.List<String> names = new java.util.ArrayList<>();
-                while (tables.next()) {
-                    names.add(tables.getString(1));
-                }
-                for (String name : names) {
-                    try (Statement count = connection.createStatement();
-                            ResultSet rs = count.executeQuery("SELECT COUNT(*) FROM \"" + name.replace("\"", "\"\"") + "\"")) {
-                        rs.next();
-                        counts.put(name.toLowerCase(java.util.Locale.ROOT), rs.getLong(1));
-                    }
+            for (String name : TableChecksums.applicationTables(connection)) {
+                try (Statement count = connection.createStatement();
+                        ResultSet rs = count.executeQuery("SELECT COUNT(*) FROM " + TableChecksums.quoted(name))) {
+                    rs.next();
+                    counts.put(name.toLowerCase(java.util.Locale.ROOT), rs.getLong(1));
                 }
             }
             return counts;

@@ -114,15 +114,20 @@ public final class DatabaseFileEncryption {
 
     private static void checkSpatialFunctions(Database database) {
         database.withConnection(connection -> {
-            try (Statement statement = connection.createStatement();
-                    ResultSet rs = statement.executeQuery("SELECT ST_Area(ST_Buffer(ST_GeomFromText('POINT(0 0)'), 1))")) {
-                rs.next();
-                if (rs.getDouble(1) < 3) {
-                    throw new StoreException("The converted database answers H2GIS functions wrongly. Nothing was replaced.");
-                }
-            }
+            checkSpatialFunctions(connection);
             return null;
         });
+    }
+
+    /** Fails unless the database answers an H2GIS function correctly (its spatial functions came along). */
+    static void checkSpatialFunctions(java.sql.Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT ST_Area(ST_Buffer(ST_GeomFromText('POINT(0 0)'), 1))")) {
+            rs.next();
+            if (rs.getDouble(1) < 3) {
+                throw new StoreException("The converted database answers H2GIS functions wrongly. Nothing was replaced.");
+            }
+        }
     }
 
     /**

@@ -27,7 +27,13 @@ public final class FxExecutor {
 
     public <T> BackgroundTasks.RunningTask<T> run(String title, BackgroundTasks.Work<T> work,
             Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        BackgroundTasks.RunningTask<T> task = tasks.submit(title, work);
+        return run(title, BackgroundTasks.Priority.NORMAL, work, onSuccess, onFailure);
+    }
+
+    /** As {@link #run(String, BackgroundTasks.Work, Consumer, Consumer)}, ahead of queued work of a lower priority. */
+    public <T> BackgroundTasks.RunningTask<T> run(String title, BackgroundTasks.Priority priority, BackgroundTasks.Work<T> work,
+            Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        BackgroundTasks.RunningTask<T> task = tasks.submit(title, priority, work);
         CompletableFuture<T> result = task.result();
         result.whenComplete((value, error) -> uiThread.accept(() -> {
             if (error == null) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -59,6 +60,7 @@ import org.khareetaty.map.BasemapTiles;
 import org.khareetaty.map.Legend;
 import org.khareetaty.map.MapArea;
 import org.khareetaty.map.MapHotspot;
+import org.khareetaty.map.MapPosition;
 import org.khareetaty.map.MapViewport;
 import org.khareetaty.map.PaintedLayer;
 import org.khareetaty.map.TileQueue;
@@ -87,8 +89,9 @@ public final class MapView extends BorderPane {
     private final ToggleGroup tools = new ToggleGroup();
     private com.gluonhq.maps.MapView gluonMap;
     private OverlayLayer overlay;
-    private boolean positioned;
     private int legendZoom = -1;
+    /** Keeps the view once it has rested a moment, so the map reopens there. */
+    private final PauseTransition rememberView = new PauseTransition(Duration.seconds(1));
     private double dragStartX;
     private double dragStartY;
     private final List<Double> lassoPoints = new ArrayList<>();
@@ -118,6 +121,10 @@ public final class MapView extends BorderPane {
         attribution.setStyle("-fx-background-color: rgba(255,255,255,0.8); -fx-padding: 1 4 1 4; -fx-font-size: 10px;");
         attribution.setMouseTransparent(true);
         StackPane.setAlignment(attribution, Pos.BOTTOM_RIGHT);
+        // The map under them changes every frame of a pan or zoom: keep the legends and the credit line as
+        // pictures, so a frame copies them instead of stroking their borders and drawing their text again.
+        legends.setCache(true);
+        attribution.setCache(true);
         Pane hoverPane = new Pane(hover);
         hoverPane.setMouseTransparent(true);
         mapStack.setMinSize(200, 200);
@@ -146,9 +153,15 @@ public final class MapView extends BorderPane {
                 viewModel.zoomRequestProperty().set(null);
             }
         });
-        viewModel.areas().addListener((ListChangeListener<MapArea>) c -> positionOnce());
-        viewModel.layer(MapLayerState.Id.INCIDENTS).painterProperty().addListener((obs, old, now) -> positionOnce());
-        createGluonMap(null, 2);
+        rememberView.setOnFinished(e -> {
+            MapViewport view = overlay.viewport();
+            if (view != null) {
+                viewModel.rememberView(MapPosition.of(view));
+            }
+        });
+        // Gluon's map is made once the map has been read, at the place it opens, so the first tiles asked for are
+        // the ones shown (not a world view first); until then the pane shows the sea.
+        mapStack.setStyle("-fx-background-color: #aad3df;");
         viewModel.open();
     }
 
@@ -161,10 +174,8 @@ public final class MapView extends BorderPane {
         com.gluonhq.maps.MapView map = new com.gluonhq.maps.MapView();
         map.setId("map-view");
         map.setZoom(zoom);
-        if (centre != null) {
-            map.setCenter(centre);
-        }
-        overlay = new OverlayLayer(map, overlayQueue);
+        map.setCenter(centre);
+        overlay = new OverlayLayer(map, overlayQueue, rememberView::playFromStart);
         map.addLayer(overlay);
         overlay.show(viewModel.paintedLayers(), viewModel.overlayVersionProperty().get());
         installInteraction(map);
@@ -172,59 +183,60 @@ public final class MapView extends BorderPane {
         mapStack.getChildren().add(0, map);
     }
 
-    /** Hands the tiles to Gluon; a later change (settings) rebuilds the map view so old tiles go. */
+    /** Hands the tiles to Gluon and shows the map; a later change (settings) rebuilds the map view so old tiles go. */
     private void installBasemap(BasemapTiles tiles) {
         if (tiles == null) {
             return;
         }
-        AppTileRetriever retriever = AppTileRetriever.installed();
-        boolean first = !retriever.isServing();
-        retriever.serve(tiles, basemapQueue);
-        if (!first || gluonMap.getZoom() > 0) {
+        AppTileRetriever.installed().serve(tiles, basemapQueue);
+        if (gluonMap != null) {
             createGluonMap(gluonMap.getCenter(), gluonMap.getZoom());
+        } else if (mapStack.getWidth() > 0 && mapStack.getHeight() > 0) {
+            showMapAtStart();
+        } else {
+            // Not laid out yet: the size decides the zoom that fits the data.
+            mapStack.widthProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable size) {
+                    if (gluonMap == null && mapStack.getWidth() > 0) {
+                        mapStack.widthProperty().removeListener(this);
+                        showMapAtStart();
+                    }
+                }
+            });
         }
     }
 
+    /** Makes Gluon's map where the map opens: where it was left, or on the data. */
+    private void showMapAtStart() {
+        MapPosition start = viewModel.startPosition((int) mapStack.getWidth(), (int) Math.max(1, mapStack.getHeight()));
+        createGluonMap(start == null ? new MapPoint(0, 0) : new MapPoint(start.centerLat(), start.centerLon()),
+                start == null ? 2 : start.zoom());
+    }
+
     private void refreshOverlay() {
+        if (overlay == null) {
+            return;   // the map is not shown yet; it draws the current layers when it is
+        }
         overlay.show(viewModel.paintedLayers(), viewModel.overlayVersionProperty().get());
         refreshLegends(true);
     }
 
-    /** Shows the data the first time something to show arrives (areas first, else incidents). */
-    private void positionOnce() {
-        if (positioned) {
-            return;
-        }
-        if (!viewModel.areas().isEmpty()) {
-            positioned = true;
-            BoundingBox all = viewModel.areas().stream().map(a -> a.shape().bounds())
-                    .reduce(MapView::unionOf).orElseThrow();
-            fit(all);
-        } else if (viewModel.layer(MapLayerState.Id.INCIDENTS).painterProperty().get() != null) {
-            positioned = true;
-            viewModel.zoomToData();
-        }
-    }
-
-    static BoundingBox unionOf(BoundingBox a, BoundingBox b) {
-        return new BoundingBox(Math.min(a.minLon(), b.minLon()), Math.min(a.minLat(), b.minLat()),
-                Math.max(a.maxLon(), b.maxLon()), Math.max(a.maxLat(), b.maxLat()));
-    }
-
     /** Centres and zooms the map so the box fills it. */
     void fit(BoundingBox box) {
-        int width = (int) Math.max(400, gluonMap.getWidth());
-        int height = (int) Math.max(300, gluonMap.getHeight());
-        MapViewport view = MapViewport.fit(box, width, height, 30, 17);
-        // Whole zoom levels keep tiles unscaled and crisp.
-        gluonMap.setZoom(Math.floor(view.zoom()));
-        gluonMap.setCenter(view.centerLat(), view.centerLon());
+        if (gluonMap == null) {
+            return;
+        }
+        MapPosition fitted = MapViewModel.fitPosition(box, (int) Math.max(400, gluonMap.getWidth()),
+                (int) Math.max(300, gluonMap.getHeight()));
+        gluonMap.setZoom(fitted.zoom());
+        gluonMap.setCenter(fitted.centerLat(), fitted.centerLon());
     }
 
     /** The view as it is on screen now (for snapshots and the benchmark). */
     MapViewport viewport() {
-        MapViewport view = overlay.currentViewport();
-        return view != null ? view : new MapViewport(0, 0, 2, (int) Math.max(1, gluonMap.getWidth()), (int) Math.max(1, gluonMap.getHeight()));
+        MapViewport view = overlay == null ? null : overlay.currentViewport();
+        return view != null ? view : new MapViewport(0, 0, 2, (int) Math.max(1, mapStack.getWidth()), (int) Math.max(1, mapStack.getHeight()));
     }
 
     com.gluonhq.maps.MapView gluonMap() {
@@ -347,7 +359,7 @@ public final class MapView extends BorderPane {
 
     /** Legends follow the integer zoom and the layers; they are computed in the background, never per frame. */
     private void refreshLegends(boolean force) {
-        MapViewport view = overlay.viewport();
+        MapViewport view = overlay == null ? null : overlay.viewport();
         int zoom = view == null ? 0 : (int) Math.floor(view.zoom());
         if (!force && zoom == legendZoom) {
             return;

@@ -26,6 +26,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.IncidentFilter.BoundingBox;
 import org.khareetaty.common.settings.Settings;
@@ -34,6 +35,7 @@ import org.khareetaty.map.AreaMeasure;
 import org.khareetaty.map.AreaStatistics;
 import org.khareetaty.map.BasemapTiles;
 import org.khareetaty.map.ChoroplethPainter;
+import org.khareetaty.map.DataExtent;
 import org.khareetaty.map.GridData;
 import org.khareetaty.map.GridPainter;
 import org.khareetaty.map.HotspotPainter;
@@ -42,6 +44,7 @@ import org.khareetaty.map.LayerPainter;
 import org.khareetaty.map.Legend;
 import org.khareetaty.map.MapArea;
 import org.khareetaty.map.MapHotspot;
+import org.khareetaty.map.MapPosition;
 import org.khareetaty.map.MapService;
 import org.khareetaty.map.MapSettings;
 import org.khareetaty.map.MapSnapshotRenderer;
@@ -150,6 +153,11 @@ public final class MapViewModel {
     private final StringProperty windowText = new SimpleStringProperty("All dates");
 
     private IncidentSnapshot snapshot;
+    /** Where the map was left (read when the pane opens), and the ground the incidents cover (for "zoom to data"). */
+    private MapPosition lastView;
+    private BoundingBox openingExtent;
+    private BoundingBox incidentExtent;
+    private MapPosition remembered;
     private int incidentGeneration;
     private int choroplethGeneration;
     private int legendGeneration;
@@ -328,13 +336,72 @@ public final class MapViewModel {
 
     // ---- loading ----------------------------------------------------------------------------------
 
-    /** Loads the basemap, areas, runs and incidents; called when the pane is first shown. */
+    /**
+     * Opens the map when the pane is first shown: first, ahead of other background work, what the first picture
+     * needs (the basemap tiles, the areas, where the map was left or else where the incidents are), then the
+     * incidents layer, then the analysis runs.
+     */
     public void open() {
         if (opened) {
             return;
         }
         opened = true;
-        refresh();
+        executor.run("Open the map", BackgroundTasks.Priority.INTERACTIVE, context -> {
+            BasemapTiles loaded = map.tiles();
+            List<MapArea> loadedAreas = map.areas();
+            MapPosition left = map.lastView().orElse(null);
+            // Only without a place to return to is the ground of the incidents needed before the first picture.
+            BoundingBox extent = left != null ? null : DataExtent.of(snapshots.current(context));
+            if (extent == null && !loadedAreas.isEmpty()) {
+                extent = loadedAreas.stream().map(a -> a.shape().bounds()).reduce(MapViewModel::unionOf).orElseThrow();
+            }
+            return new Opened(loaded, loadedAreas, left, extent);
+        }, opened -> {
+            lastView = opened.lastView();
+            remembered = opened.lastView();
+            openingExtent = opened.extent();
+            showBasemap(opened.tiles(), opened.areas());
+        }, error -> status.set("Cannot open the map: " + error.getMessage()));
+        loadIncidents();
+        reloadRuns();
+    }
+
+    /** What the first picture of the map needs. */
+    private record Opened(BasemapTiles tiles, List<MapArea> areas, MapPosition lastView, BoundingBox extent) {
+    }
+
+    /**
+     * Where the map opens in a view of this size: where it was left in this data folder, else on the incidents
+     * (without the few far away), else on the imported areas; null when there is nothing to show yet.
+     */
+    public MapPosition startPosition(int width, int height) {
+        if (lastView != null) {
+            return lastView;
+        }
+        return openingExtent == null ? null : fitPosition(openingExtent, width, height);
+    }
+
+    /** The centre and whole zoom level (tiles stay crisp) that show the box in a view of this size. */
+    public static MapPosition fitPosition(BoundingBox box, int width, int height) {
+        MapViewport view = MapViewport.fit(box, width, height, 30, 17);
+        return new MapPosition(view.centerLon(), view.centerLat(), Math.floor(view.zoom()));
+    }
+
+    static BoundingBox unionOf(BoundingBox a, BoundingBox b) {
+        return new BoundingBox(Math.min(a.minLon(), b.minLon()), Math.min(a.minLat(), b.minLat()),
+                Math.max(a.maxLon(), b.maxLon()), Math.max(a.maxLat(), b.maxLat()));
+    }
+
+    /** Keeps where the map looks once it rests, so it reopens there (in the background; a failure only logs). */
+    public void rememberView(MapPosition position) {
+        if (position.equals(remembered)) {
+            return;
+        }
+        remembered = position;
+        executor.run("Remember the map view", context -> {
+            map.rememberView(position);
+            return position;
+        }, saved -> { }, error -> { });
     }
 
     /** Reads everything again (after an import or a new analysis run); unchanged data is not reloaded. */
@@ -346,18 +413,22 @@ public final class MapViewModel {
 
     /** The snapshot with what the pane shows of it at once (days scanned and points indexed off the UI thread). */
     private record LoadedIncidents(IncidentSnapshot snapshot, List<String> categories, LocalDate firstDay, LocalDate lastDay,
-            IncidentPainter painter) {
+            PreparedIncidents prepared) {
+    }
+
+    /** The incidents layer for a filter, and the ground its incidents cover. */
+    private record PreparedIncidents(IncidentPainter painter, BoundingBox extent) {
     }
 
     /** Loads the snapshot and, in the same task (first paint does not queue twice), the incidents layer for the filter. */
     private void loadIncidents() {
         IncidentFilter wanted = filter.get();
         int generation = ++incidentGeneration;
-        executor.run("Load incidents for the map", context -> {
+        executor.run("Load incidents for the map", BackgroundTasks.Priority.INTERACTIVE, context -> {
             IncidentSnapshot loaded = snapshots.current(context);
-            IncidentPainter painter = incidentPainter(loaded, wanted);
+            PreparedIncidents prepared = prepareIncidents(loaded, wanted);
             return new LoadedIncidents(loaded, loaded.categories().stream().sorted().toList(), loaded.firstDay(),
-                    loaded.lastDay(), painter);
+                    loaded.lastDay(), prepared);
         }, loaded -> {
             snapshot = loaded.snapshot();
             categories.setAll(loaded.categories());
@@ -367,7 +438,7 @@ public final class MapViewModel {
                 windowEnd.set(loaded.lastDay());
             }
             if (generation == incidentGeneration && wanted.equals(filter.get())) {
-                showIncidents(loaded.painter());
+                showIncidents(loaded.prepared());
             } else {
                 refreshIncidents();
             }
@@ -392,25 +463,23 @@ public final class MapViewModel {
     }
 
     private void loadBasemap() {
-        executor.run("Load the basemap", context -> {
-            BasemapTiles loaded = map.tiles();
-            return new Object[] {loaded, map.layers().areas()};
-        }, result -> {
-            BasemapTiles loaded = (BasemapTiles) result[0];
-            @SuppressWarnings("unchecked")
-            List<MapArea> loadedAreas = (List<MapArea>) result[1];
-            tiles.set(loaded);
-            attribution.set(loaded.attribution());
-            areas.setAll(loadedAreas);
-            List<String> kinds = loadedAreas.stream().map(MapArea::kind).distinct().sorted().toList();
-            areaKinds.setAll(kinds);
-            if (areaKind.get() == null || !kinds.contains(areaKind.get())) {
-                areaKind.set(kinds.isEmpty() ? null : kinds.get(0));
-            }
-            layer(MapLayerState.Id.AREAS).noteProperty().set(kinds.isEmpty() ? "No areas imported yet" : "");
-            refreshChoropleth();
-            status.set("");
-        }, error -> status.set("Cannot load the basemap: " + error.getMessage()));
+        executor.run("Load the basemap", context -> new Opened(map.tiles(), map.areas(), null, null),
+                loaded -> showBasemap(loaded.tiles(), loaded.areas()),
+                error -> status.set("Cannot load the basemap: " + error.getMessage()));
+    }
+
+    private void showBasemap(BasemapTiles loaded, List<MapArea> loadedAreas) {
+        tiles.set(loaded);
+        attribution.set(loaded.attribution());
+        areas.setAll(loadedAreas);
+        List<String> kinds = loadedAreas.stream().map(MapArea::kind).distinct().sorted().toList();
+        areaKinds.setAll(kinds);
+        if (areaKind.get() == null || !kinds.contains(areaKind.get())) {
+            areaKind.set(kinds.isEmpty() ? null : kinds.get(0));
+        }
+        layer(MapLayerState.Id.AREAS).noteProperty().set(kinds.isEmpty() ? "No areas imported yet" : "");
+        refreshChoropleth();
+        status.set("");
     }
 
     /** Reads the lists of analysis runs again (after an analysis finished) and keeps or picks the newest run. */
@@ -488,18 +557,21 @@ public final class MapViewModel {
         }
         IncidentFilter wanted = filter.get();
         int generation = ++incidentGeneration;
-        executor.run("Prepare incidents for the map", context -> incidentPainter(current, wanted), painter -> {
+        executor.run("Prepare incidents for the map", context -> prepareIncidents(current, wanted), prepared -> {
             if (generation == incidentGeneration) {
-                showIncidents(painter);
+                showIncidents(prepared);
             }
         }, error -> status.set("Cannot prepare incidents: " + error.getMessage()));
     }
 
-    private static IncidentPainter incidentPainter(IncidentSnapshot snapshot, IncidentFilter wanted) {
-        return new IncidentPainter(PointIndex.build(snapshot, snapshot.matchingLocated(wanted)), snapshot.categories());
+    private static PreparedIncidents prepareIncidents(IncidentSnapshot snapshot, IncidentFilter wanted) {
+        PointIndex index = PointIndex.build(snapshot, snapshot.matchingLocated(wanted));
+        return new PreparedIncidents(new IncidentPainter(index, snapshot.categories()), DataExtent.of(index));
     }
 
-    private void showIncidents(IncidentPainter painter) {
+    private void showIncidents(PreparedIncidents prepared) {
+        IncidentPainter painter = prepared.painter();
+        incidentExtent = prepared.extent();
         layer(MapLayerState.Id.INCIDENTS).painterProperty().set(painter);
         layer(MapLayerState.Id.INCIDENTS).noteProperty().set(painter.index().size() == 0
                 ? "No located incidents match the filter" : String.format("%,d incidents on the map", painter.index().size()));
@@ -634,24 +706,11 @@ public final class MapViewModel {
         }
     }
 
-    /** Shows all located incidents under the filter (or Kuwait/the loaded data when none). */
+    /** Shows the incidents under the filter (all but the few far away from the rest). */
     public void zoomToData() {
-        IncidentPainter painter = incidentPainter();
-        if (painter == null || painter.index().size() == 0) {
-            return;
+        if (incidentExtent != null) {
+            zoomRequest.set(incidentExtent);
         }
-        PointIndex index = painter.index();
-        double x0 = 1;
-        double y0 = 1;
-        double x1 = 0;
-        double y1 = 0;
-        for (int i = 0; i < index.size(); i++) {
-            x0 = Math.min(x0, index.normX(i));
-            x1 = Math.max(x1, index.normX(i));
-            y0 = Math.min(y0, index.normY(i));
-            y1 = Math.max(y1, index.normY(i));
-        }
-        zoomRequest.set(new BoundingBox(WebMercator.lon(x0), WebMercator.lat(y1), WebMercator.lon(x1), WebMercator.lat(y0)));
     }
 
     private IncidentPainter incidentPainter() {

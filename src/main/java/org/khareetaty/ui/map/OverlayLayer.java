@@ -55,6 +55,8 @@ final class OverlayLayer extends MapLayer {
 
     private final MapView mapView;
     private final TileQueue<String> queue;
+    /** Told whenever the view moves or zooms. */
+    private final Runnable viewChanged;
     private final Canvas canvas = new Canvas();
     private final Map<String, Drawn> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -78,9 +80,10 @@ final class OverlayLayer extends MapLayer {
     private boolean zoomWithoutPicture;
     private int zoomPictures;
 
-    OverlayLayer(MapView mapView, TileQueue<String> queue) {
+    OverlayLayer(MapView mapView, TileQueue<String> queue, Runnable viewChanged) {
         this.mapView = mapView;
         this.queue = queue;
+        this.viewChanged = viewChanged;
         canvas.setMouseTransparent(true);
         zoomView.setSmooth(false);
         zoomView.setVisible(false);
@@ -231,6 +234,9 @@ final class OverlayLayer extends MapLayer {
             if (zoomPlacement == null && !zoomWithoutPicture) {
                 startZoomPicture(viewport);
             }
+        }
+        if (!view.equals(viewport)) {
+            viewChanged.run();
         }
         viewport = view;
         if (zoomPlacement != null) {

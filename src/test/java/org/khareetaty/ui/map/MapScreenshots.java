@@ -101,7 +101,7 @@ public final class MapScreenshots extends Application {
                 viewModel.layer(MapLayerState.Id.AREAS).opacityProperty().set(0.3);
                 var areas = viewModel.areas();
                 if (!areas.isEmpty()) {
-                    view.fit(areas.stream().map(a -> a.shape().bounds()).reduce(MapView::unionOf).orElseThrow());
+                    view.fit(areas.stream().map(a -> a.shape().bounds()).reduce(MapViewModel::unionOf).orElseThrow());
                 }
             }
             case "street" -> {

@@ -28,7 +28,9 @@ import org.khareetaty.map.HotspotPainter;
 import org.khareetaty.map.IncidentPainter;
 import org.khareetaty.map.MapFixtures;
 import org.khareetaty.map.MapLayerRepository;
+import org.khareetaty.map.MapPosition;
 import org.khareetaty.map.MapService;
+import org.khareetaty.map.MapSettings;
 import org.khareetaty.map.MapViewport;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.IncidentRepository;
@@ -51,6 +53,8 @@ class MapViewModelTest {
     private static List<TestIncidents.Incident> inserted;
     private FilterModel filter;
     private MapViewModel viewModel;
+    private MapService map;
+    private SettingsStore settings;
 
     @BeforeAll
     static void setUp() {
@@ -73,18 +77,57 @@ class MapViewModelTest {
     @BeforeEach
     void open() {
         filter = new FilterModel();
-        SettingsStore settings = new SettingsStore(database);
+        settings = new SettingsStore(database);
+        // Each test opens the map afresh, with no place kept from another test.
+        settings.set(MapSettings.LAST_VIEW, "");
         AuditLog audit = new AuditLog(database, Clock.systemUTC());
-        MapService map = new MapService(new MapLayerRepository(database), settings,
+        map = new MapService(new MapLayerRepository(database), settings,
                 new SettingChanges(settings, new SecretStore(new CredentialVault(database.folder())), audit), audit,
                 new DataFolder(folder.resolve("db")), Clock.systemUTC());
         // Results are delivered on the worker thread: the properties are plain JavaFX beans.
-        viewModel = new MapViewModel(map, Principal.BOOTSTRAP, new IncidentSnapshots(database), new IncidentRepository(database),
-                new FxExecutor(tasks, Runnable::run), filter, settings, KUWAIT);
-        viewModel.open();
+        viewModel = openViewModel();
         Await.until(() -> incidentCount() == inserted.stream().filter(i -> i.lon() != null).count());
         Await.until(() -> viewModel.layer(MapLayerState.Id.HOTSPOTS).painterProperty().get() != null);
         Await.until(() -> viewModel.tilesProperty().get() != null);
+    }
+
+    private MapViewModel openViewModel() {
+        MapViewModel opened = new MapViewModel(map, Principal.BOOTSTRAP, new IncidentSnapshots(database), new IncidentRepository(database),
+                new FxExecutor(tasks, Runnable::run), filter, settings, KUWAIT);
+        opened.open();
+        return opened;
+    }
+
+    @Test
+    void opensOnTheIncidentsRatherThanTheWholeRegionOfTheAreas() {
+        Await.until(() -> viewModel.startPosition(800, 600) != null);
+        MapPosition start = viewModel.startPosition(800, 600);
+        BoundingBox governorates = viewModel.areas().stream().map(a -> a.shape().bounds()).reduce(MapViewModel::unionOf).orElseThrow();
+        double minLon = inserted.stream().filter(i -> i.lon() != null).mapToDouble(TestIncidents.Incident::lon).min().orElseThrow();
+        double maxLon = inserted.stream().filter(i -> i.lon() != null).mapToDouble(TestIncidents.Incident::lon).max().orElseThrow();
+        // Kuwait's governorates reach far into the desert; the incidents lie around Kuwait City.
+        assertThat(start.zoom()).isGreaterThan(MapViewModel.fitPosition(governorates, 800, 600).zoom());
+        assertThat(start.centerLon()).isBetween(minLon, maxLon);
+        MapViewport shown = new MapViewport(start.centerLon(), start.centerLat(), start.zoom(), 800, 600);
+        long inside = inserted.stream().filter(i -> i.lon() != null && shown.bounds().contains(i.lon(), i.lat())).count();
+        assertThat(inside).isGreaterThanOrEqualTo((long) (0.99 * inserted.stream().filter(i -> i.lon() != null).count()));
+        // "Zoom to data" shows the same ground.
+        viewModel.zoomToData();
+        assertThat(viewModel.zoomRequestProperty().get().minLon()).isGreaterThanOrEqualTo(minLon);
+        assertThat(viewModel.zoomRequestProperty().get().maxLon()).isLessThanOrEqualTo(maxLon);
+    }
+
+    @Test
+    void reopensWhereTheMapWasLeft() {
+        Await.until(() -> viewModel.startPosition(800, 600) != null);
+        MapPosition left = new MapPosition(48.05, 29.21, 14.25);
+        viewModel.rememberView(left);
+        Await.until(() -> map.lastView().isPresent());
+        assertThat(map.lastView()).contains(left);
+        MapViewModel reopened = openViewModel();
+        Await.until(() -> reopened.startPosition(800, 600) != null);
+        assertThat(reopened.startPosition(800, 600)).isEqualTo(left);
+        assertThat(reopened.startPosition(1600, 300)).as("the place kept, whatever the size").isEqualTo(left);
     }
 
     @Test
