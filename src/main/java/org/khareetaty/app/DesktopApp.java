@@ -211,6 +211,8 @@ public final class DesktopApp extends Application {
                         LOG.info("{}", text);
                         try {
                             java.nio.file.Files.writeString(output, text);
+                            java.nio.file.Files.writeString(output.resolveSibling(output.getFileName() + ".frames.csv"),
+                                    result.perFrameCsv());
                         } catch (java.io.IOException e) {
                             LOG.error("Cannot write the map benchmark figures to {}", output, e);
                         }
