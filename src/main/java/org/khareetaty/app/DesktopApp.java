@@ -281,6 +281,8 @@ public final class DesktopApp extends Application {
                         LOG.info("{}", text);
                         try {
                             java.nio.file.Files.writeString(output, text);
+                            java.nio.file.Files.writeString(output.resolveSibling(output.getFileName() + ".frames.csv"),
+                                    result.perFrameCsv());
                         } catch (java.io.IOException e) {
                             LOG.error("Cannot write the map benchmark figures to {}", output, e);
                         }
@@ -318,7 +320,7 @@ public final class DesktopApp extends Application {
         panes.add(new NavigationItem("map", "Map", () -> new MapView(
                 new MapViewModel(core.map(), principal, core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
-                new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
+                new TileQueue<>(core.tasks(), "Draw basemap tiles", 2), new TileQueue<>(core.tasks(), "Draw map layers", 2))));
         panes.add(new NavigationItem("hotspots", "Hotspots", () -> new HotspotsView(
                 new HotspotsViewModel(core.hotspots(), executor, filter, principal::username))));
         panes.add(new NavigationItem("charts", "Charts", () -> new ChartsView(
