@@ -64,7 +64,12 @@ import org.khareetaty.ui.hotspots.HotspotsViewModel;
 import org.khareetaty.ui.map.MapViewModel;
 import org.khareetaty.ui.report.ReportContext;
 import org.khareetaty.ui.report.ReportDialogs;
+import org.khareetaty.security.BackupService;
+import org.khareetaty.ui.backup.BackupsView;
+import org.khareetaty.ui.backup.BackupsViewModel;
 import org.khareetaty.ui.shell.MainWindow;
+import org.khareetaty.ui.users.UsersView;
+import org.khareetaty.ui.users.UsersViewModel;
 import org.khareetaty.ui.shell.NavigationItem;
 import org.khareetaty.ui.shell.StatusBar;
 import org.khareetaty.ui.sync.SyncView;
@@ -139,7 +144,7 @@ public final class DesktopApp extends Application {
                     if (benchmark != null) {
                         benchmarkMap(stage, opened, Path.of(benchmark));
                     } else {
-                        showSignIn(stage, opened);
+                        showSignIn(stage, opened, filePassword);
                     }
                 });
             } catch (org.khareetaty.store.DatabasePasswordException e) {
@@ -165,11 +170,13 @@ public final class DesktopApp extends Application {
         text.setId("database-upgrade-step");
         text.setWrapText(true);
         text.setMaxWidth(640);
-        return new javafx.scene.layout.VBox(12, new javafx.scene.control.ProgressIndicator(), text);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(12, new javafx.scene.control.ProgressIndicator(), text);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        return box;
     }
 
     /** Sign-in first (creating the administrator on a new database); then the main window behind a session lock. */
-    private static void showSignIn(Stage stage, CoreServices core) {
+    private static void showSignIn(Stage stage, CoreServices core, char[] filePassword) {
         Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         FxExecutor executor = new FxExecutor(core.tasks());
         SignInViewModel signIn = new SignInViewModel(core.users(), executor, !core.users().hasAccounts());
@@ -177,11 +184,74 @@ public final class DesktopApp extends Application {
             Session session = new Session(principal, core.clock(),
                     java.time.Duration.ofMinutes(core.settings().get(SecuritySettings.SESSION_IDLE_MINUTES)));
             SessionLockViewModel lock = new SessionLockViewModel(session, core.users(), executor);
-            stage.getScene().setRoot(new SessionLockOverlay(buildMainWindow(stage, core, principal), lock));
             PipelineScheduler scheduler = new PipelineScheduler(core.pipeline(), core.tasks(), core.settings(), core.clock(), principal);
+            stage.getScene().setRoot(new SessionLockOverlay(buildMainWindow(stage, core, principal,
+                    restorer(stage, core, principal, filePassword, scheduler::close)), lock));
             scheduler.start();
             stage.setOnHidden(e -> core.users().signOut(principal));
         }));
+    }
+
+    /**
+     * A restore from the Backups pane replaces the open database: the window closes the folder (scheduler and core
+     * services), restores (every table verified against the backup's manifest before anything is replaced; role check
+     * and audit in {@link BackupService#restore}), opens the folder again and asks to sign in, then says what happened.
+     */
+    private static BackupsViewModel.Restorer restorer(Stage stage, CoreServices core, Principal principal,
+            char[] filePassword, Runnable beforeClose) {
+        return (backup, passphrase) -> {
+            DataFolder folder = core.folder();
+            Label restoring = new Label("Restoring " + backup.getFileName() + " …\nEvery table is checked against the "
+                    + "backup's manifest before the database is replaced.");
+            restoring.setId("restore-progress");
+            javafx.scene.layout.VBox progress = new javafx.scene.layout.VBox(12, new javafx.scene.control.ProgressIndicator(), restoring);
+            progress.setAlignment(javafx.geometry.Pos.CENTER);
+            stage.getScene().setRoot(new StackPane(progress));
+            Thread worker = new Thread(() -> {
+                String message;
+                Alert.AlertType kind;
+                try {
+                    beforeClose.run();
+                    core.users().signOut(principal);
+                    core.close();
+                    BackupService.RestoreResult result = BackupService.restore(folder, principal, backup, passphrase, filePassword);
+                    kind = Alert.AlertType.INFORMATION;
+                    message = "Restored " + backup.getFileName() + ": " + result.tables().size() + " tables, "
+                            + result.tables().values().stream().mapToLong(t -> t.rows()).sum() + " rows verified.\n"
+                            + "The database as it was before is kept at " + result.originalKeptAt() + ".";
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.error("Restore of {} failed", backup, e);
+                    kind = Alert.AlertType.ERROR;
+                    message = "The restore failed and nothing was replaced:\n" + e.getMessage();
+                } finally {
+                    if (passphrase != null) {
+                        java.util.Arrays.fill(passphrase, '\0');
+                    }
+                }
+                String shown = message;
+                Alert.AlertType shownKind = kind;
+                try {
+                    CoreServices reopened = CoreServices.open(folder, filePassword);
+                    Platform.runLater(() -> {
+                        showSignIn(stage, reopened, filePassword);
+                        Alert alert = new Alert(shownKind, shown);
+                        alert.initOwner(stage);
+                        alert.setHeaderText("Restore");
+                        alert.show();
+                    });
+                } catch (RuntimeException e) {
+                    LOG.error("Cannot open {} after the restore", folder, e);
+                    Platform.runLater(() -> {
+                        Alert alert = new Alert(Alert.AlertType.ERROR, shown + "\n\nThe data folder does not open again: "
+                                + e.getMessage());
+                        alert.setHeaderText("Khareetaty cannot continue");
+                        alert.showAndWait();
+                        Platform.exit();
+                    });
+                }
+            }, "restore-backup");
+            worker.start();
+        };
     }
 
     /**
@@ -211,6 +281,8 @@ public final class DesktopApp extends Application {
                         LOG.info("{}", text);
                         try {
                             java.nio.file.Files.writeString(output, text);
+                            java.nio.file.Files.writeString(output.resolveSibling(output.getFileName() + ".frames.csv"),
+                                    result.perFrameCsv());
                         } catch (java.io.IOException e) {
                             LOG.error("Cannot write the map benchmark figures to {}", output, e);
                         }
@@ -220,6 +292,10 @@ public final class DesktopApp extends Application {
     }
 
     static MainWindow buildMainWindow(Stage stage, CoreServices core, Principal principal) {
+        return buildMainWindow(stage, core, principal, restorer(stage, core, principal, null, () -> { }));
+    }
+
+    static MainWindow buildMainWindow(Stage stage, CoreServices core, Principal principal, BackupsViewModel.Restorer restorer) {
         Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
         FxExecutor executor = new FxExecutor(core.tasks());
         FxTaskList taskList = new FxTaskList(core.tasks());
@@ -244,7 +320,7 @@ public final class DesktopApp extends Application {
         panes.add(new NavigationItem("map", "Map", () -> new MapView(
                 new MapViewModel(core.map(), principal, core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
-                new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"))));
+                new TileQueue<>(core.tasks(), "Draw basemap tiles", 2), new TileQueue<>(core.tasks(), "Draw map layers", 2))));
         panes.add(new NavigationItem("hotspots", "Hotspots", () -> new HotspotsView(
                 new HotspotsViewModel(core.hotspots(), executor, filter, principal::username))));
         panes.add(new NavigationItem("charts", "Charts", () -> new ChartsView(
@@ -259,6 +335,15 @@ public final class DesktopApp extends Application {
         core.alerts().startTimer();
         panes.add(new NavigationItem("status", "Status", () -> new StatusView(
                 new StatusViewModel(core::healthChecks, core.pipeline(), principal, executor))));
+        if (principal.role().allows(Permission.MANAGE_USERS)) {
+            panes.add(new NavigationItem("users", "Users", () -> new UsersView(
+                    new UsersViewModel(core.users(), principal, executor, core.clock()))));
+        }
+        if (principal.role().allows(Permission.BACKUP)) {
+            panes.add(new NavigationItem("backups", "Backups", () -> new BackupsView(
+                    new BackupsViewModel(core.backups(), principal, executor, restorer),
+                    core.settings().get(Settings.AGENCY_ZONE))));
+        }
         if (principal.role().allows(Permission.VIEW_AUDIT)) {
             panes.add(new NavigationItem("audit", "Audit log", () -> new AuditView(
                     new AuditViewModel(core.audit(), principal, executor), core.settings().get(Settings.AGENCY_ZONE))));
@@ -315,6 +400,13 @@ public final class DesktopApp extends Application {
         StatusBar statusBar = new StatusBar(taskList, "Data folder: " + core.folder().root());
         MainWindow mainWindow = new MainWindow(panes, List.of(file, account, help), statusBar);
         window.set(mainWindow);
+        // The content stays in its scene while the session is locked; it leaves it only when a restore closes this
+        // folder and builds a new window, and then the old timer must not tick against closed services.
+        mainWindow.sceneProperty().addListener((o, before, now) -> {
+            if (before != null && now == null) {
+                syncTimer.stop();
+            }
+        });
         if (mayImport) {
             // First start: an empty database offers the samples (checked off the UI thread).
             executor.run("Check for data", context -> core.imports().batches().isEmpty(), empty -> {

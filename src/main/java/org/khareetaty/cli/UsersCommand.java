@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 /** Local accounts (administrators only, except the very first account). */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Manage local accounts",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Lock.class, UsersCommand.Unlock.class,
-            UsersCommand.Passwd.class})
+            UsersCommand.Passwd.class, UsersCommand.ChangeRole.class})
 final class UsersCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -19,7 +19,7 @@ final class UsersCommand {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
-        @Option(names = "--role", required = true, description = "ANALYST, SUPERVISOR or ADMINISTRATOR")
+        @Option(names = "--role", required = true, converter = RoleConverter.class, description = "analyst, supervisor or administrator")
         Role role;
 
         @Option(names = "--display-name")
@@ -116,6 +116,31 @@ final class UsersCommand {
             session.services().users().unlock(session.principal(), username);
             session.out().println("Unlocked " + username + ".");
             return 0;
+        }
+    }
+
+    @Command(name = "role", mixinStandardHelpOptions = true,
+            description = "Give an account another role (analyst, supervisor, administrator); the last administrator keeps theirs")
+    static final class ChangeRole extends SessionCommand {
+        @Parameters(index = "0", paramLabel = "USERNAME")
+        String username;
+
+        @Parameters(index = "1", paramLabel = "ROLE", converter = RoleConverter.class)
+        Role role;
+
+        @Override
+        protected int run(CliSession session) {
+            User user = session.services().users().changeRole(session.principal(), username, role);
+            session.out().println(user.username() + " is now " + user.role().name().toLowerCase(java.util.Locale.ROOT) + ".");
+            return 0;
+        }
+    }
+
+    /** Accepts role names in any case ("analyst", "ADMINISTRATOR"). */
+    static final class RoleConverter implements picocli.CommandLine.ITypeConverter<Role> {
+        @Override
+        public Role convert(String value) {
+            return Role.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
         }
     }
 }

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tile requests waiting to be drawn, newest first (the user looks at what was asked last), worked off by
- * one background task on the application's executor at a time. Equal keys share one piece of work;
+ * background tasks on the application's executor (one at a time, or a few). Equal keys share one piece of work;
  * requests that are no longer on screen can be dropped before they are drawn.
  */
 public final class TileQueue<K> {
@@ -25,14 +25,21 @@ public final class TileQueue<K> {
 
     private final BackgroundTasks tasks;
     private final String title;
+    private final int workers;
     private final Deque<Object> order = new ArrayDeque<>();
     private final Map<Object, Pending<?>> pending = new HashMap<>();
-    private boolean draining;
+    private int draining;
     private long completed;
 
     public TileQueue(BackgroundTasks tasks, String title) {
+        this(tasks, title, 1);
+    }
+
+    /** Worked off by up to {@code workers} tasks at once (tiles are independent; the first view fills faster). */
+    public TileQueue(BackgroundTasks tasks, String title, int workers) {
         this.tasks = tasks;
         this.title = title;
+        this.workers = workers;
     }
 
     /** Queues work for a key; asking again for a key still waiting returns the same future. */
@@ -47,8 +54,8 @@ public final class TileQueue<K> {
         Pending<T> item = new Pending<>(work, new CompletableFuture<>());
         pending.put(key, item);
         order.addFirst(key);
-        if (!draining) {
-            draining = true;
+        if (draining < workers) {
+            draining++;
             // Tiles are what a person is looking at: drawn ahead of other queued background work.
             tasks.submit(title, BackgroundTasks.Priority.INTERACTIVE, context -> {
                 drain();
@@ -86,7 +93,7 @@ public final class TileQueue<K> {
             synchronized (this) {
                 Object key = order.pollFirst();
                 if (key == null) {
-                    draining = false;
+                    draining--;
                     return;
                 }
                 item = pending.remove(key);

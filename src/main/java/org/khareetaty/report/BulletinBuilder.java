@@ -17,6 +17,7 @@ import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.store.Database;
+import org.khareetaty.store.HotspotMembers;
 import org.khareetaty.store.IncidentRow;
 import org.locationtech.jts.geom.Envelope;
 
@@ -48,7 +49,7 @@ public final class BulletinBuilder {
                         new IllegalArgumentException("No hotspot with id " + request.hotspotId()
                                 + " (list hotspots with: khareetaty export hotspots --format csv)"));
                 run = HotspotRuns.run(connection, hotspot.runId()).orElseThrow();
-                selection = WeeklyReportBuilder.hasMembers(connection, hotspot.id())
+                selection = HotspotMembers.exist(connection, hotspot.id())
                         ? IncidentSelection.membersOf(hotspot.id())
                         : IncidentSelection.insideOf(hotspot).and(WeeklyReportBuilder.runWindow(run, zone));
                 scope = hotspot.displayName() + " (rank " + hotspot.rank() + " of " + run.kind() + " run "
@@ -119,7 +120,7 @@ public final class BulletinBuilder {
     private static List<IncidentRow> recent(Connection connection, IncidentSelection selection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT i.id, i.source_key, i.occurred_at, "
                 + "i.local_date, i.local_hour, i.category_code, i.category_source, i.address, i.lon, "
-                + "i.lat, i.time_flag FROM incident i WHERE "
+                + "i.lat, i.time_flag FROM " + selection.from() + " WHERE "
                 + selection.where() + " ORDER BY i.occurred_at DESC, i.id LIMIT " + Bulletin.LISTED)) {
             selection.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {
@@ -142,7 +143,7 @@ public final class BulletinBuilder {
             throws SQLException {
         double[] lons;
         double[] lats;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT i.lon, i.lat FROM incident i WHERE "
+        try (PreparedStatement statement = connection.prepareStatement("SELECT i.lon, i.lat FROM " + selection.from() + " WHERE "
                 + selection.where() + " AND i.geom IS NOT NULL LIMIT 50000")) {
             selection.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {

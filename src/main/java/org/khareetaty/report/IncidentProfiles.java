@@ -21,7 +21,7 @@ final class IncidentProfiles {
         LocalDate first = null;
         LocalDate last = null;
         try (PreparedStatement statement = connection.prepareStatement("SELECT i.local_dow, i.local_hour, COUNT(*), "
-                + "COUNT(i.geom), MIN(i.local_date), MAX(i.local_date) FROM incident i WHERE " + selection.where()
+                + "COUNT(i.geom), MIN(i.local_date), MAX(i.local_date) FROM " + selection.from() + " WHERE " + selection.where()
                 + " GROUP BY i.local_dow, i.local_hour")) {
             selection.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {
@@ -43,8 +43,8 @@ final class IncidentProfiles {
     static List<IncidentProfile.CategoryCount> categories(Connection connection, IncidentSelection selection)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT i.category_code, "
-                + "COALESCE(MAX(c.label), i.category_code), COUNT(*) FROM incident i "
-                + "LEFT JOIN category c ON c.code = i.category_code WHERE " + selection.where()
+                + "COALESCE(MAX(c.label), i.category_code), COUNT(*) FROM " + selection.from()
+                + " LEFT JOIN category c ON c.code = i.category_code WHERE " + selection.where()
                 + " GROUP BY i.category_code ORDER BY 3 DESC, 1")) {
             selection.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {

@@ -31,6 +31,7 @@ import org.khareetaty.report.WeeklyReport.HotspotSummary;
 import org.khareetaty.report.WeeklyReport.RiskArea;
 import org.khareetaty.report.WeeklyReport.WeekCount;
 import org.khareetaty.store.Database;
+import org.khareetaty.store.HotspotMembers;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -120,7 +121,7 @@ public final class WeeklyReportBuilder {
             throws SQLException {
         IncidentSelection selection = IncidentSelection.of(scope.withDates(week.monday(), week.sunday()));
         try (PreparedStatement statement = connection.prepareStatement("SELECT i.category_code, MAX(c.label), "
-                + "MAX(c.category_group), COUNT(*) FROM incident i LEFT JOIN category c ON c.code = i.category_code "
+                + "MAX(c.category_group), COUNT(*) FROM " + selection.from() + " LEFT JOIN category c ON c.code = i.category_code "
                 + "WHERE " + selection.where() + " GROUP BY i.category_code")) {
             selection.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {
@@ -192,8 +193,8 @@ public final class WeeklyReportBuilder {
         for (int i = 0; i < weeks; i++) {
             counts.put(first.plusWeeks(i), 0L);
         }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT i.local_date, COUNT(*) FROM incident i "
-                + "WHERE " + selection.where() + " GROUP BY i.local_date")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT i.local_date, COUNT(*) FROM " + selection.from()
+                + " WHERE " + selection.where() + " GROUP BY i.local_date")) {
             selection.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -227,7 +228,7 @@ public final class WeeklyReportBuilder {
         for (Hotspot hotspot : candidates) {
             context.checkCancelled();
             long inWeek = count(connection, weekScope.and(IncidentSelection.insideOf(hotspot)));
-            boolean members = hasMembers(connection, hotspot.id());
+            boolean members = HotspotMembers.exist(connection, hotspot.id());
             IncidentSelection profileSelection = members ? IncidentSelection.membersOf(hotspot.id())
                     : IncidentSelection.insideOf(hotspot).and(runWindow);
             summaries.add(new HotspotSummary(hotspot, inWeek, IncidentProfiles.profile(connection, profileSelection),
@@ -251,19 +252,9 @@ public final class WeeklyReportBuilder {
         return IncidentSelection.dates(from, to.isBefore(from) ? from : to);
     }
 
-    static boolean hasMembers(Connection connection, UUID hotspotId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT 1 FROM hotspot_incident WHERE hotspot_id = ? LIMIT 1")) {
-            statement.setObject(1, hotspotId);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
     static long count(Connection connection, IncidentSelection selection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT COUNT(*) FROM incident i WHERE " + selection.where())) {
+                "SELECT COUNT(*) FROM " + selection.from() + " WHERE " + selection.where())) {
             selection.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
@@ -342,7 +333,7 @@ public final class WeeklyReportBuilder {
     private static WeeklyReport.MapLayers mapLayers(Connection connection, IncidentFilter scope, IsoWeek week,
             List<AreaDirectory.Shape> shapes, List<Hotspot> hotspots) throws SQLException {
         IncidentSelection selection = IncidentSelection.of(scope.withDates(week.monday(), week.sunday()));
-        try (PreparedStatement statement = connection.prepareStatement("SELECT i.lon, i.lat FROM incident i WHERE "
+        try (PreparedStatement statement = connection.prepareStatement("SELECT i.lon, i.lat FROM " + selection.from() + " WHERE "
                 + selection.where() + " AND i.geom IS NOT NULL")) {
             selection.bind(statement, 1);
             try (ResultSet rs = statement.executeQuery()) {

@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class CredentialVault implements SecretStore.KeySource {
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialVault.class);
+    /** The vault's os line when an administrator turned the keystore off for this folder. */
+    private static final String OS_OFF = "off";
     private static final String HEADER = "khareetaty-credential-vault 1 argon2id m=65536 t=3 p=1 aes-256-gcm";
     private static final int MEMORY_KIB = 64 * 1024;
     private static final int ITERATIONS = 3;
@@ -166,16 +168,43 @@ public final class CredentialVault implements SecretStore.KeySource {
         }
     }
 
-    /** As {@link #forgetKeystore(Principal, AuditLog)}, without role check or audit (tests). */
+    /**
+     * As {@link #forgetKeystore(Principal, AuditLog)}, without role check or audit (tests). The vault's {@code os off}
+     * line keeps the keystore out of use for this folder, also after later sign-ins, until {@link #useKeystore}.
+     */
     synchronized boolean forgetKeystore() throws OsKeystore.KeystoreException {
         boolean had = readOsCheck() != null;
         if (keystore.isPresent()) {
             keystore.get().delete(account);
         }
-        if (had) {
-            writeVault(readVault(), null);
+        if (Files.exists(vaultFile)) {
+            writeVault(readVault(), OS_OFF);
         }
         return had;
+    }
+
+    /** Whether an administrator turned the keystore off for this folder ({@code keystore forget}). */
+    public synchronized boolean keystoreTurnedOff() {
+        return OS_OFF.equals(readOsLine());
+    }
+
+    /**
+     * Allows the OS keystore again after {@code keystore forget} (administrators, audited KEYSTORE_USE); the key goes
+     * into it at once when it is unlocked in this process, else at the next administrator's sign-in.
+     */
+    public boolean useKeystore(Principal actor, AuditLog audit) {
+        audit.require(actor, Permission.CHANGE_SETTINGS, "KEYSTORE_USE", account);
+        synchronized (this) {
+            if (keystoreTurnedOff()) {
+                writeVault(readVault(), null);
+            }
+            protectWithKeystore();
+        }
+        boolean stored = inKeystore();
+        audit.record(actor, "KEYSTORE_USE", account, AuditLog.Outcome.SUCCESS, stored
+                ? "credential key kept in the " + keystoreName().orElse("OS keystore")
+                : "allowed; stored at the next administrator's sign-in");
+        return stored;
     }
 
     /** The key from the OS keystore when the vault says it is there and the entry matches; tried once per process. */
@@ -202,7 +231,7 @@ public final class CredentialVault implements SecretStore.KeySource {
 
     /** Puts the unlocked key into the OS keystore (once; again if the entry went missing) and records that. */
     private void protectWithKeystore() {
-        if (keystore.isEmpty() || dataKey == null || !Files.exists(vaultFile)) {
+        if (keystore.isEmpty() || dataKey == null || !Files.exists(vaultFile) || keystoreTurnedOff()) {
             return;
         }
         String check = check(dataKey);
@@ -251,6 +280,15 @@ public final class CredentialVault implements SecretStore.KeySource {
                     + "unlocked here to wrap it for the new one)", username);
         }
         writeVault(wrappings);
+    }
+
+    /** An account is no longer an administrator: its copy of the key goes, so its password opens nothing any more. */
+    public synchronized void administratorRemoved(String username) {
+        Map<String, String> wrappings = readVault();
+        if (wrappings.remove(username) != null) {
+            writeVault(wrappings);
+            LOG.info("Removed the credential key copy of {} (no longer an administrator)", username);
+        }
     }
 
     /** Forgets the unwrapped key (the key file and vault stay). */
@@ -323,7 +361,7 @@ public final class CredentialVault implements SecretStore.KeySource {
     /** The check of the key kept in the OS keystore, or null when the vault has no such line. */
     private String readOsCheck() {
         String line = readOsLine();
-        return line == null ? null : line.split(" ")[0];
+        return line == null || OS_OFF.equals(line) ? null : line.split(" ")[0];
     }
 
     private String readOsLine() {

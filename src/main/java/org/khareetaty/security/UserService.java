@@ -239,6 +239,49 @@ public final class UserService {
         audit.record(actor, "USER_UNLOCK", name, Outcome.SUCCESS, null);
     }
 
+    /**
+     * An administrator gives an account another role (audited USER_ROLE_CHANGE). The last active administrator cannot
+     * lose the role (nobody could manage accounts, backups or credentials any more). An account that stops being an
+     * administrator loses its copy of the credential key at once; a new administrator gets one at their next sign-in
+     * while the key is unlocked (ADR 0100).
+     */
+    public User changeRole(Principal actor, String username, Role role) {
+        String name = normalise(username);
+        requireAudited(actor, Permission.MANAGE_USERS, "USER_ROLE_CHANGE", name);
+        User user = user(name).orElseThrow(() -> new IllegalArgumentException("There is no account named '" + name + "'."));
+        if (user.role() == role) {
+            return user;
+        }
+        if (user.role() == Role.ADMINISTRATOR && activeAdministrators() <= 1) {
+            String problem = name + " is the only active administrator: make another account an administrator first.";
+            audit.record(actor, "USER_ROLE_CHANGE", name, Outcome.FAILURE, problem);
+            throw new IllegalArgumentException(problem);
+        }
+        database.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "UPDATE app_user SET role = ?, updated_at = CURRENT_TIMESTAMP WHERE username = ?")) {
+                statement.setString(1, role.name());
+                statement.setString(2, name);
+                return statement.executeUpdate();
+            }
+        });
+        if (user.role() == Role.ADMINISTRATOR) {
+            vault.administratorRemoved(name);
+        }
+        audit.record(actor, "USER_ROLE_CHANGE", name, Outcome.SUCCESS, user.role() + " -> " + role);
+        return user(name).orElseThrow();
+    }
+
+    private long activeAdministrators() {
+        return database.withConnection(connection -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM app_user WHERE role = 'ADMINISTRATOR' AND active")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** Checks a password again without counting as a new sign-in (used to unlock an idle session). */
     public boolean confirmPassword(Principal principal, char[] password) {
         Optional<StoredUser> stored = database.withConnection(connection -> find(connection, principal.username()));

@@ -245,7 +245,7 @@ class AlertEvaluatorTest {
         fx.db.withConnection(c -> c.createStatement().executeUpdate(
                 "INSERT INTO alert_rule (id, name, kind, definition) VALUES (RANDOM_UUID(), 'Z broken', 'HOTSPOT_SCORE', "
                         + "'name: Z broken\nkind: HOTSPOT_SCORE\nrunKind: GISTAR')"));
-        fx.db.withConnection(c -> c.createStatement().executeUpdate("DROP TABLE hotspot_incident"));
+        fx.db.withConnection(c -> c.createStatement().executeUpdate("DROP TABLE hotspot_member"));
         fx.db.withConnection(c -> c.createStatement().executeUpdate("ALTER TABLE hotspot RENAME TO hotspot_gone"));
         AlertEvaluator.Report report = evaluate();
         assertThat(report.raised()).hasSize(1);

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.khareetaty.store.Database;
+import org.khareetaty.store.HotspotMembers;
 
 /**
  * Writes rows into a test database the way the importer and analyses do (V1 columns), so report tests run
@@ -152,14 +153,8 @@ final class ReportFixture {
                 statement.setDouble(7, count / 0.04);
                 statement.executeUpdate();
             }
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO hotspot_incident (hotspot_id, incident_id) VALUES (?, ?)")) {
-                for (UUID member : members) {
-                    statement.setObject(1, id);
-                    statement.setObject(2, member);
-                    statement.addBatch();
-                }
-                statement.executeBatch();
+            if (!members.isEmpty()) {
+                HotspotMembers.write(connection, id, members.toArray(UUID[]::new));
             }
             return null;
         });

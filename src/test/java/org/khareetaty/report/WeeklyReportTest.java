@@ -28,6 +28,7 @@ import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.core.CoreServices;
+import org.khareetaty.store.HotspotMembers;
 
 /**
  * A weekly report on a database with rows written through the V1 schema: every figure read back from the
@@ -199,13 +200,29 @@ class WeeklyReportTest {
     void hotspotsCountTheirIncidentsOfTheWeek() {
         long inMarket = sql("SELECT COUNT(*) FROM incident i, hotspot h WHERE h.id = ? AND ST_Intersects(i.geom, h.geom) "
                 + "AND i.local_date BETWEEN ? AND ?", hotspotWithMembers, WEEK.monday(), WEEK.sunday());
-        long members = sql("SELECT COUNT(*) FROM hotspot_incident WHERE hotspot_id = ?", hotspotWithMembers);
+        long members = sql("SELECT member_count FROM hotspot_member WHERE hotspot_id = ?", hotspotWithMembers);
         long inShape = sql("SELECT COUNT(*) FROM incident i, hotspot h WHERE h.id = ? AND ST_Intersects(i.geom, h.geom) "
                 + "AND i.local_date BETWEEN ? AND ?", hotspotByShape, WEEK.monday(), WEEK.sunday());
         assertThat(inMarket).isPositive();
         assertThat(text).contains("1 Souq market " + ReportText.count(members) + " " + ReportText.count(inMarket));
         assertThat(text).contains("2 Hotspot #2 77 " + ReportText.count(inShape));
         assertThat(text).contains("#1 Souq market — " + ReportText.count(members) + " incidents;");
+    }
+
+    @Test
+    void bulletinOfAHotspotCoversExactlyItsMembersWithinTheChosenDates() {
+        List<UUID> members = core.database().withConnection(connection ->
+                HotspotMembers.read(connection, hotspotWithMembers).orElseThrow());
+        Bulletin all = core.reports().bulletin(BulletinRequest.forHotspot(hotspotWithMembers, "Test"), TaskContext.NONE);
+        assertThat(all.profile().total()).isEqualTo(members.size());
+        assertThat(all.recent()).isNotEmpty().allSatisfy(row -> assertThat(members).contains(row.id()));
+
+        Bulletin week = core.reports().bulletin(BulletinRequest.forHotspot(hotspotWithMembers, "Test")
+                .withDates(WEEK.monday(), WEEK.sunday()), TaskContext.NONE);
+        long membersInWeek = all.recent().stream().filter(row -> !row.localDate().isBefore(WEEK.monday())
+                && !row.localDate().isAfter(WEEK.sunday())).count();
+        assertThat(week.profile().total()).isPositive().isLessThan(members.size()).isGreaterThanOrEqualTo(membersInWeek);
+        assertThat(week.recent()).allSatisfy(row -> assertThat(row.localDate()).isBetween(WEEK.monday(), WEEK.sunday()));
     }
 
     @Test

@@ -118,8 +118,30 @@ class OsKeystoreTest {
                     org.assertj.core.groups.Tuple.tuple("KEYSTORE_FORGET", "DENIED"));
         }
         assertThat(fake.load(data.root().toString())).isEmpty();
-        assertThat(Files.readString(data.root().resolve("keys/secrets.vault"))).doesNotContain("\nos ");
+        assertThat(Files.readString(data.root().resolve("keys/secrets.vault"))).contains("\nos off").doesNotContain("Secret Service");
         assertThat(new CredentialVault(data, 1024, Optional.of(fake)).unlocked()).isFalse();
+
+        // Forgetting lasts: a later administrator's sign-in in a new process does not store the key again.
+        CredentialVault later = new CredentialVault(data, 1024, Optional.of(fake));
+        assertThat(later.administratorAuthenticated("ada", ADA)).isTrue();
+        assertThat(later.keystoreTurnedOff()).isTrue();
+        assertThat(later.inKeystore()).isFalse();
+        assertThat(fake.load(data.root().toString())).isEmpty();
+        assertThat(new CredentialVault(data, 1024, Optional.of(fake)).unlocked()).isFalse();
+
+        // Until an administrator turns it on again (audited); the unlocked key goes in at once.
+        try (org.khareetaty.store.Database database = org.khareetaty.store.TestDatabases.open(folder.resolve("audit2"))) {
+            AuditLog audit = new AuditLog(database, java.time.Clock.systemUTC());
+            assertThatThrownBy(() -> later.useKeystore(new Principal("ann", Role.ANALYST), audit))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(later.useKeystore(new Principal("ada", Role.ADMINISTRATOR), audit)).isTrue();
+            assertThat(audit.latest(1)).extracting(AuditRecord::event, AuditRecord::outcome)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("KEYSTORE_USE", "SUCCESS"));
+        }
+        assertThat(later.keystoreTurnedOff()).isFalse();
+        CredentialVault again = new CredentialVault(data, 1024, Optional.of(fake));
+        assertThat(again.unlocked()).isTrue();
+        assertThat(new SecretStore(again).decrypt(stored)).isEqualTo("twilio-token");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.khareetaty.common.TaskContext;
 import org.khareetaty.store.AnalysisRunRepository;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.GridCells;
+import org.khareetaty.store.HotspotMembers;
 import org.khareetaty.store.IncidentSnapshot;
 import org.locationtech.jts.geom.Geometry;
 import org.khareetaty.sync.ChangeLog;
@@ -32,7 +33,7 @@ import org.khareetaty.sync.ChangeOperation;
 import org.khareetaty.sync.SyncEntity;
 
 /**
- * Stores hotspot runs in {@code analysis_run}, {@code hotspot}, {@code hotspot_incident} and
+ * Stores hotspot runs in {@code analysis_run}, {@code hotspot}, {@code hotspot_member} and
  * {@code grid_result}, and reads them back. One run is written in one transaction.
  */
 public final class HotspotRunRepository {
@@ -80,11 +81,10 @@ public final class HotspotRunRepository {
         long written = 0;
         try (PreparedStatement hotspotInsert = connection.prepareStatement("INSERT INTO hotspot (id, run_id, rank, label, "
                 + "geom, incident_count, area_m2, density_per_km2, score, z_score, p_value, confidence, profile) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement memberInsert = connection.prepareStatement(
-                        "INSERT INTO hotspot_incident (hotspot_id, incident_id) VALUES (?, ?)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             IncidentSnapshot snapshot = points.snapshot();
             for (BuiltHotspot built : hotspots) {
+                context.checkCancelled();
                 Hotspot h = built.hotspot();
                 hotspotInsert.setObject(1, h.id());
                 hotspotInsert.setObject(2, runId);
@@ -104,21 +104,15 @@ public final class HotspotRunRepository {
                 }
                 hotspotInsert.setString(13, json(h.profile()));
                 hotspotInsert.executeUpdate();
-                int batched = 0;
-                for (int member : built.members()) {
-                    memberInsert.setObject(1, h.id());
-                    memberInsert.setObject(2, snapshot.id(points.rows()[member]));
-                    memberInsert.addBatch();
-                    if (++batched == 10_000) {
-                        memberInsert.executeBatch();
-                        written += batched;
-                        batched = 0;
-                        context.checkCancelled();
-                        context.progress(written, total, "Saving hotspot incidents");
+                if (built.members().length > 0) {
+                    UUID[] ids = new UUID[built.members().length];
+                    for (int i = 0; i < ids.length; i++) {
+                        ids[i] = snapshot.id(points.rows()[built.members()[i]]);
                     }
+                    HotspotMembers.write(connection, h.id(), ids);
+                    written += ids.length;
+                    context.progress(written, total, "Saving hotspot incidents");
                 }
-                memberInsert.executeBatch();
-                written += batched;
             }
         }
     }
@@ -218,21 +212,9 @@ public final class HotspotRunRepository {
         });
     }
 
-    /** The incidents of one hotspot. */
+    /** The incidents of one hotspot (none for hotspots stored without members, such as grid cells). */
     public List<UUID> incidentIds(UUID hotspotId) {
-        return database.withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT incident_id FROM hotspot_incident WHERE hotspot_id = ?")) {
-                statement.setObject(1, hotspotId);
-                try (ResultSet rs = statement.executeQuery()) {
-                    List<UUID> ids = new ArrayList<>();
-                    while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
-                    return ids;
-                }
-            }
-        });
+        return database.withConnection(connection -> HotspotMembers.read(connection, hotspotId).orElse(List.of()));
     }
 
     /** The grids of a run, such as the density surface or the Gi* z-scores. */

@@ -57,7 +57,7 @@ final class FrameClock {
         currentPulseStart = -1;
     }
 
-    /** Stops listening; the frames rendered so far are paired with their pulses. */
+    /** Stops listening; each pulse's frame time in milliseconds, in pulse order (NaN when it rendered no frame). */
     double[] stop() {
         Toolkit.getToolkit().removePostSceneTkPulseListener(afterScenes);
         tracker.setOnRenderedFrameTask(null);
@@ -74,20 +74,17 @@ final class FrameClock {
      * Pairs pulses with rendered frames: pulse {@code i} started at {@code pulseStarts[i]} when
      * {@code framesBefore[i]} frames had been rendered, so its frame is {@code renderedAt[framesBefore[i]]}.
      * A pulse with nothing to draw renders no frame; when several pulses saw the same count, the frame is given
-     * to the first of them (the longer time). Pulses whose frame was not rendered yet are left out.
+     * to the first of them (the longer time); the others, and pulses whose frame was not rendered yet, get NaN.
      */
     static double[] frameTimesMs(long[] pulseStarts, int[] framesBefore, long[] renderedAt) {
         double[] times = new double[pulseStarts.length];
-        int count = 0;
         int lastFrame = -1;
         for (int i = 0; i < pulseStarts.length; i++) {
             int frame = framesBefore[i];
-            if (frame == lastFrame || frame >= renderedAt.length) {
-                continue;
-            }
+            boolean own = frame != lastFrame && frame < renderedAt.length;
+            times[i] = own ? (renderedAt[frame] - pulseStarts[i]) / 1e6 : Double.NaN;
             lastFrame = frame;
-            times[count++] = (renderedAt[frame] - pulseStarts[i]) / 1e6;
         }
-        return java.util.Arrays.copyOf(times, count);
+        return times;
     }
 }

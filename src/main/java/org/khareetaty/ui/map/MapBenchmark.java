@@ -23,7 +23,7 @@ public final class MapBenchmark {
     public record Result(long basemapFirstPaintMs, long incidentsFirstPaintMs, int incidents, int frames, double medianFrameMs,
             double p95FrameMs, double maxFrameMs, double medianOverlayMs, long peakHeapMb, String pipeline,
             double panMedianMs, double panP95Ms, double zoomMedianMs, double zoomP95Ms, double medianCpuMs, double p95CpuMs,
-            int renderedFrames, double medianRenderedMs, double p95RenderedMs, double maxRenderedMs) {
+            int renderedFrames, double medianRenderedMs, double p95RenderedMs, double maxRenderedMs, String perFrameCsv) {
 
         public String toText() {
             return String.format(Locale.ROOT, "Map benchmark (%s)%n"
@@ -154,7 +154,13 @@ public final class MapBenchmark {
                 map.setCenter(moved.centerLat(), moved.centerLon());
             }
 
-            private Result result(double[] rendered) {
+            private Result result(double[] perPulse) {
+                double[] rendered = java.util.Arrays.stream(perPulse).filter(t -> !Double.isNaN(t)).toArray();
+                StringBuilder csv = new StringBuilder("step,motion,between_pulses_ms,frame_ms,cpu_ms\n");
+                for (int i = 0; i < frames.size(); i++) {
+                    csv.append(String.format(Locale.ROOT, "%d,%s,%.2f,%.2f,%.2f%n", i, isPan(i) ? "pan" : "zoom", frames.get(i),
+                            i < perPulse.length ? perPulse[i] : Double.NaN, cpuFrames.get(i)));
+                }
                 double[] sorted = frames.stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 double[] overlaySorted = overlay.stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 int incidents = viewModel.layer(MapLayerState.Id.INCIDENTS).painterProperty().get()
@@ -166,7 +172,7 @@ public final class MapBenchmark {
                         percentile(sorted(zoomFrames), 0.5), percentile(sorted(zoomFrames), 0.95),
                         percentile(sorted(cpuFrames), 0.5), percentile(sorted(cpuFrames), 0.95),
                         rendered.length, percentile(sortedCopy(rendered), 0.5), percentile(sortedCopy(rendered), 0.95),
-                        rendered.length == 0 ? Double.NaN : sortedCopy(rendered)[rendered.length - 1]);
+                        rendered.length == 0 ? Double.NaN : sortedCopy(rendered)[rendered.length - 1], csv.toString());
             }
         }.start();
     }

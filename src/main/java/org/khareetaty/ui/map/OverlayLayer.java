@@ -79,6 +79,9 @@ final class OverlayLayer extends MapLayer {
     private ZoomPicture.Placement zoomPlacement;
     private boolean zoomWithoutPicture;
     private int zoomPictures;
+    /** How often the whole picture was drawn, and how many tiles were drawn into it as they arrived (for tests). */
+    private int wholeDraws;
+    private int tilesDrawnInPlace;
 
     OverlayLayer(MapView mapView, TileQueue<String> queue, Runnable viewChanged) {
         this.mapView = mapView;
@@ -134,6 +137,14 @@ final class OverlayLayer extends MapLayer {
     /** How many zoom gestures were shown with one composed picture (for tests). */
     int zoomPictures() {
         return zoomPictures;
+    }
+
+    int wholeDraws() {
+        return wholeDraws;
+    }
+
+    int tilesDrawnInPlace() {
+        return tilesDrawnInPlace;
     }
 
     /** Rounds the offset Gluon gives its tile group, so tiles are copied rather than resampled. */
@@ -248,10 +259,11 @@ final class OverlayLayer extends MapLayer {
             lastFrameNanos = System.nanoTime() - started;
             return;
         }
-        if (!redraw && complete && drawn != null && drawn.zoom() == view.zoom() && covers(drawn, view)) {
-            // A pan within the margin: move the finished picture, draw nothing.
+        if (!redraw && drawn != null && drawn.zoom() == view.zoom() && covers(drawn, view)) {
+            // A pan within the margin: move the picture, draw nothing (tiles still missing are drawn into it as they come).
             canvas.setTranslateX(Math.rint(drawn.originX() - view.originX()));
             canvas.setTranslateY(Math.rint(drawn.originY() - view.originY()));
+            complete = visibleTilesCurrent(view);
         } else {
             draw(view);
         }
@@ -260,6 +272,7 @@ final class OverlayLayer extends MapLayer {
 
     /** Draws the picture for the view, with a margin around it while the zoom rests (so pans only move it). */
     private void draw(MapViewport view) {
+        wholeDraws++;
         int margin = smooth ? PAN_MARGIN_PX : 0;
         MapViewport padded = view.withSize(view.width() + 2 * margin, view.height() + 2 * margin);
         redraw = false;
@@ -291,7 +304,7 @@ final class OverlayLayer extends MapLayer {
      * {@code visible} is current.
      */
     private void drawTiles(GraphicsContext gc, MapViewport view, MapViewport visible) {
-        int z = (int) Math.max(0, Math.min(MAX_TILE_ZOOM, Math.round(view.zoom())));
+        int z = tileLevel(view);
         double tilePx = WebMercator.TILE_SIZE * view.worldSize() / WebMercator.worldSize(z);
         long n = 1L << z;
         long x0 = (long) Math.floor(view.originX() / tilePx);
@@ -363,11 +376,75 @@ final class OverlayLayer extends MapLayer {
                 Platform.runLater(() -> {
                     Drawn current = cache.get(key);
                     if (forVersion == version || current == null || current.version() < forVersion) {
-                        cache.put(key, new Drawn(forVersion, image.orElse(null)));
-                        redraw = true;
-                        markDirty();
+                        Drawn arrived = new Drawn(forVersion, image.orElse(null));
+                        cache.put(key, arrived);
+                        if (!drawInPlace(arrived, z, x, y)) {
+                            redraw = true;
+                            markDirty();
+                        }
                     }
                 }));
+    }
+
+    /**
+     * Draws a tile that arrived into the picture on the canvas, when the canvas shows its zoom level and version:
+     * one tile is painted instead of the whole picture again (a frame stays cheap while tiles come in during a pan).
+     */
+    private boolean drawInPlace(Drawn arrived, int z, long x, long y) {
+        if (redraw || zoomPlacement != null || drawn == null || viewport == null || drawn.zoom() != viewport.zoom()
+                || arrived.version() != version || z != tileLevel(drawn)) {
+            return false;
+        }
+        double tilePx = WebMercator.TILE_SIZE * drawn.worldSize() / WebMercator.worldSize(z);
+        long n = 1L << z;
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.setImageSmoothing(smooth);
+        // The world repeats east and west: the tile may be on the canvas once or, far out, more than once.
+        long first = (long) Math.floor(drawn.originX() / tilePx);
+        long last = (long) Math.floor((drawn.originX() + drawn.width()) / tilePx);
+        for (long tx = first; tx <= last; tx++) {
+            if (Math.floorMod(tx, n) != x) {
+                continue;
+            }
+            double sx = tx * tilePx - drawn.originX();
+            double sy = y * tilePx - drawn.originY();
+            double left = Math.floor(sx);
+            double top = Math.floor(sy);
+            double width = Math.floor(sx + tilePx) - left;
+            double height = Math.floor(sy + tilePx) - top;
+            gc.clearRect(left, top, width, height);
+            if (arrived.image() != null) {
+                gc.drawImage(arrived.image(), left, top, width, height);
+            }
+        }
+        tilesDrawnInPlace++;
+        complete = visibleTilesCurrent(viewport);
+        return true;
+    }
+
+    private static int tileLevel(MapViewport view) {
+        return (int) Math.max(0, Math.min(MAX_TILE_ZOOM, Math.round(view.zoom())));
+    }
+
+    /** True when every tile on screen is drawn in the current version. */
+    private boolean visibleTilesCurrent(MapViewport view) {
+        if (layers.isEmpty()) {
+            return true;
+        }
+        int z = tileLevel(view);
+        double tilePx = WebMercator.TILE_SIZE * view.worldSize() / WebMercator.worldSize(z);
+        long n = 1L << z;
+        long y0 = Math.max(0, (long) Math.floor(view.originY() / tilePx));
+        long y1 = Math.min(n - 1, (long) Math.floor((view.originY() + view.height()) / tilePx));
+        for (long ty = y0; ty <= y1; ty++) {
+            for (long tx = (long) Math.floor(view.originX() / tilePx); tx <= (long) Math.floor((view.originX() + view.width()) / tilePx); tx++) {
+                Drawn tile = cache.get(z + "/" + Math.floorMod(tx, n) + "/" + ty);
+                if (tile == null || tile.version() != version) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Paints the layers into one tile; empty when nothing of them falls on it. */

@@ -20,11 +20,11 @@ class FrameClockTest {
     }
 
     @Test
-    void aPulseWithNothingToDrawGetsNoFrameAndUnrenderedFramesAreLeftOut() {
+    void aPulseWithNothingToDrawGetsNoFrameAndNeitherDoesOneWhoseFrameWasNotRendered() {
         // Pulse 1 drew nothing (it saw the same count as pulse 0): the frame goes to the first, the longer time.
         // Pulse 3's frame was not rendered before the clock stopped.
         double[] times = FrameClock.frameTimesMs(new long[] {0, 16 * MS, 33 * MS, 50 * MS}, new int[] {0, 0, 1, 2},
                 new long[] {20 * MS, 45 * MS});
-        assertThat(times).containsExactly(20.0, 12.0);
+        assertThat(times).containsExactly(20.0, Double.NaN, 12.0, Double.NaN);
     }
 }

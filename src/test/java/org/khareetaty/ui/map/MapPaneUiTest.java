@@ -21,6 +21,7 @@ import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.settings.Settings;
 import org.khareetaty.core.CoreServices;
 import org.khareetaty.map.MapFixtures;
+import org.khareetaty.map.MapViewport;
 import org.khareetaty.map.TileQueue;
 import org.khareetaty.store.TestDatabases;
 import org.khareetaty.store.TestIncidents;
@@ -86,6 +87,22 @@ class MapPaneUiTest {
         assertThat(tiles.isVisible()).isTrue();
         assertThat(((Group) tiles).getChildren()).isNotEmpty().allSatisfy(tile -> assertThat(((javafx.scene.Parent) tile)
                 .getChildrenUnmodifiable()).allMatch(n -> !(n instanceof javafx.scene.image.ImageView image) || image.isSmooth()));
+
+        // New layers: the picture is drawn once, then each tile is drawn into it as it arrives; a pan inside the
+        // margin only moves it.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.overlay().complete());
+        int whole = view.overlay().wholeDraws();
+        int inPlace = view.overlay().tilesDrawnInPlace();
+        robot.interact(() -> view.viewModel().layer(MapLayerState.Id.INCIDENTS).opacityProperty().set(0.5));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.overlay().complete());
+        assertThat(view.overlay().wholeDraws()).isEqualTo(whole + 1);
+        assertThat(view.overlay().tilesDrawnInPlace()).isGreaterThan(inPlace);
+        robot.interact(() -> {
+            MapViewport moved = view.viewport().panBy(40, 25);
+            view.gluonMap().setCenter(moved.centerLat(), moved.centerLon());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.overlay().wholeDraws()).isEqualTo(whole + 1);
 
         CheckBox incidents = robot.lookup("#map-layer-incidents").queryAs(CheckBox.class);
         assertThat(incidents.isSelected()).isTrue();

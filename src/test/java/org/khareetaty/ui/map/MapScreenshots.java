@@ -24,7 +24,7 @@ import org.khareetaty.ui.common.FxExecutor;
  * Shows the map pane on a real display (Xvfb) in the states the docs' screenshots show, printing
  * "SHOOT name" when each is fully drawn and waiting for a file named name.done next to the output
  * before going on (the shell takes the screenshot with {@code import -window root}).
- * Arguments: data folder, output folder, then scenarios: kuwait, street, philadelphia.
+ * Arguments: data folder, output folder, then scenarios: opening, kuwait, street, philadelphia.
  */
 public final class MapScreenshots extends Application {
 
@@ -64,7 +64,7 @@ public final class MapScreenshots extends Application {
                 applied[0] = false;
             }
             boolean ready = viewModel.layer(MapLayerState.Id.INCIDENTS).painterProperty().get() != null
-                    && view.overlay().complete() && view.basemapQueueIdle();
+                    && view.overlay() != null && view.overlay().complete() && view.basemapQueueIdle();
             if (!ready) {
                 stable[0] = 0;
                 return;
@@ -94,6 +94,7 @@ public final class MapScreenshots extends Application {
 
     private static void apply(String scenario, MapView view, MapViewModel viewModel) {
         switch (scenario) {
+            case "opening" -> { }   // the map as it opens: where it was left, else on the incidents
             case "kuwait" -> viewModel.zoomToData();
             case "philadelphia" -> {
                 viewModel.layer(MapLayerState.Id.HOTSPOTS).visibleProperty().set(false);

@@ -1,0 +1,62 @@
+package org.khareetaty.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.khareetaty.common.BackgroundTasks;
+
+/** Tile requests: shared by key, newest first, and with several workers drawn at the same time. */
+class TileQueueTest {
+
+    @Test
+    void twoWorkersDrawTwoTilesAtTheSameTime() throws Exception {
+        try (BackgroundTasks tasks = new BackgroundTasks(2)) {
+            TileQueue<String> queue = new TileQueue<>(tasks, "Draw basemap tiles", 2);
+            CountDownLatch bothStarted = new CountDownLatch(2);
+            CompletableFuture<Boolean> a = queue.request("12/1205/1539", () -> awaitOther(bothStarted));
+            CompletableFuture<Boolean> b = queue.request("12/1206/1539", () -> awaitOther(bothStarted));
+            assertThat(a.get(20, TimeUnit.SECONDS)).as("drawn while the other tile was drawn").isTrue();
+            assertThat(b.get(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(queue.completed()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void oneWorkerDrawsTheNewestRequestFirstAndSharesEqualKeys() throws Exception {
+        try (BackgroundTasks tasks = new BackgroundTasks(1)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch busy = new CountDownLatch(1);
+            tasks.submit("occupies the worker", context -> {
+                busy.countDown();
+                return release.await(10, TimeUnit.SECONDS);
+            });
+            assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+            TileQueue<String> queue = new TileQueue<>(tasks, "Draw map layers");
+            StringBuilder order = new StringBuilder();
+            CompletableFuture<String> first = queue.request("a", () -> record(order, "a"));
+            queue.request("b", () -> record(order, "b"));
+            assertThat(queue.request("a", () -> record(order, "never"))).isSameAs(first);
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            assertThat(order.toString()).isEqualTo("ab");
+        }
+    }
+
+    private static boolean awaitOther(CountDownLatch bothStarted) {
+        bothStarted.countDown();
+        try {
+            return bothStarted.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static synchronized String record(StringBuilder order, String key) {
+        order.append(key);
+        return key;
+    }
+}
