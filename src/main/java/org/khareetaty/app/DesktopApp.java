@@ -170,7 +170,9 @@ public final class DesktopApp extends Application {
         text.setId("database-upgrade-step");
         text.setWrapText(true);
         text.setMaxWidth(640);
-        return new javafx.scene.layout.VBox(12, new javafx.scene.control.ProgressIndicator(), text);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(12, new javafx.scene.control.ProgressIndicator(), text);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        return box;
     }
 
     /** Sign-in first (creating the administrator on a new database); then the main window behind a session lock. */
@@ -202,8 +204,9 @@ public final class DesktopApp extends Application {
             Label restoring = new Label("Restoring " + backup.getFileName() + " …\nEvery table is checked against the "
                     + "backup's manifest before the database is replaced.");
             restoring.setId("restore-progress");
-            stage.getScene().setRoot(new StackPane(new javafx.scene.layout.VBox(12,
-                    new javafx.scene.control.ProgressIndicator(), restoring)));
+            javafx.scene.layout.VBox progress = new javafx.scene.layout.VBox(12, new javafx.scene.control.ProgressIndicator(), restoring);
+            progress.setAlignment(javafx.geometry.Pos.CENTER);
+            stage.getScene().setRoot(new StackPane(progress));
             Thread worker = new Thread(() -> {
                 String message;
                 Alert.AlertType kind;

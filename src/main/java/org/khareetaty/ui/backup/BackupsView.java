@@ -58,7 +58,8 @@ public final class BackupsView extends BorderPane {
 
         PasswordField restorePassphrase = new PasswordField();
         restorePassphrase.setId("restore-passphrase");
-        restorePassphrase.setPromptText("Passphrase of an encrypted backup");
+        restorePassphrase.setPromptText("Passphrase (encrypted backups)");
+        restorePassphrase.setPrefWidth(240);
         restorePassphrase.disableProperty().bind(viewModel.selectedProperty().isNull());
         Button restore = new Button("Restore…");
         restore.setId("backup-restore");
@@ -84,6 +85,8 @@ public final class BackupsView extends BorderPane {
         status.textProperty().bind(viewModel.statusProperty());
         HBox createBar = new HBox(8, create, encrypt, passphrase, repeat, refresh);
         HBox restoreBar = new HBox(8, new Label("Selected backup:"), restorePassphrase, restore);
+        createBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        restoreBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox top = new VBox(8, createBar, restoreBar, status);
         top.setPadding(new Insets(8));
         setTop(top);

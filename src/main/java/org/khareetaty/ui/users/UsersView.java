@@ -23,12 +23,24 @@ import org.khareetaty.security.User;
 /** Accounts for administrators: the list, actions on the selected account, and a form for a new one. */
 public final class UsersView extends BorderPane {
 
+    private static final javafx.util.StringConverter<Role> ROLE_NAMES = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Role role) {
+            return role == null ? "" : roleName(role);
+        }
+
+        @Override
+        public Role fromString(String text) {
+            return Role.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        }
+    };
+
     public UsersView(UsersViewModel viewModel) {
         TableView<User> table = new TableView<>(viewModel.accounts());
         table.setId("users-table");
         table.getColumns().add(column("Username", 160, User::username));
         table.getColumns().add(column("Name", 200, User::displayName));
-        table.getColumns().add(column("Role", 130, u -> u.role().name().toLowerCase(java.util.Locale.ROOT)));
+        table.getColumns().add(column("Role", 130, u -> roleName(u.role())));
         table.getColumns().add(column("State", 260, viewModel::state));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> viewModel.selectedProperty().set(now));
@@ -48,6 +60,7 @@ public final class UsersView extends BorderPane {
         unlock.setOnAction(e -> viewModel.unlockSelected());
         ComboBox<Role> role = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Role.values()));
         role.setId("user-role");
+        role.setConverter(ROLE_NAMES);
         role.valueProperty().bindBidirectional(viewModel.selectedRoleProperty());
         Button applyRole = new Button("Change role");
         applyRole.setId("user-apply-role");
@@ -81,6 +94,7 @@ public final class UsersView extends BorderPane {
         displayName.textProperty().bindBidirectional(viewModel.newDisplayNameProperty());
         ComboBox<Role> role = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(Role.values()));
         role.setId("new-role");
+        role.setConverter(ROLE_NAMES);
         role.valueProperty().bindBidirectional(viewModel.newRoleProperty());
         PasswordField password = new PasswordField();
         password.setId("new-password");
@@ -134,6 +148,10 @@ public final class UsersView extends BorderPane {
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.showAndWait().filter(ButtonType.OK::equals)
                 .ifPresent(ok -> viewModel.resetPassword(password.getText().toCharArray(), repeat.getText().toCharArray()));
+    }
+
+    private static String roleName(Role role) {
+        return role.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static TableColumn<User, String> column(String title, double width, Function<User, String> value) {

@@ -1,0 +1,39 @@
+package org.khareetaty.app;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.khareetaty.common.DataFolder;
+import org.khareetaty.core.CoreServices;
+import org.khareetaty.security.Principal;
+import org.khareetaty.security.Role;
+import org.khareetaty.ui.shell.MainWindow;
+
+/**
+ * Opens the real main window on a data folder at an administrator's pane (users, backups), for the screenshots in
+ * docs/screenshots (run under Xvfb, capture with {@code import -window root}). Usage: DATA_DIR USERNAME PANE
+ */
+public final class AdminPanesScreenshot extends Application {
+
+    @Override
+    public void start(Stage stage) {
+        CoreServices core = CoreServices.open(new DataFolder(Path.of(getParameters().getRaw().get(0))));
+        MainWindow window = DesktopApp.buildMainWindow(stage, core,
+                new Principal(getParameters().getRaw().get(1), Role.ADMINISTRATOR));
+        stage.setScene(new Scene(window, 1400, 900));
+        stage.setTitle("Khareetaty Workstation");
+        stage.show();
+        window.show(getParameters().getRaw().get(2));
+    }
+
+    /** Starts the application from the class path (a main class extending Application needs the module path). */
+    public static final class Launcher {
+        private Launcher() {
+        }
+
+        public static void main(String[] args) {
+            Application.launch(AdminPanesScreenshot.class, args);
+        }
+    }
+}
