@@ -200,6 +200,26 @@ class AuditCoverageTest {
         assertThat(core.audit().verify().intact()).isTrue();
     }
 
+    @Test
+    void roleChangesAreAuditedOnceIncludingRefusals() {
+        if (core.users().user("ada").isEmpty()) {
+            core.users().create(ADMIN, "ada", "Ada", Role.ADMINISTRATOR, "admin-password-2026".toCharArray());
+        }
+        core.users().create(ADMIN, "rob", "Rob", Role.ANALYST, "rob-analyst-pass-9".toCharArray());
+
+        AuditRecord changed = onlyRecordOf(() -> core.users().changeRole(ADMIN, "rob", Role.SUPERVISOR));
+        assertThat(changed).extracting(AuditRecord::username, AuditRecord::event, AuditRecord::object, AuditRecord::outcome)
+                .containsExactly("ada", "USER_ROLE_CHANGE", "rob", "SUCCESS");
+        assertThat(changed.details()).isEqualTo("ANALYST -> SUPERVISOR");
+        assertThat(onlyRecordOfFailing(() -> core.users().changeRole(ANALYST, "rob", Role.ADMINISTRATOR),
+                AccessDeniedException.class).outcome()).isEqualTo("DENIED");
+        AuditRecord lastAdministrator = onlyRecordOfFailing(() -> core.users().changeRole(ADMIN, "ada", Role.ANALYST),
+                IllegalArgumentException.class);
+        assertThat(lastAdministrator.outcome()).isEqualTo("FAILURE");
+        assertThat(lastAdministrator.details()).contains("only active administrator");
+        assertThat(core.users().user("rob").orElseThrow().role()).isEqualTo(Role.SUPERVISOR);
+    }
+
     private static UUID insertAlert(UUID ruleId) {
         UUID id = UUID.randomUUID();
         core.database().withConnection(connection -> {

@@ -125,6 +125,7 @@ final class OverlayLayer extends MapLayer {
         zoomPlacement = null;
         zoomWithoutPicture = false;
         zoomView.setImage(null);
+        zoomView.setViewport(null);
         zoomView.setVisible(false);
         canvas.setVisible(true);
         setBasemapTilesVisible(true);
@@ -251,11 +252,15 @@ final class OverlayLayer extends MapLayer {
         }
         viewport = view;
         if (zoomPlacement != null) {
-            double scale = zoomPlacement.scale(view);
-            zoomView.setFitWidth(zoomPlacement.width() * scale);
-            zoomView.setFitHeight(zoomPlacement.height() * scale);
-            zoomView.setTranslateX(zoomPlacement.screenX(view));
-            zoomView.setTranslateY(zoomPlacement.screenY(view));
+            ZoomPicture.Crop crop = zoomPlacement.visiblePart(view);
+            zoomView.setVisible(crop != null);
+            if (crop != null) {
+                zoomView.setViewport(new javafx.geometry.Rectangle2D(crop.x(), crop.y(), crop.width(), crop.height()));
+                zoomView.setFitWidth(crop.width() * crop.scale());
+                zoomView.setFitHeight(crop.height() * crop.scale());
+                zoomView.setTranslateX(crop.screenX());
+                zoomView.setTranslateY(crop.screenY());
+            }
             lastFrameNanos = System.nanoTime() - started;
             return;
         }

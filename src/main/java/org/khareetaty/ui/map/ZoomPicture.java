@@ -41,6 +41,29 @@ final class ZoomPicture {
         double scale(MapViewport view) {
             return view.worldSize() / WebMercator.worldSize(z);
         }
+
+        /**
+         * The part of the picture on screen in a view, in whole picture pixels, and where it goes: the renderer then
+         * scales only what is seen (zoomed in 8 times the whole picture would be 64 screens of pixels). Null when
+         * nothing of the picture is on screen.
+         */
+        Crop visiblePart(MapViewport view) {
+            double scale = scale(view);
+            double left = screenX(view);
+            double top = screenY(view);
+            int x0 = (int) Math.max(0, Math.floor(-left / scale));
+            int y0 = (int) Math.max(0, Math.floor(-top / scale));
+            int x1 = (int) Math.min(width, Math.ceil((view.width() - left) / scale));
+            int y1 = (int) Math.min(height, Math.ceil((view.height() - top) / scale));
+            if (x1 <= x0 || y1 <= y0) {
+                return null;
+            }
+            return new Crop(x0, y0, x1 - x0, y1 - y0, left + x0 * scale, top + y0 * scale, scale);
+        }
+    }
+
+    /** Picture pixels {@code x, y, width, height} shown at screen {@code screenX, screenY}, {@code scale} times larger. */
+    record Crop(int x, int y, int width, int height, double screenX, double screenY, double scale) {
     }
 
     private ZoomPicture() {

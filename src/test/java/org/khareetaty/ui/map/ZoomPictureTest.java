@@ -66,6 +66,27 @@ class ZoomPictureTest {
     }
 
     @Test
+    void onlyThePartOnScreenIsScaled() {
+        MapViewport start = new MapViewport(47.98, 29.37, 12, 800, 600);
+        ZoomPicture.Placement at = ZoomPicture.Placement.of(start);
+        // At rest the whole picture is on screen, unscaled.
+        ZoomPicture.Crop whole = at.visiblePart(start);
+        assertThat(whole.width()).isEqualTo(at.width());
+        assertThat(whole.height()).isEqualTo(at.height());
+        // Three levels in around the centre: an eighth of the picture each way, around its centre, fills the view.
+        MapViewport in = start.withZoom(15);
+        ZoomPicture.Crop crop = at.visiblePart(in);
+        assertThat(crop.scale()).isCloseTo(8, within(1e-9));
+        assertThat(crop.width()).isBetween(100, 102);
+        assertThat(crop.height()).isBetween(75, 77);
+        assertThat(crop.x() + crop.width() / 2.0).isCloseTo(at.width() / 2.0, within(1.5));
+        assertThat(crop.screenX()).isBetween(-8.0, 0.0);
+        assertThat(crop.screenX() + crop.width() * crop.scale()).isBetween(800.0, 808.0);
+        // Panned far away, nothing of it is on screen.
+        assertThat(at.visiblePart(in.panBy(10_000, 0))).isNull();
+    }
+
+    @Test
     void overBlendsByAlpha() {
         assertThat(ZoomPicture.over(0x00FF0000, 0xFF0000FF)).isEqualTo(0xFF0000FF);
         assertThat(ZoomPicture.over(0xFFFF0000, 0xFF0000FF)).isEqualTo(0xFFFF0000);
