@@ -1,13 +1,11 @@
 package org.khareetaty.store;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,7 +19,7 @@ import java.util.UUID;
 public final class IncidentBlock {
 
     public static final int MAX_ROWS = 1 << 16;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     public final int size;
     public final String[] sourceKey;
@@ -107,60 +105,75 @@ public final class IncidentBlock {
         return links;
     }
 
+    /**
+     * The payload: one allocation of the exact size (blocks are ~300 KB; growing a buffer would copy them and make
+     * G1 treat them as humongous). Dictionary codes and numbers take the narrowest width that holds them.
+     */
     public byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(size * 96 + 1024);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(FORMAT);
-            out.writeInt(size);
-            writeStrings(out, sourceKey);
-            writeLongs(out, sourceHash);
-            writeLongs(out, line);
-            writeLongs(out, epochSecond);
-            writeStrings(out, timeFlag);
-            for (int i = 0; i < size; i++) {
-                out.writeInt(epochDay[i]);
-            }
-            out.write(hour, 0, size);
-            out.write(dow, 0, size);
-            writeStrings(out, category);
-            writeStrings(out, categorySource);
-            writeStrings(out, address);
-            for (int i = 0; i < size; i++) {
-                out.writeDouble(lon[i]);
-            }
-            for (int i = 0; i < size; i++) {
-                out.writeDouble(lat[i]);
-            }
-            out.writeInt(areaKinds.length);
-            for (int k = 0; k < areaKinds.length; k++) {
-                writeString(out, areaKinds[k]);
-                out.writeInt(areaIds[k].length);
-                for (UUID id : areaIds[k]) {
-                    out.writeLong(id.getMostSignificantBits());
-                    out.writeLong(id.getLeastSignificantBits());
-                }
-                for (int i = 0; i < size; i++) {
-                    out.writeShort(areaCodes[k][i]);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Strings[] strings = {new Strings(sourceKey, size), new Strings(timeFlag, size), new Strings(category, size),
+                new Strings(categorySource, size), new Strings(address, size)};
+        Numbers lines = new Numbers(line, size);
+        Numbers seconds = new Numbers(epochSecond, size);
+        int bytes = 8 + size * (Long.BYTES + Integer.BYTES + 2 + 2 * Double.BYTES) + lines.bytes() + seconds.bytes() + 4;
+        for (Strings column : strings) {
+            bytes += column.bytes();
         }
-        return bytes.toByteArray();
+        for (int k = 0; k < areaKinds.length; k++) {
+            bytes += 4 + areaKinds[k].getBytes(StandardCharsets.UTF_8).length + 4 + areaIds[k].length * 16 + size * 2;
+        }
+        ByteBuffer out = ByteBuffer.allocate(bytes);
+        out.putInt(FORMAT);
+        out.putInt(size);
+        strings[0].write(out);
+        for (int i = 0; i < size; i++) {
+            out.putLong(sourceHash[i]);
+        }
+        lines.write(out);
+        seconds.write(out);
+        strings[1].write(out);
+        for (int i = 0; i < size; i++) {
+            out.putInt(epochDay[i]);
+        }
+        out.put(hour, 0, size);
+        out.put(dow, 0, size);
+        strings[2].write(out);
+        strings[3].write(out);
+        strings[4].write(out);
+        for (int i = 0; i < size; i++) {
+            out.putDouble(lon[i]);
+        }
+        for (int i = 0; i < size; i++) {
+            out.putDouble(lat[i]);
+        }
+        out.putInt(areaKinds.length);
+        for (int k = 0; k < areaKinds.length; k++) {
+            writeString(out, areaKinds[k].getBytes(StandardCharsets.UTF_8));
+            out.putInt(areaIds[k].length);
+            for (UUID id : areaIds[k]) {
+                out.putLong(id.getMostSignificantBits());
+                out.putLong(id.getLeastSignificantBits());
+            }
+            for (int i = 0; i < size; i++) {
+                out.putShort((short) areaCodes[k][i]);
+            }
+        }
+        return out.array();
     }
 
     public static IncidentBlock decode(byte[] payload) {
         ByteBuffer in = ByteBuffer.wrap(payload);
         int format = in.getInt();
-        if (format != FORMAT) {
+        if (format != 1 && format != FORMAT) {
             throw new StoreException("Incident block format " + format + " is not known to this version", null);
         }
+        // Format 1 (the first landing of ADR 0013) had 4-byte codes and 8-byte lines and instants.
+        boolean narrow = format >= 2;
         int n = in.getInt();
-        String[] sourceKey = readStrings(in, n);
+        String[] sourceKey = readStrings(in, n, narrow);
         long[] sourceHash = readLongs(in, n);
-        long[] line = readLongs(in, n);
-        long[] epochSecond = readLongs(in, n);
-        String[] timeFlag = readStrings(in, n);
+        long[] line = narrow ? Numbers.read(in, n) : readLongs(in, n);
+        long[] epochSecond = narrow ? Numbers.read(in, n) : readLongs(in, n);
+        String[] timeFlag = readStrings(in, n, narrow);
         int[] epochDay = new int[n];
         in.asIntBuffer().get(epochDay);
         in.position(in.position() + n * Integer.BYTES);
@@ -168,9 +181,9 @@ public final class IncidentBlock {
         in.get(hour);
         byte[] dow = new byte[n];
         in.get(dow);
-        String[] category = readStrings(in, n);
-        String[] categorySource = readStrings(in, n);
-        String[] address = readStrings(in, n);
+        String[] category = readStrings(in, n, narrow);
+        String[] categorySource = readStrings(in, n, narrow);
+        String[] address = readStrings(in, n, narrow);
         double[] lon = new double[n];
         in.asDoubleBuffer().get(lon);
         in.position(in.position() + n * Double.BYTES);
@@ -195,12 +208,6 @@ public final class IncidentBlock {
                 categorySource, address, lon, lat, areaKinds, areaIds, areaCodes);
     }
 
-    private void writeLongs(DataOutputStream out, long[] values) throws IOException {
-        for (int i = 0; i < size; i++) {
-            out.writeLong(values[i]);
-        }
-    }
-
     private static long[] readLongs(ByteBuffer in, int n) {
         long[] values = new long[n];
         in.asLongBuffer().get(values);
@@ -208,50 +215,119 @@ public final class IncidentBlock {
         return values;
     }
 
-    /** A dictionary of the distinct values, then one code per row (-1 for null): categories repeat a lot. */
-    private void writeStrings(DataOutputStream out, String[] values) throws IOException {
-        Map<String, Integer> codes = new HashMap<>();
-        int[] rowCodes = new int[size];
-        String[] dictionary = new String[size];
-        for (int i = 0; i < size; i++) {
-            String value = values[i];
-            if (value == null) {
-                rowCodes[i] = -1;
-                continue;
+    /** A column of longs as a base plus 4-byte offsets when they fit (line numbers, instants), else as they are. */
+    private static final class Numbers {
+        private final long[] values;
+        private final int size;
+        private final long base;
+        private final boolean narrow;
+
+        Numbers(long[] values, int size) {
+            this.values = values;
+            this.size = size;
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (int i = 0; i < size; i++) {
+                min = Math.min(min, values[i]);
+                max = Math.max(max, values[i]);
             }
-            Integer code = codes.putIfAbsent(value, codes.size());
-            if (code == null) {
-                code = codes.size() - 1;
-                dictionary[code] = value;
+            this.base = size == 0 ? 0 : min;
+            this.narrow = size == 0 || max - min <= Integer.MAX_VALUE && max - min >= 0;
+        }
+
+        int bytes() {
+            return 1 + Long.BYTES + size * (narrow ? Integer.BYTES : Long.BYTES);
+        }
+
+        void write(ByteBuffer out) {
+            out.put((byte) (narrow ? Integer.BYTES : Long.BYTES));
+            out.putLong(base);
+            for (int i = 0; i < size; i++) {
+                if (narrow) {
+                    out.putInt((int) (values[i] - base));
+                } else {
+                    out.putLong(values[i]);
+                }
             }
-            rowCodes[i] = code;
         }
-        out.writeInt(codes.size());
-        for (int c = 0; c < codes.size(); c++) {
-            writeString(out, dictionary[c]);
-        }
-        for (int i = 0; i < size; i++) {
-            out.writeInt(rowCodes[i]);
+
+        static long[] read(ByteBuffer in, int n) {
+            int width = in.get();
+            long base = in.getLong();
+            long[] values = new long[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = width == Integer.BYTES ? base + (in.getInt() & 0xffffffffL) : in.getLong();
+            }
+            return values;
         }
     }
 
-    private static String[] readStrings(ByteBuffer in, int n) {
+    /** A dictionary of the distinct values (UTF-8), then one code per row (-1 for null) of 1, 2 or 4 bytes. */
+    private static final class Strings {
+        private final List<byte[]> dictionary = new ArrayList<>();
+        private final int[] codes;
+        private final int width;
+        private int dictionaryBytes;
+
+        Strings(String[] values, int size) {
+            Map<String, Integer> known = new HashMap<>();
+            codes = new int[size];
+            for (int i = 0; i < size; i++) {
+                String value = values[i];
+                if (value == null) {
+                    codes[i] = -1;
+                    continue;
+                }
+                Integer code = known.get(value);
+                if (code == null) {
+                    code = dictionary.size();
+                    known.put(value, code);
+                    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                    dictionary.add(utf8);
+                    dictionaryBytes += 4 + utf8.length;
+                }
+                codes[i] = code;
+            }
+            width = dictionary.size() <= Byte.MAX_VALUE ? 1 : dictionary.size() <= Short.MAX_VALUE ? 2 : 4;
+        }
+
+        int bytes() {
+            return 4 + dictionaryBytes + 1 + codes.length * width;
+        }
+
+        void write(ByteBuffer out) {
+            out.putInt(dictionary.size());
+            for (byte[] utf8 : dictionary) {
+                writeString(out, utf8);
+            }
+            out.put((byte) width);
+            for (int code : codes) {
+                switch (width) {
+                    case 1 -> out.put((byte) code);
+                    case 2 -> out.putShort((short) code);
+                    default -> out.putInt(code);
+                }
+            }
+        }
+    }
+
+    private static String[] readStrings(ByteBuffer in, int n, boolean narrow) {
         String[] dictionary = new String[in.getInt()];
         for (int c = 0; c < dictionary.length; c++) {
             dictionary[c] = readString(in);
         }
+        int width = narrow ? in.get() : Integer.BYTES;
         String[] values = new String[n];
         for (int i = 0; i < n; i++) {
-            int code = in.getInt();
+            int code = width == 1 ? in.get() : width == 2 ? in.getShort() : in.getInt();
             values[i] = code < 0 ? null : dictionary[code];
         }
         return values;
     }
 
-    private static void writeString(DataOutputStream out, String value) throws IOException {
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+    private static void writeString(ByteBuffer out, byte[] utf8) {
+        out.putInt(utf8.length);
+        out.put(utf8);
     }
 
     private static String readString(ByteBuffer in) {

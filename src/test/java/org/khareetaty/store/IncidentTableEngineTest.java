@@ -123,6 +123,24 @@ class IncidentTableEngineTest {
     }
 
     @Test
+    void blocksRoundTripWithNarrowAndWideColumns() {
+        IncidentBlock original = block(300);
+        original.line[7] = 5_000_000_000L; // wider than an int offset: the column is written with 8-byte values
+        original.epochSecond[3] = -2_000_000_000L;
+        original.timeFlag[4] = "AMBIGUOUS";
+        IncidentBlock decoded = IncidentBlock.decode(original.encode());
+        assertThat(decoded.size).isEqualTo(300);
+        assertThat(decoded.sourceKey).containsExactly(java.util.Arrays.copyOf(original.sourceKey, 300));
+        assertThat(decoded.line).containsExactly(original.line);
+        assertThat(decoded.epochSecond).containsExactly(original.epochSecond);
+        assertThat(decoded.timeFlag).containsExactly(original.timeFlag);
+        assertThat(decoded.address).containsExactly(original.address);
+        assertThat(decoded.lon).containsExactly(original.lon);
+        assertThat(decoded.areaCodes[0]).containsExactly(original.areaCodes[0]);
+        assertThat(decoded.areaIds[0]).containsExactly(original.areaIds[0]);
+    }
+
+    @Test
     void blockRowsReadLikeStoredRows() {
         assertThat(count("SELECT COUNT(*) FROM incident")).isEqualTo(6);
         assertThat(count("SELECT COUNT(*) FROM incident WHERE geom IS NOT NULL")).isEqualTo(5);
