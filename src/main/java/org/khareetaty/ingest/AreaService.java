@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.store.Database;
+import org.khareetaty.store.IncidentBlocks;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -129,10 +130,7 @@ public final class AreaService {
                 }
             }
         }
-        try (PreparedStatement unlink = connection.prepareStatement("DELETE FROM incident_area WHERE kind = ?")) {
-            unlink.setString(1, kind);
-            unlink.executeUpdate();
-        }
+        // The links of this kind are replaced by assignAll in the same transaction.
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE area SET name = ?, population = ?, geom = ?, updated_at = ? WHERE id = ?");
                 PreparedStatement insert = connection.prepareStatement(
@@ -170,45 +168,28 @@ public final class AreaService {
         }
     }
 
-    /** Assigns every located incident to its area of this kind; returns how many got one. */
+    /** Assigns every located incident to its area of this kind (none if the kind has no areas left); returns how many got one. */
     private long assignAll(Connection connection, String kind, TaskContext context) throws SQLException {
-        AreaLocator locator = locators(connection).stream().filter(l -> l.kind().equals(kind)).findFirst().orElseThrow();
-        long assigned = 0;
-        long total;
-        try (Statement count = connection.createStatement();
-                ResultSet rs = count.executeQuery("SELECT COUNT(*) FROM incident WHERE lon IS NOT NULL")) {
-            rs.next();
-            total = rs.getLong(1);
+        AreaLocator locator = locators(connection).stream().filter(l -> l.kind().equals(kind)).findFirst().orElse(null);
+        return IncidentBlocks.relinkKind(connection, kind, locator == null ? null : lookup(locator), context);
+    }
+
+    private static IncidentBlocks.AreaLookup lookup(AreaLocator locator) {
+        UUID[] ids = new UUID[locator.size()];
+        for (int a = 0; a < ids.length; a++) {
+            ids[a] = locator.areaId(a);
         }
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT id, lon, lat FROM incident WHERE lon IS NOT NULL");
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO incident_area (incident_id, kind, area_id) VALUES (?, ?, ?)")) {
-            long seen = 0;
-            int pending = 0;
-            while (rs.next()) {
-                int area = locator.locate(rs.getDouble(2), rs.getDouble(3));
-                if (area >= 0) {
-                    insert.setObject(1, rs.getObject(1, UUID.class));
-                    insert.setString(2, kind);
-                    insert.setObject(3, locator.areaId(area));
-                    insert.addBatch();
-                    assigned++;
-                    if (++pending == 4096) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (++seen % 65536 == 0) {
-                    context.checkCancelled();
-                    context.progress(seen, total, String.format("Assigning incidents to %s areas: %,d of %,d", kind, seen, total));
-                }
+        return new IncidentBlocks.AreaLookup() {
+            @Override
+            public UUID[] areaIds() {
+                return ids;
             }
-            if (pending > 0) {
-                insert.executeBatch();
+
+            @Override
+            public int locate(double lon, double lat) {
+                return locator.locate(lon, lat);
             }
-        }
-        return assigned;
+        };
     }
 
     /**
@@ -219,13 +200,7 @@ public final class AreaService {
     public void linkPulled(Connection connection, Collection<UUID> incidentIds, Set<String> areaKinds)
             throws SQLException {
         for (String kind : areaKinds) {
-            try (PreparedStatement unlink = connection.prepareStatement("DELETE FROM incident_area WHERE kind = ?")) {
-                unlink.setString(1, kind);
-                unlink.executeUpdate();
-            }
-            if (locators(connection).stream().anyMatch(l -> l.kind().equals(kind))) {
-                assignAll(connection, kind, TaskContext.NONE);
-            }
+            assignAll(connection, kind, TaskContext.NONE);
         }
         List<AreaLocator> others = locators(connection).stream().filter(l -> !areaKinds.contains(l.kind())).toList();
         if (incidentIds.isEmpty() || others.isEmpty()) {

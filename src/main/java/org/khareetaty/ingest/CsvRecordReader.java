@@ -172,7 +172,17 @@ final class CsvRecordReader implements AutoCloseable {
             } else if (c == '"' && textLength == fieldStart && !afterQuote) {
                 quoted = true;
             } else {
-                tooLong |= append(c);
+                // Most chars are plain: copy the run up to the next delimiter, quote or line end at once.
+                int end = pos;
+                while (end < limit) {
+                    char d = buf[end];
+                    if (d == delimiter || d == '\n' || d == '\r' || d == '"') {
+                        break;
+                    }
+                    end++;
+                }
+                tooLong |= append(buf, pos - 1, end - pos + 1);
+                pos = end;
             }
         }
         if (tooLong) {
@@ -244,6 +254,18 @@ final class CsvRecordReader implements AutoCloseable {
         }
         text[textLength++] = c;
         return false;
+    }
+
+    /** Appends a run of field text; true when the record went over the cap (the excess is dropped). */
+    private boolean append(char[] source, int from, int length) {
+        int room = maxRecordChars - textLength;
+        int copied = Math.min(room, length);
+        if (textLength + copied > text.length) {
+            text = Arrays.copyOf(text, Math.min(maxRecordChars, Math.max(text.length * 2, textLength + copied)));
+        }
+        System.arraycopy(source, from, text, textLength, copied);
+        textLength += copied;
+        return copied < length;
     }
 
     private void endField(int fieldStart) {

@@ -1,7 +1,5 @@
 package org.khareetaty.ingest;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -150,13 +148,6 @@ final class GeometryCodec {
     void requireSupported(int epsg) {
         Point probe = new Point();
         toLonLat(0, 0, epsg, probe);
-    }
-
-    /** 21-byte little-endian WKB of a point with SRID 4326 as EWKB (25 bytes), as H2GIS stores it. */
-    static byte[] pointEwkb(double lon, double lat) {
-        ByteBuffer buffer = ByteBuffer.allocate(25).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.put((byte) 1).putInt(0x20000001).putInt(4326).putDouble(lon).putDouble(lat);
-        return buffer.array();
     }
 
     private static int hexDigit(char c) {

@@ -11,10 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +37,8 @@ import org.khareetaty.security.AuditLog;
 import org.khareetaty.security.Permission;
 import org.khareetaty.security.Principal;
 import org.khareetaty.store.Database;
+import org.khareetaty.store.IncidentBlock;
+import org.khareetaty.store.IncidentBlocks;
 import org.khareetaty.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,14 +54,9 @@ import org.khareetaty.sync.ChangeLog;
 public final class ImportService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
-    private static final String INSERT_INCIDENT = "INSERT INTO incident (id, source_key, source_hash, batch_id, "
-            + "file_id, line_no, occurred_at, source_zone, time_flag, local_date, local_hour, local_dow, category_code, "
-            + "category_source, address, lon, lat, geom, cell) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_AREA = "INSERT INTO incident_area (incident_id, kind, area_id) VALUES (?, ?, ?)";
     private static final String INSERT_QUARANTINE = "INSERT INTO quarantined_row (id, batch_id, file_id, file_name, "
             + "line_no, field, field_value, reason, message, raw_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private static final long IMPORT_CACHE_KB = 128 * 1024;
 
     private final Database database;
     private final ProfileStore profiles;
@@ -475,6 +470,8 @@ public final class ImportService {
     }
 
     private static long deleteBatchData(Connection connection, UUID batchId) throws SQLException {
+        // Blocks first (whole blocks, no tombstones); the statements below then only meet rows written one by one.
+        long blockRows = IncidentBlocks.deleteBatch(connection, batchId);
         try (PreparedStatement areaLinks = connection.prepareStatement(
                 "DELETE FROM incident_area WHERE incident_id IN (SELECT id FROM incident WHERE batch_id = ?)");
                 PreparedStatement incidents = connection.prepareStatement("DELETE FROM incident WHERE batch_id = ?");
@@ -483,7 +480,7 @@ public final class ImportService {
             areaLinks.setObject(1, batchId);
             areaLinks.executeUpdate();
             incidents.setObject(1, batchId);
-            long count = incidents.executeUpdate();
+            long count = blockRows + incidents.executeUpdate();
             quarantine.setObject(1, batchId);
             quarantine.executeUpdate();
             sources.setObject(1, batchId);
@@ -550,7 +547,6 @@ public final class ImportService {
             CategoryMapper categories = CategoryMapper.withAliases(loadAliases());
             phases.put("loadAreas", (System.nanoTime() - t) / 1_000_000);
             ImportReport report = database.inTransaction(connection -> {
-                enlargeCache(connection);
                 Writer writer = new Writer(connection, batchId, planned, locators, seen, phases);
                 writer.writeAll(context, categories);
                 return finish(connection, batchId, planned, writer.counters, phases, started);
@@ -567,24 +563,6 @@ public final class ImportService {
                     : "The import failed: " + e;
             markFailed(batchId, message + " — nothing of this import was stored");
             throw e instanceof ImportException ? e : new ImportException(message, e);
-        }
-    }
-
-    /**
-     * A large import touches every page of the incident indexes; with H2's default 16 MB page cache the
-     * writer spends most of its time evicting and re-reading pages. The cache is a database setting that
-     * persists; 128 MB stays well inside a 512 MB heap.
-     */
-    private static void enlargeCache(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'CACHE_SIZE'")) {
-            if (rs.next() && Long.parseLong(rs.getString(1)) >= IMPORT_CACHE_KB) {
-                return;
-            }
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET CACHE_SIZE " + IMPORT_CACHE_KB);
         }
     }
 
@@ -628,11 +606,14 @@ public final class ImportService {
         private final Counters counters;
         private final Map<String, Long> phases;
         private final long idHigh;
-        private long idSequence;
+        private long nextRow;
         private final String[] zones;
+        private final String[] areaKinds;
+        private final UUID[][] areaIds;
+        private final OffsetDateTime createdAt;
 
         Writer(Connection connection, UUID batchId, List<PlannedFile> planned, List<AreaLocator> locators,
-                LongHashSet seen, Map<String, Long> phases) {
+                LongHashSet seen, Map<String, Long> phases) throws SQLException {
             this.connection = connection;
             this.batchId = batchId;
             this.planned = planned;
@@ -642,17 +623,32 @@ public final class ImportService {
             this.phases = phases;
             // Time-ordered ids (like UUIDv7): rows append at the right edge of the primary key's B-tree.
             this.idHigh = (clock.millis() << 16) | 0x7000L | (new Random().nextInt(0x1000));
-            this.idSequence = new Random().nextInt() & 0xffffffL;
+            this.nextRow = IncidentBlocks.nextFirstRow(connection);
             this.zones = planned.stream().map(p -> p.mapping().timeZone()).toArray(String[]::new);
+            this.areaKinds = locators.stream().map(AreaLocator::kind).toArray(String[]::new);
+            this.areaIds = new UUID[locators.size()][];
+            for (int k = 0; k < locators.size(); k++) {
+                AreaLocator locator = locators.get(k);
+                areaIds[k] = new UUID[locator.size()];
+                for (int a = 0; a < locator.size(); a++) {
+                    areaIds[k][a] = locator.areaId(a);
+                }
+            }
+            this.createdAt = OffsetDateTime.now(clock);
         }
 
         void writeAll(TaskContext context, CategoryMapper categories) throws SQLException {
             long totalBytes = planned.stream().mapToLong(PlannedFile::sizeBytes).sum();
             AtomicLong bytesRead = new AtomicLong();
-            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
+            // A few chunks in flight: each holds ~25,000 strings, and the heap is 512 MB.
+            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger nextFile = new AtomicInteger();
             AtomicLong parseNanos = new AtomicLong();
+            // CPU time beside wall time: on a shared machine wall time says little about where the work is.
+            AtomicLong parseCpuNanos = new AtomicLong();
+            java.lang.management.ThreadMXBean threadClock = java.lang.management.ManagementFactory.getThreadMXBean();
+            long writerCpuStart = threadClock.getCurrentThreadCpuTime();
             Instant now = clock.instant();
             int workers = Math.max(1, Math.min(planned.size(), Runtime.getRuntime().availableProcessors()));
             List<Thread> threads = new ArrayList<>();
@@ -666,6 +662,7 @@ public final class ImportService {
                         parseFile(index, categories, now, bytesRead, queue, stop);
                         parseNanos.addAndGet(System.nanoTime() - t);
                     }
+                    parseCpuNanos.addAndGet(threadClock.getCurrentThreadCpuTime());
                 }, "import-parse-" + w);
                 thread.setDaemon(true);
                 threads.add(thread);
@@ -673,9 +670,7 @@ public final class ImportService {
             }
             long writeNanos = 0;
             int filesDone = 0;
-            try (PreparedStatement incidents = connection.prepareStatement(INSERT_INCIDENT);
-                    PreparedStatement areaLinks = connection.prepareStatement(INSERT_AREA);
-                    PreparedStatement quarantine = connection.prepareStatement(INSERT_QUARANTINE)) {
+            try (PreparedStatement quarantine = connection.prepareStatement(INSERT_QUARANTINE)) {
                 while (filesDone < planned.size()) {
                     if (context.isCancelled()) {
                         stop.set(true);
@@ -688,7 +683,7 @@ public final class ImportService {
                     }
                     long t = System.nanoTime();
                     if (item instanceof IncidentChunk chunk) {
-                        write(chunk, incidents, areaLinks, quarantine);
+                        write(chunk, quarantine);
                     } else if (item instanceof FileDone done) {
                         counters.sha256[done.index()] = done.sha256();
                         filesDone++;
@@ -714,7 +709,9 @@ public final class ImportService {
                 }
             }
             phases.put("parse", parseNanos.get() / 1_000_000 / workers);
+            phases.put("parseCpu", parseCpuNanos.get() / 1_000_000);
             phases.put("write", writeNanos / 1_000_000);
+            phases.put("writeCpu", (threadClock.getCurrentThreadCpuTime() - writerCpuStart) / 1_000_000);
         }
 
         private ImportException failure(PlannedFile file, Exception error) {
@@ -766,71 +763,26 @@ public final class ImportService {
             return false;
         }
 
-        private void write(IncidentChunk chunk, PreparedStatement incidents, PreparedStatement areaLinks,
-                PreparedStatement quarantine) throws SQLException {
+        private void write(IncidentChunk chunk, PreparedStatement quarantine) throws SQLException {
             counters.rowsRead += chunk.rowsRead;
             counters.rowsPerFile[chunk.fileIndex] += chunk.rowsRead;
             UUID fileId = fileId(batchId, chunk.fileIndex);
-            String zone = zones[chunk.fileIndex];
-            boolean anyArea = false;
             // The first of equal keys in file order is kept; the rest are duplicates.
-            boolean[] duplicate = new boolean[chunk.size];
+            int[] kept = new int[chunk.size];
+            int n = 0;
             for (int i = 0; i < chunk.size; i++) {
-                if (!seen.add(chunk.sourceHash[i])) {
-                    duplicate[i] = true;
+                if (seen.add(chunk.sourceHash[i])) {
+                    kept[n++] = i;
+                } else {
                     counters.duplicates++;
                 }
             }
-            for (int i : chunk.timeOrder()) {
-                if (duplicate[i]) {
-                    continue;
-                }
-                UUID id = new UUID(idHigh, 0x8000000000000000L | idSequence++);
-                incidents.setObject(1, id);
-                incidents.setString(2, chunk.sourceKey[i]);
-                incidents.setLong(3, chunk.sourceHash[i]);
-                incidents.setObject(4, batchId);
-                incidents.setObject(5, fileId);
-                incidents.setLong(6, chunk.line[i]);
-                incidents.setObject(7, OffsetDateTime.ofInstant(Instant.ofEpochSecond(chunk.epochSecond[i]), ZoneOffset.UTC));
-                incidents.setString(8, zone);
-                incidents.setString(9, chunk.timeFlag[i] == null ? null : chunk.timeFlag[i].name());
-                incidents.setObject(10, LocalDate.ofEpochDay(chunk.epochDay[i]));
-                incidents.setInt(11, chunk.hour[i]);
-                incidents.setInt(12, chunk.dow[i]);
-                incidents.setString(13, chunk.category[i]);
-                incidents.setString(14, cut(chunk.categorySource[i], 400));
-                incidents.setString(15, cut(chunk.address[i], 400));
-                double lon = chunk.lon[i];
-                if (Double.isNaN(lon)) {
-                    incidents.setNull(16, java.sql.Types.DOUBLE);
-                    incidents.setNull(17, java.sql.Types.DOUBLE);
-                    incidents.setNull(18, java.sql.Types.VARBINARY);
-                    incidents.setNull(19, java.sql.Types.BIGINT);
-                } else {
-                    double lat = chunk.lat[i];
-                    incidents.setDouble(16, lon);
-                    incidents.setDouble(17, lat);
-                    incidents.setBytes(18, GeometryCodec.pointEwkb(lon, lat));
-                    incidents.setLong(19, Hashing.mortonCell(lon, lat));
-                    counters.located++;
-                }
-                incidents.addBatch();
-                for (int k = 0; k < locators.size(); k++) {
-                    int area = chunk.area[k][i];
-                    if (area >= 0) {
-                        areaLinks.setObject(1, id);
-                        areaLinks.setString(2, locators.get(k).kind());
-                        areaLinks.setObject(3, locators.get(k).areaId(area));
-                        areaLinks.addBatch();
-                        anyArea = true;
-                    }
-                }
-                counters.accepted++;
-            }
-            incidents.executeBatch();
-            if (anyArea) {
-                areaLinks.executeBatch();
+            if (n > 0) {
+                IncidentBlock block = block(chunk, kept, n);
+                IncidentBlocks.write(connection, IncidentBlocks.newBlockId(idHigh, nextRow), nextRow,
+                        batchId, fileId, zones[chunk.fileIndex], createdAt, block);
+                nextRow += n;
+                counters.accepted += n;
             }
             if (!chunk.quarantined.isEmpty()) {
                 for (QuarantineEntry entry : chunk.quarantined) {
@@ -849,6 +801,48 @@ public final class ImportService {
                 }
                 quarantine.executeBatch();
             }
+        }
+
+        /** The kept rows of a chunk as one incident block (ADR 0013). */
+        private IncidentBlock block(IncidentChunk chunk, int[] kept, int n) {
+            String[] sourceKey = new String[n];
+            long[] sourceHash = new long[n];
+            long[] line = new long[n];
+            long[] epochSecond = new long[n];
+            String[] timeFlag = new String[n];
+            int[] epochDay = new int[n];
+            byte[] hour = new byte[n];
+            byte[] dow = new byte[n];
+            String[] category = new String[n];
+            String[] categorySource = new String[n];
+            String[] address = new String[n];
+            double[] lon = new double[n];
+            double[] lat = new double[n];
+            int[][] areaCodes = new int[locators.size()][n];
+            for (int r = 0; r < n; r++) {
+                int i = kept[r];
+                sourceKey[r] = chunk.sourceKey[i];
+                sourceHash[r] = chunk.sourceHash[i];
+                line[r] = chunk.line[i];
+                epochSecond[r] = chunk.epochSecond[i];
+                timeFlag[r] = chunk.timeFlag[i] == null ? null : chunk.timeFlag[i].name();
+                epochDay[r] = chunk.epochDay[i];
+                hour[r] = chunk.hour[i];
+                dow[r] = chunk.dow[i];
+                category[r] = chunk.category[i];
+                categorySource[r] = cut(chunk.categorySource[i], 400);
+                address[r] = cut(chunk.address[i], 400);
+                lon[r] = chunk.lon[i];
+                lat[r] = chunk.lat[i];
+                if (!Double.isNaN(lon[r])) {
+                    counters.located++;
+                }
+                for (int k = 0; k < locators.size(); k++) {
+                    areaCodes[k][r] = chunk.area[k][i];
+                }
+            }
+            return new IncidentBlock(n, sourceKey, sourceHash, line, epochSecond, timeFlag, epochDay, hour, dow, category,
+                    categorySource, address, lon, lat, areaKinds, areaIds, areaCodes);
         }
     }
 

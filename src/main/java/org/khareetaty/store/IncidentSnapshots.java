@@ -100,13 +100,17 @@ public final class IncidentSnapshots {
      */
     String fingerprint() {
         return database.withConnection(connection -> {
-            StringBuilder text = new StringBuilder("format=1");
+            StringBuilder text = new StringBuilder("format=2");
             try (Statement statement = connection.createStatement()) {
-                for (String table : new String[] {"incident", "incident_area"}) {
+                // The tables behind incident and incident_area (ADR 0013); block payloads change with their version.
+                for (String table : new String[] {"incident_row", "incident_area_row", "incident_gone", "incident_area_gone"}) {
                     try (ResultSet rs = statement.executeQuery("SELECT COUNT(*), MAX(_ROWID_) FROM " + table)) {
                         rs.next();
                         text.append(';').append(table).append('=').append(rs.getLong(1)).append('/').append(rs.getLong(2));
                     }
+                }
+                try (ResultSet rs = statement.executeQuery("SELECT id, version, row_count, area_links FROM incident_block ORDER BY first_row")) {
+                    text.append(";blocks=").append(digest(rs));
                 }
                 try (ResultSet rs = statement.executeQuery("SELECT id, status FROM import_batch ORDER BY id")) {
                     text.append(";batches=").append(digest(rs));

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An older H2 engine, loaded from its own jar in a class loader of its own (parent: the platform class loader, so
- * it shares nothing with the application's H2 but {@code java.sql}), used only to read a database file the
+ * it shares nothing with the application's H2 but {@code java.sql} and the incident table engine's classes), used only to read a database file the
  * application's engine may not read and write it out as a script (ADR 0103). The jars live in {@code h2-legacy/}
  * beside the application's jar (the installer puts them there) as {@code h2-<version>.jar.legacy}: not
  * {@code .jar}, because jpackage puts every {@code .jar} of its input on the application's class path.
@@ -101,7 +101,10 @@ public final class LegacyH2Engine implements AutoCloseable {
     public static LegacyH2Engine load(Path jar) {
         URLClassLoader loader = null;
         try {
-            loader = new URLClassLoader("h2-legacy-" + jar.getFileName(), new URL[] {jar.toUri().toURL()},
+            // The application's own code comes second: a database with incident blocks names their table engine
+            // (ADR 0013), which must load beside the old H2 (org.h2 classes still resolve from the old jar first).
+            URL application = IncidentTableEngine.class.getProtectionDomain().getCodeSource().getLocation();
+            loader = new URLClassLoader("h2-legacy-" + jar.getFileName(), new URL[] {jar.toUri().toURL(), application},
                     ClassLoader.getPlatformClassLoader());
             Class<?> constants = loader.loadClass("org.h2.engine.Constants");
             String version = String.valueOf(constants.getField("VERSION").get(null));

@@ -229,8 +229,8 @@ final class LocalStore {
      */
     static void streamChunk(Connection connection, Inflight inflight, ChunkRows.Sink sink) throws SQLException {
         SyncEntity entity = SyncEntity.INCIDENT;
-        // USE INDEX (): walk the table itself from the cursor; an import batch's rows are stored together.
-        String sql = "SELECT " + RowCodec.selectList(entity, "t", false) + " FROM incident t USE INDEX () "
+        // The batch index reads only the batch's blocks (ADR 0013); its rows come in row-key order.
+        String sql = "SELECT " + RowCodec.selectList(entity, "t", false) + " FROM incident t "
                 + "WHERE t._ROWID_ > ? AND t._ROWID_ <= ? AND t.batch_id = ? ORDER BY t._ROWID_";
         setLazyQueries(connection, true);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
