@@ -320,7 +320,7 @@ public final class DesktopApp extends Application {
         panes.add(new NavigationItem("map", "Map", () -> new MapView(
                 new MapViewModel(core.map(), principal, core.snapshots(), incidents, executor, filter, core.settings(),
                         core.settings().get(Settings.AGENCY_ZONE)),
-                new TileQueue<>(core.tasks(), "Draw basemap tiles", 2), new TileQueue<>(core.tasks(), "Draw map layers", 2))));
+                new TileQueue<>(core.tasks(), "Draw basemap tiles", 2), new TileQueue<>(core.tasks(), "Draw map layers"))));
         panes.add(new NavigationItem("hotspots", "Hotspots", () -> new HotspotsView(
                 new HotspotsViewModel(core.hotspots(), executor, filter, principal::username))));
         panes.add(new NavigationItem("charts", "Charts", () -> new ChartsView(
