@@ -348,13 +348,7 @@ public final class ServerStore {
                 + "kept_value, discarded_value, rule FROM sync_conflict WHERE push_id = ? ORDER BY id")) {
             statement.setObject(1, pushId);
             try (ResultSet rs = statement.executeQuery()) {
-                List<SyncConflict> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new SyncConflict(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            SyncEntity.parse(rs.getString(3)), rs.getObject(4, UUID.class), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8)));
-                }
-                return out;
+                return SyncConflict.readAll(rs);
             }
         }
     }
