@@ -6,11 +6,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.khareetaty.common.FileTrees;
 import org.khareetaty.security.Principal;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.TaskContext;
@@ -88,9 +87,7 @@ final class BenchImportCommand extends SessionCommand {
             }
         } finally {
             if (!keep) {
-                try (Stream<Path> walk = Files.walk(folder)) {
-                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                FileTrees.delete(folder);
             } else {
                 session.out().println("Data folder kept: " + folder);
             }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.khareetaty.common.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,11 +63,7 @@ public final class LocalTileSource implements TileSource {
         }
         try (Stream<Path> folders = Files.list(root)) {
             for (Path stale : folders.filter(p -> !p.equals(keep)).toList()) {
-                try (Stream<Path> files = Files.walk(stale)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                }
+                FileTrees.delete(stale);
             }
         } catch (IOException e) {
             LOG.debug("Cannot remove old basemap tiles under {}", root, e);

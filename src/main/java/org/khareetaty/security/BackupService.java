@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.khareetaty.common.FileTrees;
 import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.health.HealthCheck;
 import org.khareetaty.common.health.HealthResult;
@@ -102,7 +103,7 @@ public final class BackupService {
                     FileEncryption.encrypt(plain, target, passphrase);
                 }
             } finally {
-                deleteTree(work);
+                FileTrees.delete(work);
             }
             Backup backup = new Backup(target, now, Files.size(target), passphrase != null);
             audit.record(actor, "BACKUP_CREATE", target.getFileName().toString(), Outcome.SUCCESS,
@@ -260,18 +261,7 @@ public final class BackupService {
             Path kept = Database.replaceFile(folder, restored.resolve(DATABASE_ENTRY));
             return new RestoreResult(manifest, kept);
         } finally {
-            deleteTree(work);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            FileTrees.delete(work);
         }
     }
 }

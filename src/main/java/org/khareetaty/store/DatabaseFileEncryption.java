@@ -13,10 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.khareetaty.common.FileTrees;
 import org.h2.tools.ChangeFileEncryption;
 import org.khareetaty.common.DataFolder;
 import org.slf4j.Logger;
@@ -182,13 +182,8 @@ public final class DatabaseFileEncryption {
     }
 
     private static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            FileTrees.delete(root);
         } catch (IOException e) {
             LOG.warn("Cannot delete the conversion folder {}: {}", root, e.getMessage());
         }
