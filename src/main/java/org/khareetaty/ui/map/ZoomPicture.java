@@ -3,7 +3,6 @@ package org.khareetaty.ui.map;
 import java.util.function.Function;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import org.khareetaty.map.MapViewport;
 import org.khareetaty.map.WebMercator;
 
@@ -43,27 +42,36 @@ final class ZoomPicture {
         }
 
         /**
-         * The part of the picture on screen in a view, in whole picture pixels, and where it goes: the renderer then
-         * scales only what is seen (zoomed in 8 times the whole picture would be 64 screens of pixels). Null when
-         * nothing of the picture is on screen.
+         * Draws the picture as it appears in a view into {@code target} (the view's pixels, row by row), nearest
+         * pixel: what the renderer then shows is one unscaled opaque image, copied, not resampled (ADR 0045: the
+         * software pipeline took 12–14 ms a frame to scale the picture itself). Pixels the picture does not reach are
+         * transparent.
          */
-        Crop visiblePart(MapViewport view) {
+        void drawInto(int[] picture, MapViewport view, int[] target) {
             double scale = scale(view);
             double left = screenX(view);
             double top = screenY(view);
-            int x0 = (int) Math.max(0, Math.floor(-left / scale));
-            int y0 = (int) Math.max(0, Math.floor(-top / scale));
-            int x1 = (int) Math.min(width, Math.ceil((view.width() - left) / scale));
-            int y1 = (int) Math.min(height, Math.ceil((view.height() - top) / scale));
-            if (x1 <= x0 || y1 <= y0) {
-                return null;
+            int width = view.width();
+            int height = view.height();
+            int[] columns = new int[width];
+            for (int x = 0; x < width; x++) {
+                int column = (int) Math.floor((x + 0.5 - left) / scale);
+                columns[x] = column >= 0 && column < this.width ? column : -1;
             }
-            return new Crop(x0, y0, x1 - x0, y1 - y0, left + x0 * scale, top + y0 * scale, scale);
+            for (int y = 0; y < height; y++) {
+                int row = (int) Math.floor((y + 0.5 - top) / scale);
+                int to = y * width;
+                if (row < 0 || row >= this.height) {
+                    java.util.Arrays.fill(target, to, to + width, 0);
+                    continue;
+                }
+                int from = row * this.width;
+                for (int x = 0; x < width; x++) {
+                    int column = columns[x];
+                    target[to + x] = column < 0 ? 0 : picture[from + column];
+                }
+            }
         }
-    }
-
-    /** Picture pixels {@code x, y, width, height} shown at screen {@code screenX, screenY}, {@code scale} times larger. */
-    record Crop(int x, int y, int width, int height, double screenX, double screenY, double scale) {
     }
 
     private ZoomPicture() {
@@ -134,9 +142,4 @@ final class ZoomPicture {
         return pixels;
     }
 
-    static WritableImage toImage(int[] picture, Placement at) {
-        WritableImage image = new WritableImage(at.width(), at.height());
-        image.getPixelWriter().setPixels(0, 0, at.width(), at.height(), PixelFormat.getIntArgbInstance(), picture, 0, at.width());
-        return image;
-    }
 }
