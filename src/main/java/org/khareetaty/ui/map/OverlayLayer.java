@@ -89,7 +89,6 @@ final class OverlayLayer extends MapLayer {
     private int[] zoomPicture;
     /** The screen's pixels during a zoom, drawn from the zoom picture each frame and shown unscaled. */
     private PixelBuffer<IntBuffer> zoomScreen;
-    private boolean zoomWithoutPicture;
     private int zoomPictures;
     /** How often the whole picture was drawn, and how many tiles were drawn into it as they arrived (for tests). */
     private int wholeDraws;
@@ -115,7 +114,7 @@ final class OverlayLayer extends MapLayer {
         mapView.getChildrenUnmodifiable().stream().filter(Group.class::isInstance).forEach(OverlayLayer::keepOnWholePixels);
     }
 
-    /** Composes the picture of the view the zoom starts from; without all its basemap tiles, the tiles are scaled. */
+    /** Composes the picture of the view the zoom starts from, from the tiles drawn lately. */
     private void startZoomPicture(MapViewport from) {
         ZoomPicture.Placement at = ZoomPicture.Placement.of(from);
         AppTileRetriever retriever = AppTileRetriever.installed();
@@ -123,10 +122,6 @@ final class OverlayLayer extends MapLayer {
             Drawn tile = cache.get(key);
             return tile == null ? null : ZoomPicture.pixels(tile.image());
         });
-        if (picture == null) {
-            zoomWithoutPicture = true;
-            return;
-        }
         zoomPlacement = at;
         zoomPicture = picture;
         zoomPictures++;
@@ -139,7 +134,6 @@ final class OverlayLayer extends MapLayer {
         zoomPlacement = null;
         zoomPicture = null;
         zoomScreen = null;
-        zoomWithoutPicture = false;
         zoomView.setImage(null);
         zoomView.setVisible(false);
         canvas.setVisible(true);
@@ -259,7 +253,7 @@ final class OverlayLayer extends MapLayer {
             setSmooth(false);
             zoomSettled.playFromStart();
             holdTiles();
-            if (zoomPlacement == null && !zoomWithoutPicture) {
+            if (zoomPlacement == null) {
                 startZoomPicture(viewport);
             }
         }

@@ -77,9 +77,15 @@ final class ZoomPicture {
     private ZoomPicture() {
     }
 
+    /** The sea of the offline basemap: where neither a basemap tile nor a coarser one is at hand. */
+    static final int SEA = org.khareetaty.map.BasemapPainter.SEA.getRGB();
+    /** How many levels up a coarser basemap tile may stand in for a missing one. */
+    private static final int STAND_IN_LEVELS = 4;
+
     /**
      * Composes the picture from tile pixels (ARGB, 256 x 256, null when absent): the basemap tile, then the
-     * overlay tile over it. Returns null when a basemap tile is missing (the map then scales its own tiles).
+     * overlay tile over it. A missing basemap tile (a zoom right after a pan into new ground) is stood in for by the
+     * matching part of a coarser tile, enlarged, or else by the sea, as Gluon's own covering tiles would.
      */
     static int[] compose(Placement at, Function<String, int[]> basemap, Function<String, int[]> overlay) {
         int size = WebMercator.TILE_SIZE;
@@ -91,11 +97,17 @@ final class ZoomPicture {
         long lastY = Math.min(n - 1, Math.floorDiv(at.top() + at.height() - 1, size));
         for (long ty = firstY; ty <= lastY; ty++) {
             for (long tx = firstX; tx <= lastX; tx++) {
-                String key = at.z() + "/" + Math.floorMod(tx, n) + "/" + ty;
+                long x = Math.floorMod(tx, n);
+                String key = at.z() + "/" + x + "/" + ty;
                 int[] base = basemap.apply(key);
-                if (base == null) {
-                    return null;
+                int up = 0;
+                while (base == null && up < STAND_IN_LEVELS && at.z() - up > 0) {
+                    up++;
+                    base = basemap.apply((at.z() - up) + "/" + (x >> up) + "/" + (ty >> up));
                 }
+                // Where this tile's pixels lie in the (coarser) source tile.
+                int offsetX = base == null ? 0 : (int) ((x - ((x >> up) << up)) * size) >> up;
+                int offsetY = base == null ? 0 : (int) ((ty - ((ty >> up) << up)) * size) >> up;
                 int[] over = overlay.apply(key);
                 // The part of this tile inside the picture.
                 int fromX = (int) Math.max(0, at.left() - tx * size);
@@ -104,9 +116,10 @@ final class ZoomPicture {
                 int toY = (int) Math.min(size, at.top() + at.height() - ty * size);
                 for (int y = fromY; y < toY; y++) {
                     int row = (int) ((ty * size + y - at.top()) * at.width() + (tx * size - at.left()));
-                    for (int x = fromX; x < toX; x++) {
-                        int pixel = base[y * size + x] | 0xFF000000;
-                        picture[row + x] = over == null ? pixel : over(over[y * size + x], pixel);
+                    int sourceRow = (offsetY + (y >> up)) * size;
+                    for (int px = fromX; px < toX; px++) {
+                        int pixel = base == null ? SEA : base[sourceRow + offsetX + (px >> up)] | 0xFF000000;
+                        picture[row + px] = over == null ? pixel : over(over[y * size + px], pixel);
                     }
                 }
             }

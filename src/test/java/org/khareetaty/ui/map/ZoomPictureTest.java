@@ -46,9 +46,22 @@ class ZoomPictureTest {
         assertThat(picture[secondColumn]).isEqualTo(0xFF202020);
         assertThat(picture[secondColumn - 1] >>> 24).isEqualTo(0xFF);
 
-        // A missing basemap tile: no picture (the map then scales its own tiles).
+        // A missing basemap tile: the matching quarter of its parent stands in, enlarged; without a parent, the sea.
         basemap.remove("11/" + (firstX + 1) + "/" + firstY);
-        assertThat(ZoomPicture.compose(at, basemap::get, overlay::get)).isNull();
+        int[] withoutParent = ZoomPicture.compose(at, basemap::get, overlay::get);
+        assertThat(withoutParent[secondColumn]).isEqualTo(ZoomPicture.SEA);
+        int[] parent = new int[256 * 256];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = 0xFF000000 | (i % 256) << 8 | i / 256;   // green = column, blue = row of the parent
+        }
+        long x = firstX + 1;
+        basemap.put("10/" + (x >> 1) + "/" + (firstY >> 1), parent);
+        int[] withParent = ZoomPicture.compose(at, basemap::get, overlay::get);
+        int row = (int) (firstY * 256 - at.top());   // the missing tile's first row in the picture (may be above it)
+        int y = Math.max(0, row);
+        int pixel = withParent[y * at.width() + secondColumn];
+        assertThat((pixel >> 8) & 0xFF).isEqualTo((int) ((x & 1) * 128));
+        assertThat(pixel & 0xFF).isEqualTo((int) ((firstY & 1) * 128 + (y - row) / 2));
     }
 
     @Test
