@@ -163,6 +163,8 @@ public final class MapView extends BorderPane {
         // the ones shown (not a world view first); until then the pane shows the sea.
         mapStack.setStyle("-fx-background-color: #aad3df;");
         viewModel.open();
+        // Prepared before the pane was shown: the map is made at once.
+        installBasemap(viewModel.tilesProperty().get());
     }
 
     // ---- the map ------------------------------------------------------------------------------------
