@@ -297,6 +297,8 @@ public final class DesktopApp extends Application {
 
     static MainWindow buildMainWindow(Stage stage, CoreServices core, Principal principal, BackupsViewModel.Restorer restorer) {
         Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        // Long background work (other panes' queries, alert evaluation) must not take the CPU from the frames (ADR 0045).
+        core.tasks().yieldToForeground();
         FxExecutor executor = new FxExecutor(core.tasks());
         FxTaskList taskList = new FxTaskList(core.tasks());
         FilterModel filter = new FilterModel();

@@ -43,6 +43,8 @@ public final class BackgroundTasks implements AutoCloseable {
     private final java.util.ArrayDeque<Runnable> normal = new java.util.ArrayDeque<>();
     private boolean closed;
     private final List<Thread> workers = new java.util.ArrayList<>();
+    /** The nice value the general workers take before their next task (0: the system's default); see below. */
+    private volatile int generalWorkersNice;
     /** Only wakes up timers; the work itself always runs on the workers. */
     private final java.util.concurrent.ScheduledExecutorService timer;
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
@@ -71,7 +73,13 @@ public final class BackgroundTasks implements AutoCloseable {
     private Thread worker(String name, boolean interactiveOnly) {
         Thread thread = new Thread(() -> {
             Runnable next;
+            int nice = 0;
             while ((next = take(interactiveOnly)) != null) {
+                int wanted = interactiveOnly ? 0 : generalWorkersNice;
+                if (wanted > nice) {
+                    ThreadNiceness.lowerCurrentThread(wanted);
+                    nice = wanted;
+                }
                 next.run();
             }
         }, name);
@@ -106,6 +114,19 @@ public final class BackgroundTasks implements AutoCloseable {
     public java.util.concurrent.ScheduledFuture<?> submitLater(String title, java.time.Duration delay, Work<?> work) {
         return timer.schedule(() -> submit(title, work), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
     }
+
+    /**
+     * Lets the threads of a user interface go first (ADR 0045): from their next task on, the general workers run at a
+     * lower operating-system priority, so long work (an incidents query, alert evaluation) takes the CPU only when the
+     * UI's threads leave it; when the UI is idle it gets every core as before. The interactive lane keeps its
+     * priority: its work is what the person is looking at. Called by the desktop application, not by the CLI.
+     */
+    public void yieldToForeground() {
+        generalWorkersNice = BACKGROUND_NICE;
+    }
+
+    /** The nice value of the general workers below a user interface: about a tenth of a UI thread's CPU share. */
+    static final int BACKGROUND_NICE = 10;
 
     /** Sized for a workstation: leave one core to the UI where there are several. */
     public static BackgroundTasks forWorkstation() {

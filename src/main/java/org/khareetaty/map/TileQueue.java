@@ -30,6 +30,8 @@ public final class TileQueue<K> {
     private final Map<Object, Pending<?>> pending = new HashMap<>();
     private int draining;
     private long completed;
+    /** While held, no new piece of work starts (the one being drawn finishes); requests wait, newest first. */
+    private boolean held;
 
     public TileQueue(BackgroundTasks tasks, String title) {
         this(tasks, title, 1);
@@ -54,15 +56,35 @@ public final class TileQueue<K> {
         Pending<T> item = new Pending<>(work, new CompletableFuture<>());
         pending.put(key, item);
         order.addFirst(key);
-        if (draining < workers) {
-            draining++;
-            // Tiles are what a person is looking at: drawn ahead of other queued background work.
-            tasks.submit(title, BackgroundTasks.Priority.INTERACTIVE, context -> {
-                drain();
-                return null;
-            });
+        if (!held && draining < workers) {
+            startWorker();
         }
         return item.result();
+    }
+
+    private void startWorker() {
+        draining++;
+        // Tiles are what a person is looking at: drawn ahead of other queued background work.
+        tasks.submit(title, BackgroundTasks.Priority.INTERACTIVE, context -> {
+            drain();
+            return null;
+        });
+    }
+
+    /**
+     * Holds the queue while a gesture shows a stand-in picture (ADR 0045): tiles of the levels a zoom passes through
+     * are not drawn while frames are being made; the requests still wanted are drawn, newest first, on {@link #release}.
+     */
+    public synchronized void hold() {
+        held = true;
+    }
+
+    public synchronized void release() {
+        held = false;
+        int idle = Math.min(workers - draining, order.size());
+        for (int i = 0; i < idle; i++) {
+            startWorker();
+        }
     }
 
     /** Drops waiting requests whose key fails the test; their futures are cancelled. */
@@ -91,7 +113,7 @@ public final class TileQueue<K> {
         while (true) {
             Pending item;
             synchronized (this) {
-                Object key = order.pollFirst();
+                Object key = held ? null : order.pollFirst();
                 if (key == null) {
                     draining--;
                     return;

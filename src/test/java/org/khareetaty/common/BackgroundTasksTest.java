@@ -66,4 +66,36 @@ class BackgroundTasksTest {
         assertThat(late.result()).isCompletedExceptionally();
         assertThat(tasks.running()).isEmpty();
     }
+
+    @Test
+    void belowAUserInterfaceTheGeneralWorkersRunAtALowerPriorityAndTheInteractiveLaneDoesNot() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ThreadNiceness.currentNice().isPresent(),
+                "the thread's nice value is only visible on Linux");
+        try (BackgroundTasks tasks = new BackgroundTasks(2)) {
+            assertThat(tasks.submit("before", context -> ThreadNiceness.currentNice().getAsInt()).result().get(10, TimeUnit.SECONDS))
+                    .isEqualTo(ThreadNiceness.currentNice().getAsInt());
+            tasks.yieldToForeground();
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch busy = new CountDownLatch(2);
+            List<Integer> general = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                tasks.submit("long query", context -> {
+                    general.add(ThreadNiceness.currentNice().getAsInt());
+                    busy.countDown();
+                    return release.await(20, TimeUnit.SECONDS);
+                });
+            }
+            assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+            int lane = tasks.submit("tile", BackgroundTasks.Priority.INTERACTIVE,
+                    context -> ThreadNiceness.currentNice().getAsInt()).result().get(10, TimeUnit.SECONDS);
+            release.countDown();
+            int base = ThreadNiceness.currentNice().getAsInt();
+            // renice sets the value (util-linux) or adds to it (POSIX); from nice 0 both give BACKGROUND_NICE.
+            assertThat(general).hasSize(2).allMatch(nice -> nice > base || base == 19);
+            if (base == 0) {
+                assertThat(general).containsOnly(BackgroundTasks.BACKGROUND_NICE);
+            }
+            assertThat(lane).isEqualTo(base);
+        }
+    }
 }

@@ -45,6 +45,26 @@ class TileQueueTest {
         }
     }
 
+    @Test
+    void aHeldQueueDrawsNothingUntilReleasedThenTheNewestRequestFirst() throws Exception {
+        try (BackgroundTasks tasks = new BackgroundTasks(2)) {
+            TileQueue<String> queue = new TileQueue<>(tasks, "Draw basemap tiles", 2);
+            StringBuilder order = new StringBuilder();
+            queue.hold();
+            CompletableFuture<String> passedThrough = queue.request("13/2410/3078", () -> record(order, "passed "));
+            CompletableFuture<String> resting = queue.request("15/9641/12313", () -> record(order, "resting "));
+            Thread.sleep(300);
+            assertThat(order.toString()).as("nothing drawn during the gesture").isEmpty();
+            assertThat(queue.waiting()).isEqualTo(2);
+            queue.retainOnly(key -> key.startsWith("15/"));
+            queue.release();
+            assertThat(resting.get(10, TimeUnit.SECONDS)).isEqualTo("resting ");
+            assertThat(passedThrough).isCancelled();
+            assertThat(order.toString()).isEqualTo("resting ");
+            assertThat(queue.completed()).isEqualTo(1);
+        }
+    }
+
     private static boolean awaitOther(CountDownLatch bothStarted) {
         bothStarted.countDown();
         try {

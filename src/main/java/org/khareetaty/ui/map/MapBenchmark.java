@@ -66,6 +66,8 @@ public final class MapBenchmark {
             private final List<Double> panFrames = new ArrayList<>();
             private final List<Double> zoomFrames = new ArrayList<>();
             private final List<Double> cpuFrames = new ArrayList<>();
+            private final List<Double> uiCpuFrames = new ArrayList<>();
+            private long lastUiCpu;
             private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             private final long fxThread = Thread.currentThread().getId();
             private long renderThread = -1;
@@ -91,6 +93,9 @@ public final class MapBenchmark {
                     long cpu = frameCpu();
                     cpuFrames.add((cpu - lastCpu) / 1e6);
                     lastCpu = cpu;
+                    long uiCpu = threads.getThreadCpuTime(fxThread);
+                    uiCpuFrames.add((uiCpu - lastUiCpu) / 1e6);
+                    lastUiCpu = uiCpu;
                     overlay.add(view.overlay().lastFrameNanos() / 1e6);
                 }
                 last = now;
@@ -124,6 +129,7 @@ public final class MapBenchmark {
                             .filter(t -> t != null && t.getThreadName().startsWith("QuantumRenderer"))
                             .mapToLong(java.lang.management.ThreadInfo::getThreadId).findFirst().orElse(-1);
                     lastCpu = frameCpu();
+                    lastUiCpu = threads.getThreadCpuTime(fxThread);
                     clock = new FrameClock(view.getScene());
                     startCentre = view.gluonMap().getCenter();
                     startZoom = view.gluonMap().getZoom();
@@ -164,10 +170,11 @@ public final class MapBenchmark {
 
             private Result result(double[] perPulse) {
                 double[] rendered = java.util.Arrays.stream(perPulse).filter(t -> !Double.isNaN(t)).toArray();
-                StringBuilder csv = new StringBuilder("step,motion,between_pulses_ms,frame_ms,cpu_ms\n");
+                StringBuilder csv = new StringBuilder("step,motion,between_pulses_ms,frame_ms,cpu_ms,ui_cpu_ms,render_cpu_ms\n");
                 for (int i = 0; i < frames.size(); i++) {
-                    csv.append(String.format(Locale.ROOT, "%d,%s,%.2f,%.2f,%.2f%n", i, isPan(i) ? "pan" : "zoom", frames.get(i),
-                            i < perPulse.length ? perPulse[i] : Double.NaN, cpuFrames.get(i)));
+                    csv.append(String.format(Locale.ROOT, "%d,%s,%.2f,%.2f,%.2f,%.2f,%.2f%n", i, isPan(i) ? "pan" : "zoom",
+                            frames.get(i), i < perPulse.length ? perPulse[i] : Double.NaN, cpuFrames.get(i), uiCpuFrames.get(i),
+                            cpuFrames.get(i) - uiCpuFrames.get(i)));
                 }
                 double[] sorted = frames.stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 double[] overlaySorted = overlay.stream().mapToDouble(Double::doubleValue).sorted().toArray();

@@ -170,12 +170,15 @@ public final class MapView extends BorderPane {
     private void createGluonMap(MapPoint centre, double zoom) {
         if (gluonMap != null) {
             mapStack.getChildren().remove(gluonMap);
+            // The old map may have been made in the middle of a zoom gesture: its held queues serve the new one.
+            basemapQueue.release();
+            overlayQueue.release();
         }
         com.gluonhq.maps.MapView map = new com.gluonhq.maps.MapView();
         map.setId("map-view");
         map.setZoom(zoom);
         map.setCenter(centre);
-        overlay = new OverlayLayer(map, overlayQueue, rememberView::playFromStart);
+        overlay = new OverlayLayer(map, overlayQueue, basemapQueue, rememberView::playFromStart);
         map.addLayer(overlay);
         overlay.show(viewModel.paintedLayers(), viewModel.overlayVersionProperty().get());
         installInteraction(map);

@@ -55,6 +55,11 @@ final class OverlayLayer extends MapLayer {
 
     private final MapView mapView;
     private final TileQueue<String> queue;
+    private final TileQueue<String> basemapQueue;
+    /** True while a zoom gesture holds both tile queues, and when they are to be released after the next drawing. */
+    private boolean tilesHeld;
+    private boolean releaseAfterDraw;
+    private int tileHolds;
     /** Told whenever the view moves or zooms. */
     private final Runnable viewChanged;
     private final Canvas canvas = new Canvas();
@@ -83,9 +88,10 @@ final class OverlayLayer extends MapLayer {
     private int wholeDraws;
     private int tilesDrawnInPlace;
 
-    OverlayLayer(MapView mapView, TileQueue<String> queue, Runnable viewChanged) {
+    OverlayLayer(MapView mapView, TileQueue<String> queue, TileQueue<String> basemapQueue, Runnable viewChanged) {
         this.mapView = mapView;
         this.queue = queue;
+        this.basemapQueue = basemapQueue;
         this.viewChanged = viewChanged;
         canvas.setMouseTransparent(true);
         zoomView.setSmooth(false);
@@ -96,6 +102,7 @@ final class OverlayLayer extends MapLayer {
             endZoomPicture();
             setSmooth(true);
             redraw = true;
+            releaseAfterDraw = tilesHeld;
             markDirty();
         });
         mapView.getChildrenUnmodifiable().stream().filter(Group.class::isInstance).forEach(OverlayLayer::keepOnWholePixels);
@@ -243,6 +250,7 @@ final class OverlayLayer extends MapLayer {
             // Zooming: scale one picture of what was there (or, without one, the tiles, fast), redraw once it rests.
             setSmooth(false);
             zoomSettled.playFromStart();
+            holdTiles();
             if (zoomPlacement == null && !zoomWithoutPicture) {
                 startZoomPicture(viewport);
             }
@@ -272,7 +280,36 @@ final class OverlayLayer extends MapLayer {
         } else {
             draw(view);
         }
+        if (releaseAfterDraw) {
+            // After the drawing at rest dropped the overlay tiles no longer wanted: the resting view's tiles come first.
+            releaseAfterDraw = false;
+            tilesHeld = false;
+            queue.release();
+            basemapQueue.release();
+        }
         lastFrameNanos = System.nanoTime() - started;
+    }
+
+    /**
+     * While the zoom changes, neither basemap nor overlay tiles are drawn (ADR 0045): the zoom picture stands in, and
+     * drawing the tiles of every level passed through took the CPU from the frames of the gesture.
+     */
+    private void holdTiles() {
+        if (!tilesHeld) {
+            tilesHeld = true;
+            tileHolds++;
+            queue.hold();
+            basemapQueue.hold();
+        }
+    }
+
+    /** True while a zoom gesture holds the tile queues, and how many gestures held them (for tests). */
+    boolean tilesHeld() {
+        return tilesHeld;
+    }
+
+    int tileHolds() {
+        return tileHolds;
     }
 
     /** Draws the picture for the view, with a margin around it while the zoom rests (so pans only move it). */

@@ -84,6 +84,10 @@ class MapPaneUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.overlay().smooth() && view.overlay().viewport().zoom() % 1 != 0);
         // The zoom was shown as one composed picture; once it rests the tiles are back.
         assertThat(view.overlay().zoomPictures()).isEqualTo(1);
+        // The tile queues were held during the gesture and drew the resting view's tiles once it rested.
+        assertThat(view.overlay().tileHolds()).isEqualTo(1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view.overlay().tilesHeld());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.basemapQueueIdle() && view.overlay().complete());
         assertThat(tiles.isVisible()).isTrue();
         assertThat(((Group) tiles).getChildren()).isNotEmpty().allSatisfy(tile -> assertThat(((javafx.scene.Parent) tile)
                 .getChildrenUnmodifiable()).allMatch(n -> !(n instanceof javafx.scene.image.ImageView image) || image.isSmooth()));
