@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -37,6 +38,8 @@ public final class AlertEvaluator {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Days before the last stored day searched first for the latest incident time. */
+    private static final int RECENT_DAYS = 7;
 
     /** One raised alert, as reported to the caller. */
     public record Raised(UUID alertId, String rule, Severity severity, String title, int notifications) {
@@ -97,19 +100,45 @@ public final class AlertEvaluator {
         return new Report(enabled.size(), raised, queued, errors);
     }
 
-    /** The latest incident time, but never in the future (a bad date in the data must not move the window). */
-    private Instant dataNow(Instant now) {
+    /**
+     * The latest incident time, but never in the future (a bad date in the data must not move the window).
+     * Looked for first among the last days stored, so an evaluation does not read every incident.
+     */
+    Instant dataNow(Instant now) {
         Instant latest = database.withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT MAX(occurred_at) FROM incident WHERE occurred_at <= ?")) {
-                statement.setTimestamp(1, Timestamp.from(now));
-                try (ResultSet rs = statement.executeQuery()) {
-                    OffsetDateTime max = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
-                    return max == null ? null : max.toInstant();
+            LocalDate lastDay = null;
+            try (PreparedStatement statement = connection.prepareStatement("SELECT MAX(local_date) FROM incident");
+                    ResultSet rs = statement.executeQuery()) {
+                if (rs.next() && rs.getDate(1) != null) {
+                    lastDay = rs.getDate(1).toLocalDate();
                 }
             }
+            if (lastDay == null) {
+                return null;
+            }
+            LocalDate tomorrow = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
+            LocalDate windowStart = (lastDay.isAfter(tomorrow) ? tomorrow : lastDay).minusDays(RECENT_DAYS);
+            Instant recent = latestUpTo(connection, now, windowStart);
+            // Local days are less than a day from UTC ones, so an incident two days after the window's start is
+            // later than any before it; otherwise (future-dated rows around a gap) look through everything.
+            boolean conclusive = recent != null && !recent.isBefore(windowStart.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
+            return conclusive ? recent : latestUpTo(connection, now, null);
         });
         return latest == null ? now : latest;
+    }
+
+    private static Instant latestUpTo(Connection connection, Instant now, LocalDate fromDay) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT MAX(occurred_at) FROM incident "
+                + "WHERE occurred_at <= ?" + (fromDay == null ? "" : " AND local_date >= ?"))) {
+            statement.setTimestamp(1, Timestamp.from(now));
+            if (fromDay != null) {
+                statement.setObject(2, fromDay);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                OffsetDateTime max = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+                return max == null ? null : max.toInstant();
+            }
+        }
     }
 
     private Raised raise(Connection connection, AlertRule rule, AlertCandidate candidate, EvaluationTime time)

@@ -6,9 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.khareetaty.analysis.hotspot.HotspotProfile;
+import org.khareetaty.analysis.hotspot.HotspotRunRepository;
 
-/** Computes {@link IncidentProfile}s in SQL (two grouped queries, however many incidents there are). */
+/**
+ * Computes {@link IncidentProfile}s in SQL (two grouped queries, however many incidents there are), or takes
+ * a hotspot's from what its analysis stored.
+ */
 final class IncidentProfiles {
 
     private IncidentProfiles() {
@@ -38,6 +46,46 @@ final class IncidentProfiles {
             }
         }
         return new IncidentProfile(total, located, categories(connection, selection), matrix, first, last);
+    }
+
+    /**
+     * The profile of a hotspot's members as its analysis stored it (leading categories only), or empty for
+     * hotspots stored without one. A ten-year cluster has a million members: looking each up again took
+     * longer than the rest of a weekly report.
+     */
+    static Optional<IncidentProfile> stored(Connection connection, Hotspot hotspot) throws SQLException {
+        Optional<HotspotProfile> stored = HotspotRunRepository.profile(connection, hotspot.id())
+                .filter(HotspotProfile::hasWhen);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        HotspotProfile profile = stored.get();
+        long[][] matrix = new long[7][24];
+        long total = 0;
+        for (int d = 0; d < 7; d++) {
+            for (int h = 0; h < 24; h++) {
+                matrix[d][h] = profile.weekdayHours()[d][h];
+                total += matrix[d][h];
+            }
+        }
+        Map<String, String> labels = categoryLabels(connection);
+        List<IncidentProfile.CategoryCount> categories = profile.categories().stream()
+                .map(c -> new IncidentProfile.CategoryCount(c.category(), labels.getOrDefault(c.category(), c.category()),
+                        c.count()))
+                .toList();
+        // Hotspot analyses cluster located incidents only.
+        return Optional.of(new IncidentProfile(total, total, categories, matrix, profile.firstDay(), profile.lastDay()));
+    }
+
+    private static Map<String, String> categoryLabels(Connection connection) throws SQLException {
+        Map<String, String> labels = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT code, label FROM category");
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                labels.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return labels;
     }
 
     static List<IncidentProfile.CategoryCount> categories(Connection connection, IncidentSelection selection)

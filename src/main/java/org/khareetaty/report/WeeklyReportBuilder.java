@@ -229,10 +229,10 @@ public final class WeeklyReportBuilder {
             context.checkCancelled();
             long inWeek = count(connection, weekScope.and(IncidentSelection.insideOf(hotspot)));
             boolean members = HotspotMembers.exist(connection, hotspot.id());
-            IncidentSelection profileSelection = members ? IncidentSelection.membersOf(hotspot.id())
-                    : IncidentSelection.insideOf(hotspot).and(runWindow);
-            summaries.add(new HotspotSummary(hotspot, inWeek, IncidentProfiles.profile(connection, profileSelection),
-                    members));
+            Optional<IncidentProfile> stored = members ? IncidentProfiles.stored(connection, hotspot) : Optional.empty();
+            IncidentProfile profile = stored.isPresent() ? stored.get() : IncidentProfiles.profile(connection,
+                    members ? IncidentSelection.membersOf(hotspot.id()) : IncidentSelection.insideOf(hotspot).and(runWindow));
+            summaries.add(new HotspotSummary(hotspot, inWeek, profile, members));
         }
         return summaries;
     }

@@ -2,6 +2,7 @@ package org.khareetaty.store;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import org.h2.index.Cursor;
 import org.h2.index.Index;
 import org.h2.index.IndexCondition;
 import org.h2.index.IndexType;
+import org.h2.index.SingleRowCursor;
 import org.h2.result.DefaultRow;
 import org.h2.result.Row;
 import org.h2.result.SearchRow;
@@ -697,9 +699,67 @@ public final class IncidentTableEngine implements TableEngine {
             return search;
         }
 
+        /**
+         * MIN and MAX of {@code incident.local_date} (reports, the charts' date range) come from the blocks' day
+         * ranges: only the block holding the earliest (latest) day is read, not 1.5 million rows.
+         */
         @Override
         public boolean canGetFirstOrLast() {
-            return false;
+            return table instanceof IncidentTable && column == IncidentTable.LOCAL_DATE;
+        }
+
+        @Override
+        public Cursor findFirstOrLast(SessionLocal session, boolean first) {
+            BlockTable blockTable = (BlockTable) table;
+            List<BlockMeta> blocks = new ArrayList<>(blockTable.blocks(session));
+            blocks.sort(first ? Comparator.comparingLong(BlockMeta::minDay)
+                    : Comparator.comparingLong(BlockMeta::maxDay).reversed());
+            Set<Value> tombstones = blocks.isEmpty() ? Set.of() : blockTable.tombstones(session);
+            Row best = rowTableFirstOrLast(session, first);
+            for (BlockMeta meta : blocks) {
+                if (best != null) {
+                    long bestDay = ((ValueDate) best.getValue(column)).getDateValue();
+                    if (first ? meta.minDay() >= bestDay : meta.maxDay() <= bestDay) {
+                        break; // blocks are sorted by their edge day: none later in the list can do better
+                    }
+                }
+                Cursor rows = new BlockCursor(session, blockTable, List.of(meta), tombstones, SingleRowCursor.EMPTY,
+                        column, null, null);
+                while (rows.next()) {
+                    best = better(session, best, rows.get(), first);
+                }
+            }
+            return new SingleRowCursor(best);
+        }
+
+        private Row rowTableFirstOrLast(SessionLocal session, boolean first) {
+            Table rows = ((BlockTable) table).rowTable(session);
+            for (Index index : rows.getIndexes()) {
+                IndexColumn[] columns = index.getIndexColumns();
+                if (columns != null && columns.length > 0 && !index.getIndexType().isScan()
+                        && columns[0].column.getColumnId() == column && index.canGetFirstOrLast()) {
+                    Cursor cursor = index.findFirstOrLast(session, first);
+                    return cursor.next() ? cursor.get() : null;
+                }
+            }
+            Row best = null;
+            Cursor cursor = rows.getScanIndex(session).find(session, null, null, false);
+            while (cursor.next()) {
+                best = better(session, best, cursor.get(), first);
+            }
+            return best;
+        }
+
+        private Row better(SessionLocal session, Row best, Row candidate, boolean first) {
+            Value value = candidate.getValue(column);
+            if (value == ValueNull.INSTANCE) {
+                return best;
+            }
+            if (best == null) {
+                return candidate;
+            }
+            int order = session.compareWithNull(value, best.getValue(column), false);
+            return (first ? order < 0 : order > 0) ? candidate : best;
         }
     }
 

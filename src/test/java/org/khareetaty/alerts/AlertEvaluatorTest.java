@@ -97,6 +97,25 @@ class AlertEvaluatorTest {
     }
 
     @Test
+    void dataTimeIsTheLatestIncidentNotInTheFutureWhereverItLies() {
+        AlertEvaluator evaluator = fx.core.alerts().evaluator();
+        Instant now = Instant.parse("2025-06-01T00:00:00Z");
+        assertThat(evaluator.dataNow(now)).isEqualTo(now);
+        fx.incident("ASSAULT", t0, -75.18, 39.92, district12);
+        Instant latest = t0.plus(Duration.ofDays(20)).plus(Duration.ofMinutes(7));
+        fx.incident("ASSAULT", latest, -75.18, 39.92, district12);
+        assertThat(evaluator.dataNow(now)).isEqualTo(latest);
+        // A mistyped year far ahead and a row shortly after "now": neither moves the window; the latest incident
+        // before them lies weeks before the recent days searched first.
+        fx.incident("ASSAULT", Instant.parse("2052-06-01T00:00:00Z"), -75.18, 39.92, district12);
+        fx.incident("ASSAULT", now.plus(Duration.ofHours(3)), -75.18, 39.92, district12);
+        assertThat(evaluator.dataNow(now)).isEqualTo(latest);
+        Instant justBefore = now.minus(Duration.ofHours(30));
+        fx.incident("ASSAULT", justBefore, -75.18, 39.92, district12);
+        assertThat(evaluator.dataNow(now)).isEqualTo(justBefore);
+    }
+
+    @Test
     void drugOffencesAlertImmediatelyOneAlertPerIncident() {
         fx.rule("""
                 name: Drugs immediately

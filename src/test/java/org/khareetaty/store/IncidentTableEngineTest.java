@@ -178,6 +178,47 @@ class IncidentTableEngineTest {
     }
 
     @Test
+    void minAndMaxOfTheLocalDateComeFromTheBlocksAndSkipDeletedRows() {
+        // Block 1 (setUp): K0..K5 from 2022-01-20 back to 01-10. Block 2, written later: four from 01-16 to 01-10.
+        UUID second = IncidentBlocks.newBlockId(0x0123456789ab7000L, 6);
+        database.inTransaction(connection -> {
+            IncidentBlocks.write(connection, second, IncidentBlocks.nextFirstRow(connection), batch, null, "UTC",
+                    OffsetDateTime.now(ZoneOffset.UTC), block(4));
+            return null;
+        });
+        String quick = "SELECT CAST(MIN(local_date) AS VARCHAR) || ' ' || CAST(MAX(local_date) AS VARCHAR) FROM incident";
+        String scanned = quick + " WHERE source_key IS NOT NULL";
+        assertThat(strings("EXPLAIN " + quick).get(0)).contains("direct lookup");
+        assertThat(strings(quick)).containsExactly("2022-01-10 2022-01-20").isEqualTo(strings(scanned));
+
+        database.withConnection(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                // The latest day (K0 of block 1) and every row of the earliest day (K5 and the second block's K3).
+                statement.executeUpdate("DELETE FROM incident WHERE local_date IN (DATE '2022-01-20', DATE '2022-01-10')");
+            }
+            return null;
+        });
+        assertThat(strings(quick)).containsExactly("2022-01-12 2022-01-18").isEqualTo(strings(scanned));
+
+        database.withConnection(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                // An edited row moves to the row table; an earlier date there must win.
+                statement.executeUpdate("UPDATE incident SET local_date = DATE '2021-12-31' WHERE source_key = 'K2' "
+                        + "AND id = '" + rowId(block, 2) + "'");
+            }
+            return null;
+        });
+        assertThat(strings(quick)).containsExactly("2021-12-31 2022-01-18").isEqualTo(strings(scanned));
+        database.withConnection(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM incident");
+            }
+            return null;
+        });
+        assertThat(strings("SELECT MIN(local_date) FROM incident")).containsExactly((String) null);
+    }
+
+    @Test
     void deletesAndUpdatesOfBlockRowsAreTombstonesAndRowTableRows() {
         database.withConnection(connection -> {
             try (Statement statement = connection.createStatement()) {

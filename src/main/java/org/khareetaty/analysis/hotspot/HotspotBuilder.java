@@ -1,5 +1,6 @@
 package org.khareetaty.analysis.hotspot;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -180,11 +181,19 @@ public final class HotspotBuilder {
         int[] byCategory = new int[snapshot.categories().size()];
         int[] hours = new int[24];
         int[] weekdays = new int[7];
+        int[][] weekdayHours = new int[7][24];
+        int firstDay = Integer.MAX_VALUE;
+        int lastDay = Integer.MIN_VALUE;
         for (int member : members) {
             int row = rows[member];
             byCategory[snapshot.categoryIndex(row)]++;
-            hours[snapshot.localHour(row)]++;
-            weekdays[snapshot.localDayOfWeek(row) - 1]++;
+            int hour = snapshot.localHour(row);
+            int weekday = snapshot.localDayOfWeek(row) - 1;
+            hours[hour]++;
+            weekdays[weekday]++;
+            weekdayHours[weekday][hour]++;
+            firstDay = Math.min(firstDay, snapshot.localEpochDay(row));
+            lastDay = Math.max(lastDay, snapshot.localEpochDay(row));
         }
         List<HotspotProfile.CategoryShare> categories = new ArrayList<>();
         Integer[] order = new Integer[byCategory.length];
@@ -197,7 +206,10 @@ public final class HotspotBuilder {
             categories.add(new HotspotProfile.CategoryShare(snapshot.categories().get(c), byCategory[c],
                     byCategory[c] / (double) members.length));
         }
-        return new HotspotProfile(categories, hours, weekdays, areas(snapshot, rows, members));
+        boolean none = members.length == 0;
+        return new HotspotProfile(categories, hours, weekdays, weekdayHours,
+                none ? null : LocalDate.ofEpochDay(firstDay), none ? null : LocalDate.ofEpochDay(lastDay),
+                areas(snapshot, rows, members));
     }
 
     /** Areas holding members, coarsest kind first (fewest areas), most incidents first within a kind. */

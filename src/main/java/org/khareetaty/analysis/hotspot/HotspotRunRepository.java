@@ -212,6 +212,17 @@ public final class HotspotRunRepository {
         });
     }
 
+    /** The profile the analysis stored with a hotspot, or empty when the hotspot is unknown or has none. */
+    public static Optional<HotspotProfile> profile(Connection connection, UUID hotspotId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT profile FROM hotspot WHERE id = ?")) {
+            statement.setObject(1, hotspotId);
+            try (ResultSet rs = statement.executeQuery()) {
+                String text = rs.next() ? rs.getString(1) : null;
+                return text == null ? Optional.empty() : Optional.of(read(text, HotspotProfile.class));
+            }
+        }
+    }
+
     /** The incidents of one hotspot (none for hotspots stored without members, such as grid cells). */
     public List<UUID> incidentIds(UUID hotspotId) {
         return database.withConnection(connection -> HotspotMembers.read(connection, hotspotId).orElse(List.of()));
