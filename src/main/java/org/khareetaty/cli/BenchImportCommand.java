@@ -59,17 +59,23 @@ final class BenchImportCommand extends SessionCommand {
             HeapSampler sampler = new HeapSampler();
             sampler.start();
             long cpu = os.getProcessCpuTime();
+            Map<String, Long> threadsBefore = ThreadCpu.byThread();
             ImportReport first;
+            long started = System.nanoTime();
             try {
                 first = core.imports().importFiles(Principal.BOOTSTRAP, files, mapping, TaskContext.NONE);
             } finally {
                 sampler.interrupt();
             }
             long cpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
+            long callMs = (System.nanoTime() - started) / 1_000_000;
+            Map<String, Long> cpuByGroup = ThreadCpu.groups(threadsBefore, ThreadCpu.byThread(), cpuMs);
             long peakHeap = sampler.peakBytes();
             ImportReport second = core.imports().importFiles(Principal.BOOTSTRAP, files, mapping, TaskContext.NONE);
             out.put("first", ImportCommand.toJson(first));
+            out.put("firstCallMs", callMs);
             out.put("firstCpuMs", cpuMs);
+            out.put("firstCpuByThreadMs", cpuByGroup);
             out.put("peakHeapMb", peakHeap >> 20);
             out.put("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
             out.put("secondAccepted", second.accepted());
@@ -80,9 +86,13 @@ final class BenchImportCommand extends SessionCommand {
                 session.printJson(out);
             } else {
                 ImportCommand.print(session, first, false);
+                session.out().printf("Whole call (with the audit record and the final commit) %,d ms%n", callMs);
                 session.out().printf("CPU time %,d ms; peak heap %,d MB of %,d MB; load average %.1f on %d processors%n",
                         cpuMs, peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20, os.getSystemLoadAverage(),
                         os.getAvailableProcessors());
+                if (!cpuByGroup.isEmpty()) {
+                    session.out().printf("CPU by thread (ms): %s%n", cpuByGroup);
+                }
                 session.out().printf("Second run: %,d accepted, %,d duplicates%n", second.accepted(), second.duplicates());
             }
         } finally {

@@ -1,13 +1,18 @@
 package org.khareetaty.ingest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 
 /**
  * A fast, forgiving reader of delimited text: RFC 4180 quoting, any mix of CRLF/LF/CR line ends, the
- * physical line where each record starts, and no unbounded memory. Fields are unescaped into one reused
- * buffer and become Strings only when asked for.
+ * physical line where each record starts, and no unbounded memory. It works on the undecoded bytes of an
+ * ASCII-compatible character set (UTF-8, Windows-1256, ISO 8859: delimiters, quotes and line ends are single
+ * bytes that never occur inside a multi-byte character; {@link CsvSource} transcodes other sets to UTF-8
+ * first). Fields are unescaped into one reused buffer and become Strings only when asked for, so a row
+ * parser can read dates and numbers straight from the bytes.
  *
  * <p>Broken input is reported on the record, never thrown: a record longer than the cap is
  * {@link Problem#TOO_LONG}; a quote that is never closed (or that swallows following lines into a record
@@ -19,13 +24,14 @@ final class CsvRecordReader implements AutoCloseable {
     /** What went wrong with a record, if anything. */
     enum Problem { NONE, TOO_LONG, BAD_QUOTING }
 
-    private static final int BUFFER = 1 << 16;
+    private static final int BUFFER = 1 << 17;
     private static final int RAW_TEXT_LIMIT = 4000;
 
-    private final Reader in;
-    private final char delimiter;
-    private final int maxRecordChars;
-    private char[] buf = new char[BUFFER];
+    private final InputStream in;
+    private final Charset charset;
+    private final byte delimiter;
+    private final int maxRecordBytes;
+    private byte[] buf = new byte[BUFFER];
     private int pos;
     private int limit;
     private boolean eof;
@@ -33,7 +39,7 @@ final class CsvRecordReader implements AutoCloseable {
     private int expectedFields = -1;
 
     // The record being read: unescaped field text, field boundaries, and its raw text across buffer refills.
-    private char[] text = new char[1024];
+    private byte[] text = new byte[1024];
     private int textLength;
     private int[] starts = new int[32];
     private int[] ends = new int[32];
@@ -41,15 +47,33 @@ final class CsvRecordReader implements AutoCloseable {
     private long recordLine;
     private int spannedLines;
     private Problem problem = Problem.NONE;
-    private final StringBuilder rawCarry = new StringBuilder();
+    private final ByteArrayOutputStream rawCarry = new ByteArrayOutputStream();
     private int rawStart;
     private String rawText;
     private final Record record = new Record();
 
-    CsvRecordReader(Reader in, char delimiter, int maxRecordChars) {
+    /**
+     * @param charset an ASCII-compatible character set (see {@link #readsBytesOf(Charset)})
+     * @param delimiter an ASCII character
+     */
+    CsvRecordReader(InputStream in, Charset charset, char delimiter, int maxRecordBytes) {
+        if (delimiter > 0x7f) {
+            throw new ImportException("The delimiter '" + delimiter + "' is not an ASCII character; use , ; | or tab");
+        }
         this.in = in;
-        this.delimiter = delimiter;
-        this.maxRecordChars = maxRecordChars;
+        this.charset = charset;
+        this.delimiter = (byte) delimiter;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /**
+     * Whether text in this character set can be split on its bytes: every byte below 0x80 is that ASCII
+     * character and no multi-byte character contains such a byte.
+     */
+    static boolean readsBytesOf(Charset charset) {
+        String name = charset.name();
+        return name.equals("UTF-8") || name.equals("US-ASCII") || name.startsWith("ISO-8859-")
+                || name.startsWith("windows-125");
     }
 
     /** Records whose field count differs from this (after a multi-line quoted field) count as bad quoting. */
@@ -67,7 +91,7 @@ final class CsvRecordReader implements AutoCloseable {
             if (pos >= limit && !fill()) {
                 return false;
             }
-            char c = buf[pos];
+            byte c = buf[pos];
             if (c == '\n') {
                 pos++;
                 line++;
@@ -90,7 +114,7 @@ final class CsvRecordReader implements AutoCloseable {
         if (eof) {
             return false;
         }
-        int n = in.read(buf, 0, buf.length);
+        int n = in.readNBytes(buf, 0, buf.length);
         if (n <= 0) {
             eof = true;
             limit = 0;
@@ -102,10 +126,10 @@ final class CsvRecordReader implements AutoCloseable {
         return true;
     }
 
-    /** Keeps the raw chars of the record so far before the buffer is overwritten. */
+    /** Keeps the raw bytes of the record so far before the buffer is overwritten. */
     private boolean refillInRecord() throws IOException {
-        if (rawCarry.length() < RAW_TEXT_LIMIT * 4 && rawStart < limit) {
-            rawCarry.append(buf, rawStart, limit - rawStart);
+        if (rawCarry.size() < RAW_TEXT_LIMIT * 4 && rawStart < limit) {
+            rawCarry.write(buf, rawStart, limit - rawStart);
         }
         boolean more = fill();
         rawStart = 0;
@@ -118,13 +142,14 @@ final class CsvRecordReader implements AutoCloseable {
         recordLine = line;
         spannedLines = 0;
         problem = Problem.NONE;
-        rawCarry.setLength(0);
+        rawCarry.reset();
         rawStart = pos;
         rawText = null;
         boolean tooLong = false;
         int fieldStart = 0;
         boolean quoted = false;
         boolean afterQuote = false;
+        final byte delimiter = this.delimiter;
         while (true) {
             if (pos >= limit && !refillInRecord()) {
                 if (quoted) {
@@ -135,7 +160,7 @@ final class CsvRecordReader implements AutoCloseable {
                 endField(fieldStart);
                 break;
             }
-            char c = buf[pos++];
+            byte c = buf[pos++];
             if (quoted) {
                 if (c == '"') {
                     if (pos >= limit && !refillInRecord()) {
@@ -145,7 +170,7 @@ final class CsvRecordReader implements AutoCloseable {
                     }
                     if (buf[pos] == '"') {
                         pos++;
-                        tooLong |= append('"');
+                        tooLong |= append(buf, pos - 1, 1);
                     } else {
                         quoted = false;
                         afterQuote = true;
@@ -154,7 +179,7 @@ final class CsvRecordReader implements AutoCloseable {
                     if (c == '\n' || (c == '\r' && !(pos < limit && buf[pos] == '\n'))) {
                         spannedLines++;
                     }
-                    tooLong |= append(c);
+                    tooLong |= append(buf, pos - 1, 1);
                 }
                 continue;
             }
@@ -172,16 +197,18 @@ final class CsvRecordReader implements AutoCloseable {
             } else if (c == '"' && textLength == fieldStart && !afterQuote) {
                 quoted = true;
             } else {
-                // Most chars are plain: copy the run up to the next delimiter, quote or line end at once.
+                // Most bytes are plain: copy the run up to the next delimiter, quote or line end at once.
                 int end = pos;
-                while (end < limit) {
-                    char d = buf[end];
+                byte[] b = buf;
+                int max = limit;
+                while (end < max) {
+                    byte d = b[end];
                     if (d == delimiter || d == '\n' || d == '\r' || d == '"') {
                         break;
                     }
                     end++;
                 }
-                tooLong |= append(buf, pos - 1, end - pos + 1);
+                tooLong |= append(b, pos - 1, end - pos + 1);
                 pos = end;
             }
         }
@@ -189,32 +216,28 @@ final class CsvRecordReader implements AutoCloseable {
             problem = Problem.TOO_LONG;
         } else if (spannedLines > 0 && expectedFields > 0 && fields != expectedFields) {
             // A stray quote swallowed the next lines: blame the first line, read the rest again.
-            rereadAfterFirstLine(rawTextFull());
+            rereadAfterFirstLine(rawBytesFull());
         }
     }
 
     private void badQuotingAtEof() {
-        String raw = rawTextFull();
-        rereadAfterFirstLine(raw);
+        rereadAfterFirstLine(rawBytesFull());
     }
 
-    private void rereadAfterFirstLine(String raw) {
+    private void rereadAfterFirstLine(byte[] raw) {
         int cut = firstLineBreak(raw);
         problem = Problem.BAD_QUOTING;
-        rawText = cut < 0 ? raw : raw.substring(0, cut);
+        rawText = new String(raw, 0, cut < 0 ? raw.length : cut, charset);
         if (cut >= 0) {
-            int skip = raw.charAt(cut) == '\r' && cut + 1 < raw.length() && raw.charAt(cut + 1) == '\n' ? 2 : 1;
-            char[] rest = raw.substring(cut + skip).toCharArray();
-            char[] remaining = Arrays.copyOfRange(buf, pos, Math.max(pos, limit));
-            char[] joined = new char[rest.length + remaining.length];
-            System.arraycopy(rest, 0, joined, 0, rest.length);
-            System.arraycopy(remaining, 0, joined, rest.length, remaining.length);
-            buf = joined.length >= BUFFER ? joined : Arrays.copyOf(joined, BUFFER);
+            int skip = raw[cut] == '\r' && cut + 1 < raw.length && raw[cut + 1] == '\n' ? 2 : 1;
+            int rest = raw.length - cut - skip;
+            int remaining = Math.max(0, limit - pos);
+            byte[] joined = new byte[Math.max(BUFFER, rest + remaining)];
+            System.arraycopy(raw, cut + skip, joined, 0, rest);
+            System.arraycopy(buf, pos, joined, rest, remaining);
+            buf = joined;
             pos = 0;
-            limit = joined.length;
-            if (limit == 0 && !eof) {
-                buf = new char[BUFFER];
-            }
+            limit = rest + remaining;
         }
         line = recordLine + 1;
         fields = 1;
@@ -222,46 +245,33 @@ final class CsvRecordReader implements AutoCloseable {
         ends[0] = 0;
     }
 
-    private static int firstLineBreak(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\n' || c == '\r') {
+    private static int firstLineBreak(byte[] raw) {
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '\n' || raw[i] == '\r') {
                 return i;
             }
         }
         return -1;
     }
 
-    private String rawTextFull() {
-        StringBuilder raw = new StringBuilder(rawCarry);
+    /** The record's raw bytes as they stood in the input, without the line end. */
+    private byte[] rawBytesFull() {
         int end = Math.max(rawStart, Math.min(pos, limit));
-        raw.append(buf, rawStart, end - rawStart);
-        int length = raw.length();
-        while (length > 0 && (raw.charAt(length - 1) == '\n' || raw.charAt(length - 1) == '\r')) {
+        byte[] carried = rawCarry.toByteArray();
+        byte[] raw = Arrays.copyOf(carried, carried.length + end - rawStart);
+        System.arraycopy(buf, rawStart, raw, carried.length, end - rawStart);
+        int length = raw.length;
+        while (length > 0 && (raw[length - 1] == '\n' || raw[length - 1] == '\r')) {
             length--;
         }
-        raw.setLength(length);
-        return raw.toString();
-    }
-
-    /** Appends one char of field text; true when the record went over the cap (the char is dropped). */
-    private boolean append(char c) {
-        if (textLength >= maxRecordChars) {
-            return true;
-        }
-        if (textLength == text.length) {
-            text = Arrays.copyOf(text, Math.min(maxRecordChars, text.length * 2));
-        }
-        text[textLength++] = c;
-        return false;
+        return length == raw.length ? raw : Arrays.copyOf(raw, length);
     }
 
     /** Appends a run of field text; true when the record went over the cap (the excess is dropped). */
-    private boolean append(char[] source, int from, int length) {
-        int room = maxRecordChars - textLength;
-        int copied = Math.min(room, length);
+    private boolean append(byte[] source, int from, int length) {
+        int copied = Math.min(maxRecordBytes - textLength, length);
         if (textLength + copied > text.length) {
-            text = Arrays.copyOf(text, Math.min(maxRecordChars, Math.max(text.length * 2, textLength + copied)));
+            text = Arrays.copyOf(text, Math.min(maxRecordBytes, Math.max(text.length * 2, textLength + copied)));
         }
         System.arraycopy(source, from, text, textLength, copied);
         textLength += copied;
@@ -276,10 +286,6 @@ final class CsvRecordReader implements AutoCloseable {
         starts[fields] = fieldStart;
         ends[fields] = textLength;
         fields++;
-    }
-
-    long line() {
-        return line;
     }
 
     @Override
@@ -301,29 +307,34 @@ final class CsvRecordReader implements AutoCloseable {
             return problem;
         }
 
+        /** The unescaped bytes all fields point into. */
+        byte[] text() {
+            return text;
+        }
+
+        int start(int index) {
+            return index < 0 || index >= fields ? 0 : starts[index];
+        }
+
+        int end(int index) {
+            return index < 0 || index >= fields ? 0 : ends[index];
+        }
+
+        Charset charset() {
+            return charset;
+        }
+
         String field(int index) {
             if (index < 0 || index >= fields) {
                 return "";
             }
-            return new String(text, starts[index], ends[index] - starts[index]);
-        }
-
-        boolean isBlank(int index) {
-            if (index < 0 || index >= fields) {
-                return true;
-            }
-            for (int i = starts[index]; i < ends[index]; i++) {
-                if (text[i] > ' ') {
-                    return false;
-                }
-            }
-            return true;
+            return new String(text, starts[index], ends[index] - starts[index], charset);
         }
 
         /** The record as it stood in the file (cut to a few thousand characters). */
         String rawText() {
             if (rawText == null) {
-                rawText = rawTextFull();
+                rawText = new String(rawBytesFull(), charset);
             }
             return rawText.length() > RAW_TEXT_LIMIT ? rawText.substring(0, RAW_TEXT_LIMIT) : rawText;
         }

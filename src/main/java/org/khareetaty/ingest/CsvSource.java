@@ -4,8 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -35,13 +37,22 @@ final class CsvSource implements RowSource {
         if (format.bom()) {
             bytes.readNBytes(3);
         }
-        CharsetDecoder decoder = format.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        reader = new CsvRecordReader(new InputStreamReader(bytes, decoder), format.delimiter(), limits.maxRecordChars());
+        reader = open(bytes, format.charset(), format.delimiter(), limits.maxRecordBytes());
         header = format.header();
         if (reader.next()) {
             reader.expectFields(header.size());  // line 1 is the header sniffing already read
         }
+    }
+
+    /** A CSV reader over the bytes, transcoded to UTF-8 first when the character set cannot be split on bytes. */
+    static CsvRecordReader open(InputStream bytes, Charset charset, char delimiter, int maxRecordBytes) {
+        if (CsvRecordReader.readsBytesOf(charset)) {
+            return new CsvRecordReader(bytes, charset, delimiter, maxRecordBytes);
+        }
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new CsvRecordReader(new Utf8Transcoder(new InputStreamReader(bytes, decoder)), StandardCharsets.UTF_8,
+                delimiter, maxRecordBytes);
     }
 
     @Override
@@ -76,13 +87,23 @@ final class CsvSource implements RowSource {
         }
 
         @Override
-        public String field(int column) {
-            return reader.record().field(column);
+        public byte[] text() {
+            return reader.record().text();
         }
 
         @Override
-        public boolean isBlank(int column) {
-            return reader.record().isBlank(column);
+        public int start(int column) {
+            return reader.record().start(column);
+        }
+
+        @Override
+        public int end(int column) {
+            return reader.record().end(column);
+        }
+
+        @Override
+        public Charset charset() {
+            return reader.record().charset();
         }
 
         @Override

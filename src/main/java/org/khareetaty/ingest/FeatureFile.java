@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -119,10 +120,36 @@ public final class FeatureFile {
                     return null;
                 }
                 current = features.get(next++);
+                row.fill(current.values());
                 return row;
             }
 
-            private final SourceRow row = new SourceRow() {
+            private final FeatureRow row = new FeatureRow();
+
+            /** A feature's values laid out as UTF-8 field ranges, like a CSV record. */
+            final class FeatureRow implements SourceRow {
+                private byte[] text = new byte[256];
+                private int[] starts = new int[0];
+                private int[] ends = new int[0];
+
+                void fill(List<String> values) {
+                    if (starts.length < values.size()) {
+                        starts = new int[values.size()];
+                        ends = new int[values.size()];
+                    }
+                    int length = 0;
+                    for (int i = 0; i < values.size(); i++) {
+                        byte[] utf8 = values.get(i) == null ? new byte[0] : values.get(i).getBytes(StandardCharsets.UTF_8);
+                        if (length + utf8.length > text.length) {
+                            text = java.util.Arrays.copyOf(text, Math.max(text.length * 2, length + utf8.length));
+                        }
+                        System.arraycopy(utf8, 0, text, length, utf8.length);
+                        starts[i] = length;
+                        length += utf8.length;
+                        ends[i] = length;
+                    }
+                }
+
                 @Override
                 public long line() {
                     return next;
@@ -134,8 +161,23 @@ public final class FeatureFile {
                 }
 
                 @Override
-                public String field(int column) {
-                    return column < 0 || column >= current.values().size() ? "" : current.values().get(column);
+                public byte[] text() {
+                    return text;
+                }
+
+                @Override
+                public int start(int column) {
+                    return column < 0 || column >= current.values().size() ? 0 : starts[column];
+                }
+
+                @Override
+                public int end(int column) {
+                    return column < 0 || column >= current.values().size() ? 0 : ends[column];
+                }
+
+                @Override
+                public java.nio.charset.Charset charset() {
+                    return StandardCharsets.UTF_8;
                 }
 
                 @Override
@@ -164,7 +206,7 @@ public final class FeatureFile {
                     return current.geometry() == null || current.geometry().isEmpty() ? Double.NaN
                             : current.geometry().getCoordinate().y;
                 }
-            };
+            }
 
             @Override
             public String sha256() {

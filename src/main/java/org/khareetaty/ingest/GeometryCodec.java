@@ -1,5 +1,6 @@
 package org.khareetaty.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,16 +31,22 @@ final class GeometryCodec {
 
     /** Decodes a hex (E)WKB point into lon/lat; false when the text is not a point. */
     boolean decodeHexWkb(String hex, int defaultEpsg, Point out) {
-        int n = hex.length();
+        // Characters outside Latin-1 become '?', which is no hex digit.
+        return decodeHexWkb(hex.getBytes(StandardCharsets.ISO_8859_1), 0, hex.length(), defaultEpsg, out);
+    }
+
+    /** Decodes a hex (E)WKB point given as ASCII bytes straight into lon/lat, with no String in between. */
+    boolean decodeHexWkb(byte[] hex, int from, int to, int defaultEpsg, Point out) {
+        int n = to - from;
         if (n < 42 || (n & 1) != 0) {
             return false;
         }
-        int order = hexByte(hex, 0);
+        int order = hexByte(hex, from);
         if (order != 0 && order != 1) {
             return false;
         }
         boolean little = order == 1;
-        long type = readUInt(hex, 2, little);
+        long type = readUInt(hex, from + 2, little);
         boolean hasSrid = (type & 0x20000000L) != 0;
         if ((type & 0xffff) != 1) {
             return false;  // not a point
@@ -50,14 +57,14 @@ final class GeometryCodec {
             if (n < 50) {
                 return false;
             }
-            srid = (int) readUInt(hex, offset, little);
+            srid = (int) readUInt(hex, from + offset, little);
             offset += 8;
         }
         if (n < offset + 32) {
             return false;
         }
-        double x = Double.longBitsToDouble(readLong(hex, offset, little));
-        double y = Double.longBitsToDouble(readLong(hex, offset + 16, little));
+        double x = Double.longBitsToDouble(readLong(hex, from + offset, little));
+        double y = Double.longBitsToDouble(readLong(hex, from + offset + 16, little));
         if (Double.isNaN(x) || Double.isNaN(y)) {
             return false;  // POINT EMPTY
         }
@@ -150,7 +157,7 @@ final class GeometryCodec {
         toLonLat(0, 0, epsg, probe);
     }
 
-    private static int hexDigit(char c) {
+    private static int hexDigit(byte c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
@@ -163,13 +170,13 @@ final class GeometryCodec {
         return -1;
     }
 
-    private static int hexByte(String s, int at) {
-        int hi = hexDigit(s.charAt(at));
-        int lo = hexDigit(s.charAt(at + 1));
+    private static int hexByte(byte[] s, int at) {
+        int hi = hexDigit(s[at]);
+        int lo = hexDigit(s[at + 1]);
         return hi < 0 || lo < 0 ? -1 : hi << 4 | lo;
     }
 
-    private static long readUInt(String s, int at, boolean little) {
+    private static long readUInt(byte[] s, int at, boolean little) {
         long value = 0;
         for (int i = 0; i < 4; i++) {
             int b = hexByte(s, at + 2 * i);
@@ -181,7 +188,7 @@ final class GeometryCodec {
         return value;
     }
 
-    private static long readLong(String s, int at, boolean little) {
+    private static long readLong(byte[] s, int at, boolean little) {
         long value = 0;
         for (int i = 0; i < 8; i++) {
             long b = hexByte(s, at + 2 * i) & 0xffL;

@@ -2,7 +2,7 @@ package org.khareetaty.ingest;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.zone.ZoneRules;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +15,7 @@ final class RowParser {
 
     private static final long EARLIEST = Instant.parse("1900-01-01T00:00:00Z").getEpochSecond();
     private static final int MAX_VALUE_LENGTH = 1000;
+    private static final HexFormat HEX = HexFormat.of();
 
     private final MappingProfile mapping;
     private final String fileName;
@@ -32,7 +33,8 @@ final class RowParser {
     private final int headerFields;
     private final TimeParser timeParser;
     private final TimeParser.Result time = new TimeParser.Result();
-    private final ZoneRules rules;
+    private final ZoneOffsetCache offsets;
+    private final CategoryCache categoryCache = new CategoryCache();
     private final GeometryCodec geometry = new GeometryCodec();
     private final GeometryCodec.Point point = new GeometryCodec.Point();
     private final CategoryMapper categories;
@@ -59,7 +61,7 @@ final class RowParser {
         this.epsg = location.epsg() == null ? 4326 : location.epsg();
         ZoneId zone = ZoneId.of(mapping.timeZone());
         this.timeParser = new TimeParser(zone, mapping.dateTimePattern());
-        this.rules = zone.getRules();
+        this.offsets = new ZoneOffsetCache(zone.getRules());
         this.categories = categories;
         this.locators = locators;
         this.latest = now.getEpochSecond() + 86400;
@@ -98,7 +100,12 @@ final class RowParser {
         if (!parseTime(row, chunk, i)) {
             return;
         }
-        String categoryText = row.isBlank(categoryColumn) ? null : row.field(categoryColumn).strip();
+        CategoryCache.Entry category = categoryCache.get(row, categoryColumn);
+        if (category == null) {
+            String text = row.isBlank(categoryColumn) ? null : row.field(categoryColumn).strip();
+            category = categoryCache.put(row, categoryColumn, text, text == null ? null : categories.codeFor(text));
+        }
+        String categoryText = category.text();
         if (categoryText == null) {
             quarantine(chunk, row, mapping.categoryColumn(), "", QuarantineReason.MISSING_FIELD, "the category is empty");
             return;
@@ -126,7 +133,7 @@ final class RowParser {
         chunk.sourceHash[i] = Hashing.hash64(key, 0);
         chunk.line[i] = row.line();
         chunk.categorySource[i] = categoryText;
-        chunk.category[i] = categories.codeFor(categoryText);
+        chunk.category[i] = category.code();
         chunk.address[i] = address;
         for (int k = 0; k < locators.size(); k++) {
             chunk.area[k][i] = locators.get(k).locate(chunk.lon[i], chunk.lat[i]);
@@ -144,8 +151,8 @@ final class RowParser {
                 quarantine(chunk, row, field, "", QuarantineReason.MISSING_FIELD, "the date/time is empty");
                 return false;
             }
-            value = row.field(dateTimeColumn);
-            parsed = timeParser.parse(value, time);
+            parsed = timeParser.parse(row.text(), row.start(dateTimeColumn), row.end(dateTimeColumn), row.charset(), time);
+            value = parsed ? null : row.field(dateTimeColumn);
         } else {
             field = mapping.dateColumn();
             if (row.isBlank(dateColumn)) {
@@ -164,12 +171,13 @@ final class RowParser {
             return false;
         }
         if (time.epochSecond < EARLIEST || time.epochSecond > latest) {
+            value = value != null ? value : row.field(dateTimeColumn);
             quarantine(chunk, row, field, value, QuarantineReason.IMPOSSIBLE_DATE,
                     "the date " + cut(value) + " is before 1900 or in the future");
             return false;
         }
         long seconds = time.epochSecond;
-        int offset = rules.getOffset(Instant.ofEpochSecond(seconds)).getTotalSeconds();
+        int offset = offsets.offsetSeconds(seconds);
         long local = seconds + offset;
         long day = Math.floorDiv(local, 86400L);
         chunk.epochSecond[i] = seconds;
@@ -183,8 +191,6 @@ final class RowParser {
     private boolean parseLocation(SourceRow row, IncidentChunk chunk, int i) {
         chunk.lon[i] = Double.NaN;
         chunk.lat[i] = Double.NaN;
-        String field;
-        String value;
         boolean ok;
         switch (locationKind) {
             case NONE:
@@ -195,8 +201,6 @@ final class RowParser {
                 }
                 point.lon = row.featureLon();
                 point.lat = row.featureLat();
-                field = "geometry";
-                value = point.lon + " " + point.lat;
                 ok = true;
                 break;
             case LON_LAT:
@@ -204,38 +208,33 @@ final class RowParser {
                 if (row.isBlank(xColumn) && row.isBlank(yColumn)) {
                     return true;  // no location given: accepted, counted as not located
                 }
-                String x = row.field(xColumn);
-                String y = row.field(yColumn);
-                field = mapping.location().xColumn() + "," + mapping.location().yColumn();
-                value = x + "," + y;
-                ok = parseXy(x, y);
+                ok = parseXy(number(row, xColumn), number(row, yColumn));
                 break;
             case WKB:
             case WKT:
                 if (row.isBlank(geometryColumn)) {
                     return true;
                 }
-                field = mapping.location().geometryColumn();
-                value = row.field(geometryColumn).strip();
-                ok = locationKind == MappingProfile.LocationKind.WKB
-                        ? geometry.decodeHexWkb(value, epsg, point) : geometry.decodeWkt(value, epsg, point);
+                ok = locationKind == MappingProfile.LocationKind.WKB ? decodeHexWkb(row)
+                        : geometry.decodeWkt(row.field(geometryColumn).strip(), epsg, point);
                 break;
             default:
                 throw new IllegalStateException("Unknown location kind " + locationKind);
         }
         if (!ok || point.lon < -180 || point.lon > 180 || point.lat < -90 || point.lat > 90) {
-            quarantine(chunk, row, field, value, QuarantineReason.BAD_COORDINATES,
-                    "cannot read '" + cut(value) + "' as a location in range");
+            quarantine(chunk, row, locationField(), locationValue(row), QuarantineReason.BAD_COORDINATES,
+                    "cannot read '" + cut(locationValue(row)) + "' as a location in range");
             return false;
         }
         if (point.lon == 0 && point.lat == 0) {
-            quarantine(chunk, row, field, value, QuarantineReason.ZERO_COORDINATES, "the location is (0, 0)");
+            quarantine(chunk, row, locationField(), locationValue(row), QuarantineReason.ZERO_COORDINATES,
+                    "the location is (0, 0)");
             return false;
         }
         MappingProfile.Extent extent = mapping.extent();
         if (extent != null && !extent.contains(point.lon, point.lat)) {
-            quarantine(chunk, row, field, value, QuarantineReason.OUTSIDE_EXTENT, String.format(Locale.ROOT,
-                    "(%.5f, %.5f) is outside the agency's extent", point.lon, point.lat));
+            quarantine(chunk, row, locationField(), locationValue(row), QuarantineReason.OUTSIDE_EXTENT,
+                    String.format(Locale.ROOT, "(%.5f, %.5f) is outside the agency's extent", point.lon, point.lat));
             return false;
         }
         chunk.lon[i] = point.lon;
@@ -243,26 +242,71 @@ final class RowParser {
         return true;
     }
 
-    private boolean parseXy(String x, String y) {
+    /** A coordinate column's number: read from the bytes when it is a plain decimal, else parsed as text (NaN: not a number). */
+    private static double number(SourceRow row, int column) {
+        double value = AsciiText.parseDecimal(row.text(), row.start(column), row.end(column));
+        if (!Double.isNaN(value)) {
+            return value;
+        }
         try {
-            double a = Double.parseDouble(x.strip());
-            double b = Double.parseDouble(y.strip());
-            if (locationKind == MappingProfile.LocationKind.LON_LAT) {
-                point.lon = a;
-                point.lat = b;
-                return Double.isFinite(a) && Double.isFinite(b);
-            }
-            return geometry.toLonLat(a, b, epsg, point);
+            return Double.parseDouble(row.field(column).strip());
         } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private boolean decodeHexWkb(SourceRow row) {
+        byte[] text = row.text();
+        int start = row.start(geometryColumn);
+        int end = row.end(geometryColumn);
+        while (start < end && AsciiText.isWhitespace(text[start])) {
+            start++;
+        }
+        while (end > start && AsciiText.isWhitespace(text[end - 1])) {
+            end--;
+        }
+        // Hex is ASCII; a field with other characters at its ends (Unicode spaces) takes the text path.
+        if (start < end && text[start] >= 0 && text[end - 1] >= 0) {
+            return geometry.decodeHexWkb(text, start, end, epsg, point);
+        }
+        return geometry.decodeHexWkb(row.field(geometryColumn).strip(), epsg, point);
+    }
+
+    /** The mapped location column(s), for a quarantine entry. */
+    private String locationField() {
+        return switch (locationKind) {
+            case FEATURE -> "geometry";
+            case LON_LAT, XY -> mapping.location().xColumn() + "," + mapping.location().yColumn();
+            default -> mapping.location().geometryColumn();
+        };
+    }
+
+    /** The location as the source gave it, for a quarantine entry. */
+    private String locationValue(SourceRow row) {
+        return switch (locationKind) {
+            case FEATURE -> row.featureLon() + " " + row.featureLat();
+            case LON_LAT, XY -> row.field(xColumn) + "," + row.field(yColumn);
+            default -> row.field(geometryColumn).strip();
+        };
+    }
+
+    private boolean parseXy(double a, double b) {
+        if (Double.isNaN(a) || Double.isNaN(b)) {
             return false;
         }
+        if (locationKind == MappingProfile.LocationKind.LON_LAT) {
+            point.lon = a;
+            point.lat = b;
+            return Double.isFinite(a) && Double.isFinite(b);
+        }
+        return geometry.toLonLat(a, b, epsg, point);
     }
 
     private String contentKey(SourceRow row, String category, String address, double lon, double lat, long seconds) {
         content.setLength(0);
         content.append(seconds).append('|').append(category).append('|').append(address).append('|')
                 .append(lon).append('|').append(lat);
-        return String.format(Locale.ROOT, "h:%016x%016x", Hashing.hash64(content, 1), Hashing.hash64(content, 2));
+        return "h:" + HEX.toHexDigits(Hashing.hash64(content, 1)) + HEX.toHexDigits(Hashing.hash64(content, 2));
     }
 
     private static boolean badEncoding(String text) {

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -88,7 +87,8 @@ public final class TextSniffer {
     }
 
     private static List<String> readHeader(String text, char delimiter, InputLimits limits) {
-        try (CsvRecordReader reader = new CsvRecordReader(new StringReader(text), delimiter, limits.maxRecordChars())) {
+        try (CsvRecordReader reader = new CsvRecordReader(new java.io.ByteArrayInputStream(
+                text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8, delimiter, limits.maxRecordBytes())) {
             if (!reader.next()) {
                 return List.of();
             }

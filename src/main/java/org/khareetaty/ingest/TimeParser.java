@@ -1,5 +1,7 @@
 package org.khareetaty.ingest;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +57,31 @@ final class TimeParser {
         if (pattern != null) {
             return parseWithPattern(s, out);
         }
-        return parseIsoLike(s, out) || parseSlashed(s, out);
+        // Characters outside Latin-1 become '?', which no ISO-like form accepts.
+        return parseIsoLike(s.getBytes(StandardCharsets.ISO_8859_1), 0, s.length(), out) || parseSlashed(s, out);
+    }
+
+    /**
+     * The same as {@link #parse(String, Result)} for a field given as bytes of an ASCII-compatible character
+     * set: the ISO-like forms (such as {@code 2019-06-24 04:00:00+00}) are read straight from the bytes, with
+     * no String, formatter or date object; anything else goes through the String path.
+     */
+    boolean parse(byte[] text, int from, int to, Charset charset, Result out) {
+        out.flag = null;
+        if (pattern == null) {
+            int start = from;
+            int end = to;
+            while (start < end && AsciiText.isWhitespace(text[start])) {
+                start++;
+            }
+            while (end > start && AsciiText.isWhitespace(text[end - 1])) {
+                end--;
+            }
+            if (start < end && text[start] >= 0 && text[end - 1] >= 0 && parseIsoLike(text, start, end, out)) {
+                return true;
+            }
+        }
+        return parse(new String(text, from, to - from, charset), out);
     }
 
     /** Parses a date column and a separate time column (the time may be empty: midnight). */
@@ -88,54 +114,53 @@ final class TimeParser {
     }
 
     /** yyyy-MM-dd or yyyy/MM/dd, optional [T ]HH:mm[:ss[.fraction]], optional Z or ±HH[[:]mm]. */
-    private boolean parseIsoLike(String s, Result out) {
-        int n = s.length();
-        if (n < 10 || !digits(s, 0, 4) || (s.charAt(4) != '-' && s.charAt(4) != '/')) {
+    private boolean parseIsoLike(byte[] s, int from, int n, Result out) {
+        if (n - from < 10 || !digits(s, n, from, 4) || (s[from + 4] != '-' && s[from + 4] != '/')) {
             return false;
         }
-        char sep = s.charAt(4);
-        int i = 5;
-        int monthEnd = scanDigits(s, i);
-        if (monthEnd == i || monthEnd - i > 2 || monthEnd >= n || s.charAt(monthEnd) != sep) {
+        byte sep = s[from + 4];
+        int i = from + 5;
+        int monthEnd = scanDigits(s, n, i);
+        if (monthEnd == i || monthEnd - i > 2 || monthEnd >= n || s[monthEnd] != sep) {
             return false;
         }
         int month = number(s, i, monthEnd);
         i = monthEnd + 1;
-        int dayEnd = scanDigits(s, i);
+        int dayEnd = scanDigits(s, n, i);
         if (dayEnd == i || dayEnd - i > 2) {
             return false;
         }
         int day = number(s, i, dayEnd);
-        int year = number(s, 0, 4);
+        int year = number(s, from, from + 4);
         i = dayEnd;
         int hour = 0;
         int minute = 0;
         int second = 0;
-        if (i < n && (s.charAt(i) == 'T' || s.charAt(i) == ' ')) {
+        if (i < n && (s[i] == 'T' || s[i] == ' ')) {
             i++;
-            int hourEnd = scanDigits(s, i);
-            if (hourEnd - i < 1 || hourEnd - i > 2 || hourEnd >= n || s.charAt(hourEnd) != ':') {
+            int hourEnd = scanDigits(s, n, i);
+            if (hourEnd - i < 1 || hourEnd - i > 2 || hourEnd >= n || s[hourEnd] != ':') {
                 return false;
             }
             hour = number(s, i, hourEnd);
             i = hourEnd + 1;
-            if (!digits(s, i, 2)) {
+            if (!digits(s, n, i, 2)) {
                 return false;
             }
             minute = number(s, i, i + 2);
             i += 2;
-            if (i < n && s.charAt(i) == ':') {
-                if (!digits(s, i + 1, 2)) {
+            if (i < n && s[i] == ':') {
+                if (!digits(s, n, i + 1, 2)) {
                     return false;
                 }
                 second = number(s, i + 1, i + 3);
                 i += 3;
-                if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
-                    i = scanDigits(s, i + 1);
+                if (i < n && (s[i] == '.' || s[i] == ',')) {
+                    i = scanDigits(s, n, i + 1);
                 }
             }
         }
-        while (i < n && s.charAt(i) == ' ') {
+        while (i < n && s[i] == ' ') {
             i++;
         }
         int offsetSeconds;
@@ -144,7 +169,7 @@ final class TimeParser {
             hasOffset = false;
             offsetSeconds = 0;
         } else {
-            char c = s.charAt(i);
+            byte c = s[i];
             if (c == 'Z' || c == 'z') {
                 if (i + 1 != n) {
                     return false;
@@ -152,17 +177,17 @@ final class TimeParser {
                 offsetSeconds = 0;
             } else if (c == '+' || c == '-') {
                 int start = i + 1;
-                if (!digits(s, start, 2)) {
+                if (!digits(s, n, start, 2)) {
                     return false;
                 }
                 int oh = number(s, start, start + 2);
                 int j = start + 2;
                 int om = 0;
-                if (j < n && s.charAt(j) == ':') {
+                if (j < n && s[j] == ':') {
                     j++;
                 }
                 if (j < n) {
-                    if (!digits(s, j, 2) || j + 2 != n) {
+                    if (!digits(s, n, j, 2) || j + 2 != n) {
                         return false;
                     }
                     om = number(s, j, j + 2);
@@ -176,17 +201,16 @@ final class TimeParser {
         if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
             return false;
         }
-        try {
-            if (hasOffset) {
-                long days = LocalDate.of(year, month, day).toEpochDay();
-                out.epochSecond = days * 86400 + hour * 3600L + minute * 60L + Math.min(second, 59) - offsetSeconds;
-            } else {
-                resolveLocal(LocalDateTime.of(year, month, day, hour, minute, Math.min(second, 59)), out);
-            }
-            return true;
-        } catch (DateTimeException e) {
+        if (day > lengthOfMonth(year, month)) {
             return false;  // e.g. 31 February
         }
+        if (hasOffset) {
+            out.epochSecond = epochDay(year, month, day) * 86400 + hour * 3600L + minute * 60L + Math.min(second, 59)
+                    - offsetSeconds;
+        } else {
+            resolveLocal(LocalDateTime.of(year, month, day, hour, minute, Math.min(second, 59)), out);
+        }
+        return true;
     }
 
     private static final DateTimeFormatter[] SLASHED = {
@@ -239,32 +263,59 @@ final class TimeParser {
         return zone;
     }
 
-    private static boolean digits(String s, int from, int count) {
-        if (from + count > s.length()) {
+    private static boolean digits(byte[] s, int n, int from, int count) {
+        if (from + count > n) {
             return false;
         }
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
+            if (s[i] < '0' || s[i] > '9') {
                 return false;
             }
         }
         return true;
     }
 
-    private static int scanDigits(String s, int from) {
+    private static int scanDigits(byte[] s, int n, int from) {
         int i = from;
-        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
             i++;
         }
         return i;
     }
 
-    private static int number(String s, int from, int to) {
+    private static int number(byte[] s, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
-            value = value * 10 + (s.charAt(i) - '0');
+            value = value * 10 + (s[i] - '0');
         }
         return value;
+    }
+
+    static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date (the arithmetic of {@link LocalDate#toEpochDay()}). */
+    static long epochDay(int year, int month, int day) {
+        long y = year;
+        long total = 365 * y;
+        if (y >= 0) {
+            total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        } else {
+            total -= y / -4 - y / -100 + y / -400;
+        }
+        total += (367 * month - 362) / 12;
+        total += day - 1;
+        if (month > 2) {
+            total--;
+            if (!(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) {
+                total--;
+            }
+        }
+        return total - 719528;  // days from year 0 to 1970
     }
 }

@@ -4,9 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -110,7 +108,7 @@ public final class IncidentBlock {
      * G1 treat them as humongous). Dictionary codes and numbers take the narrowest width that holds them.
      */
     public byte[] encode() {
-        Strings[] strings = {new Strings(sourceKey, size), new Strings(timeFlag, size), new Strings(category, size),
+        Strings[] strings = {new Strings(sourceKey, size, false), new Strings(timeFlag, size), new Strings(category, size),
                 new Strings(categorySource, size), new Strings(address, size)};
         Numbers lines = new Numbers(line, size);
         Numbers seconds = new Numbers(epochSecond, size);
@@ -262,7 +260,10 @@ public final class IncidentBlock {
         }
     }
 
-    /** A dictionary of the distinct values (UTF-8), then one code per row (-1 for null) of 1, 2 or 4 bytes. */
+    /**
+     * A dictionary of the values (UTF-8), then one code per row (-1 for null) of 1, 2 or 4 bytes. Equal values share
+     * one entry, except in a column known to hold distinct values (source keys), which skips the look-up.
+     */
     private static final class Strings {
         private final List<byte[]> dictionary = new ArrayList<>();
         private final int[] codes;
@@ -270,18 +271,40 @@ public final class IncidentBlock {
         private int dictionaryBytes;
 
         Strings(String[] values, int size) {
-            Map<String, Integer> known = new HashMap<>();
+            this(values, size, true);
+        }
+
+        Strings(String[] values, int size, boolean shareEqual) {
             codes = new int[size];
+            // Open addressing over the dictionary codes: no boxed codes, no map entries.
+            int[] slots = shareEqual ? new int[Integer.highestOneBit(Math.max(4, size) * 2 - 1) << 1] : null;
+            String[] known = shareEqual ? new String[size] : null;
             for (int i = 0; i < size; i++) {
                 String value = values[i];
                 if (value == null) {
                     codes[i] = -1;
                     continue;
                 }
-                Integer code = known.get(value);
-                if (code == null) {
+                int code = -1;
+                int slot = 0;
+                if (shareEqual) {
+                    int mask = slots.length - 1;
+                    slot = (value.hashCode() * 0x9E3779B9 >>> 7) & mask;
+                    while (slots[slot] != 0) {
+                        String candidate = known[slots[slot] - 1];
+                        if (candidate == value || candidate.equals(value)) {
+                            code = slots[slot] - 1;
+                            break;
+                        }
+                        slot = (slot + 1) & mask;
+                    }
+                }
+                if (code < 0) {
                     code = dictionary.size();
-                    known.put(value, code);
+                    if (shareEqual) {
+                        slots[slot] = code + 1;
+                        known[code] = value;
+                    }
                     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
                     dictionary.add(utf8);
                     dictionaryBytes += 4 + utf8.length;
@@ -301,11 +324,21 @@ public final class IncidentBlock {
                 writeString(out, utf8);
             }
             out.put((byte) width);
-            for (int code : codes) {
-                switch (width) {
-                    case 1 -> out.put((byte) code);
-                    case 2 -> out.putShort((short) code);
-                    default -> out.putInt(code);
+            switch (width) {
+                case 1 -> {
+                    for (int code : codes) {
+                        out.put((byte) code);
+                    }
+                }
+                case 2 -> {
+                    for (int code : codes) {
+                        out.putShort((short) code);
+                    }
+                }
+                default -> {
+                    for (int code : codes) {
+                        out.putInt(code);
+                    }
                 }
             }
         }
