@@ -319,9 +319,12 @@ public final class DesktopApp extends Application {
                 new ForecastViewModel(core.forecasts(), executor))));
         panes.add(new NavigationItem("backtests", "Backtests", () -> new BacktestView(
                 new BacktestViewModel(core.forecasts(), core.hotspotForecasts(), executor))));
-        panes.add(new NavigationItem("map", "Map", () -> new MapView(
-                new MapViewModel(core.map(), principal, core.snapshots(), incidents, executor, filter, core.settings(),
-                        core.settings().get(Settings.AGENCY_ZONE)),
+        // The map is prepared in the background as soon as the window is built (its opening read, the incidents
+        // layer), so opening the pane only has to show it (ADR 0045).
+        MapViewModel map = new MapViewModel(core.map(), principal, core.snapshots(), incidents, executor, filter, core.settings(),
+                core.settings().get(Settings.AGENCY_ZONE));
+        map.open();
+        panes.add(new NavigationItem("map", "Map", () -> new MapView(map,
                 new TileQueue<>(core.tasks(), "Draw basemap tiles", 2), new TileQueue<>(core.tasks(), "Draw map layers"))));
         panes.add(new NavigationItem("hotspots", "Hotspots", () -> new HotspotsView(
                 new HotspotsViewModel(core.hotspots(), executor, filter, principal::username))));

@@ -29,7 +29,7 @@ public final class BackgroundTasks implements AutoCloseable {
     /**
      * How soon a task runs. {@code INTERACTIVE} is short work a person is looking at now (the map's tiles on screen,
      * the map's opening read): it goes ahead of queued work and, when every worker is busy with longer work, runs on
-     * the interactive lane, a worker kept for it alone. {@code NORMAL} is everything else, in the order submitted.
+     * an interactive lane, a worker kept for it alone. {@code NORMAL} is everything else, in the order submitted.
      */
     public enum Priority { INTERACTIVE, NORMAL }
 
@@ -52,15 +52,19 @@ public final class BackgroundTasks implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
 
     /**
-     * {@code threads} workers for all work and, with more than one, the interactive lane (a single worker, as tests
-     * use, runs everything one after another in priority order).
+     * {@code threads} workers for all work and, with more than one, as many interactive lanes (a single worker, as
+     * tests use, runs everything one after another in priority order).
      */
     public BackgroundTasks(int threads) {
         for (int i = 1; i <= threads; i++) {
             workers.add(worker("background-" + i, false));
         }
         if (threads > 1) {
+            // As many lanes as workers: below a user interface the (lowered) workers leave interactive work to them.
             workers.add(worker("background-interactive", true));
+            for (int i = 2; i <= threads; i++) {
+                workers.add(worker("background-interactive-" + i, true));
+            }
         }
         workers.forEach(Thread::start);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -91,7 +95,10 @@ public final class BackgroundTasks implements AutoCloseable {
     private Runnable take(boolean interactiveOnly) {
         synchronized (interactive) {
             while (true) {
-                Runnable next = interactive.poll();
+                // A worker whose priority was lowered leaves interactive work to the lanes (a raised nice value cannot
+                // be lowered again without privileges), unless there are none.
+                boolean takesInteractive = interactiveOnly || generalWorkersNice == 0 || workers.size() == 1;
+                Runnable next = takesInteractive ? interactive.poll() : null;
                 if (next == null && !interactiveOnly) {
                     next = normal.poll();
                 }
@@ -118,8 +125,9 @@ public final class BackgroundTasks implements AutoCloseable {
     /**
      * Lets the threads of a user interface go first (ADR 0045): from their next task on, the general workers run at a
      * lower operating-system priority, so long work (an incidents query, alert evaluation) takes the CPU only when the
-     * UI's threads leave it; when the UI is idle it gets every core as before. The interactive lane keeps its
-     * priority: its work is what the person is looking at. Called by the desktop application, not by the CLI.
+     * UI's threads leave it; when the UI is idle it gets every core as before. Interactive work then runs only on the
+     * interactive lanes, which keep their priority: it is what the person is looking at. Called by the desktop
+     * application, not by the CLI.
      */
     public void yieldToForeground() {
         generalWorkersNice = BACKGROUND_NICE;

@@ -15,7 +15,7 @@ public final class BasemapPainter implements LayerPainter {
     /** Change this whenever what the painter draws changes: cached tiles drawn by another revision are dropped. */
     public static final String REVISION = "basemap-2026-11-22";
 
-    static final Color SEA = new Color(0xAAD3DF);
+    public static final Color SEA = new Color(0xAAD3DF);
     static final Color LAND = new Color(0xF2EFE9);
     private static final Color COAST = new Color(0x7FA9BD);
     private static final Color COUNTRY = new Color(0x8E7FA8);

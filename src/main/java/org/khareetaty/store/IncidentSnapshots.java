@@ -147,7 +147,7 @@ public final class IncidentSnapshots {
      * in memory: H2 answers plain scans several times faster than one index lookup per incident and kind.
      */
     private IncidentSnapshot load(long version, TaskContext context) {
-        return database.withConnection(connection -> {
+        return database.withStreamingResults(connection -> {
             long total = countIncidents(connection);
             IncidentSnapshot.Builder builder = IncidentSnapshot.builder((int) total);
             loadAreas(connection, builder);

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.khareetaty.store.Database;
 
 /**
  * The workstation side of sync: builds push batches from the change log, acknowledges them, applies
@@ -232,7 +233,7 @@ final class LocalStore {
         // The batch index reads only the batch's blocks (ADR 0013); its rows come in row-key order.
         String sql = "SELECT " + RowCodec.selectList(entity, "t", false) + " FROM incident t "
                 + "WHERE t._ROWID_ > ? AND t._ROWID_ <= ? AND t.batch_id = ? ORDER BY t._ROWID_";
-        setLazyQueries(connection, true);
+        Database.setStreamingResults(connection, true);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, inflight.afterRow());
             statement.setLong(2, inflight.lastRow());
@@ -244,17 +245,7 @@ final class LocalStore {
                 }
             }
         } finally {
-            setLazyQueries(connection, false);
-        }
-    }
-
-    /**
-     * H2's lazy query execution streams a result instead of materialising it (and spilling it to disk beyond
-     * a few ten thousand rows). Off is H2's default, which the rest of the application expects.
-     */
-    private static void setLazyQueries(Connection connection, boolean lazy) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LAZY_QUERY_EXECUTION " + lazy);
+            Database.setStreamingResults(connection, false);
         }
     }
 

@@ -75,6 +75,10 @@ class BackgroundTasksTest {
             assertThat(tasks.submit("before", context -> ThreadNiceness.currentNice().getAsInt()).result().get(10, TimeUnit.SECONDS))
                     .isEqualTo(ThreadNiceness.currentNice().getAsInt());
             tasks.yieldToForeground();
+            // The general workers are idle, yet interactive work now goes to the lanes, which keep their priority.
+            tasks.submit("lowers a worker", context -> null).result().get(10, TimeUnit.SECONDS);
+            assertThat(tasks.submit("tile", BackgroundTasks.Priority.INTERACTIVE, context -> Thread.currentThread().getName())
+                    .result().get(10, TimeUnit.SECONDS)).startsWith("background-interactive");
             CountDownLatch release = new CountDownLatch(1);
             CountDownLatch busy = new CountDownLatch(2);
             List<Integer> general = new CopyOnWriteArrayList<>();

@@ -26,6 +26,7 @@ public final class AppTileRetriever implements TileRetriever {
     private static final int RECENT_TILES = 96;
 
     private volatile Feed feed;
+    private final java.util.concurrent.atomic.AtomicLong servedAtOnce = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Image> recent = new LinkedHashMap<>(128, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
@@ -43,11 +44,15 @@ public final class AppTileRetriever implements TileRetriever {
                 + " instead of the application's tile retriever; META-INF/services is missing from the class path");
     }
 
-    /** Serves tiles from these sources from now on (after the settings or the imported areas changed). */
-    void serve(BasemapTiles tiles, TileQueue<String> queue) {
+    /**
+     * Serves tiles from these sources from now on (after the settings or the imported areas changed); {@code ready}
+     * are tiles of them read ahead ({@code "z/x/y"}), handed to Gluon at once when it asks.
+     */
+    void serve(BasemapTiles tiles, TileQueue<String> queue, Map<String, Image> ready) {
         feed = new Feed(tiles, queue);
         synchronized (recent) {
             recent.clear();
+            recent.putAll(ready);
         }
     }
 
@@ -56,6 +61,11 @@ public final class AppTileRetriever implements TileRetriever {
         synchronized (recent) {
             return recent.get(key);
         }
+    }
+
+    /** How many tiles were handed to Gluon at once, from memory (for the benchmark and tests). */
+    long servedAtOnce() {
+        return servedAtOnce.get();
     }
 
     boolean isServing() {
@@ -70,6 +80,12 @@ public final class AppTileRetriever implements TileRetriever {
             return CompletableFuture.completedFuture(new WritableImage(256, 256));
         }
         String key = zoom + "/" + i + "/" + j;
+        Image ready = recent(key);
+        if (ready != null) {
+            // Read ahead, or served lately: Gluon shows a completed tile in the same frame.
+            servedAtOnce.incrementAndGet();
+            return CompletableFuture.completedFuture(ready);
+        }
         return current.queue().request(key, () -> (Image) FxImages.toFx(current.tiles().tileOrLocal(zoom, i, j)))
                 .thenApply(image -> {
                     synchronized (recent) {

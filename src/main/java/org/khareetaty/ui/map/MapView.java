@@ -163,6 +163,8 @@ public final class MapView extends BorderPane {
         // the ones shown (not a world view first); until then the pane shows the sea.
         mapStack.setStyle("-fx-background-color: #aad3df;");
         viewModel.open();
+        // Prepared before the pane was shown: the map is made at once.
+        installBasemap(viewModel.tilesProperty().get());
     }
 
     // ---- the map ------------------------------------------------------------------------------------
@@ -191,7 +193,7 @@ public final class MapView extends BorderPane {
         if (tiles == null) {
             return;
         }
-        AppTileRetriever.installed().serve(tiles, basemapQueue);
+        AppTileRetriever.installed().serve(tiles, basemapQueue, viewModel.firstTiles(tiles));
         if (gluonMap != null) {
             createGluonMap(gluonMap.getCenter(), gluonMap.getZoom());
         } else if (mapStack.getWidth() > 0 && mapStack.getHeight() > 0) {
@@ -250,8 +252,10 @@ public final class MapView extends BorderPane {
         return overlay;
     }
 
+    /** True once Gluon's map has its tiles: none waiting to be drawn, and some drawn or handed over from memory. */
     boolean basemapQueueIdle() {
-        return basemapQueue.waiting() == 0 && basemapQueue.completed() > 0;
+        return gluonMap != null && basemapQueue.waiting() == 0
+                && (basemapQueue.completed() > 0 || AppTileRetriever.installed().servedAtOnce() > 0);
     }
 
     /** The view model (for the benchmark). */

@@ -162,6 +162,7 @@ public final class MapViewModel {
     private int choroplethGeneration;
     private int legendGeneration;
     private boolean opened;
+    private FirstTiles firstTiles;
 
     public MapViewModel(MapService map, Principal principal, IncidentSnapshots snapshots, IncidentRepository incidents,
             FxExecutor executor, FilterModel filter, Settings settings, ZoneId zone) {
@@ -355,11 +356,13 @@ public final class MapViewModel {
             if (extent == null && !loadedAreas.isEmpty()) {
                 extent = loadedAreas.stream().map(a -> a.shape().bounds()).reduce(MapViewModel::unionOf).orElseThrow();
             }
-            return new Opened(loaded, loadedAreas, left, extent);
+            MapPosition first = left != null ? left : extent == null ? null : fitPosition(extent, FIRST_VIEW_WIDTH, FIRST_VIEW_HEIGHT);
+            return new Opened(loaded, loadedAreas, left, extent, first == null ? Map.of() : firstTiles(loaded, first));
         }, opened -> {
             lastView = opened.lastView();
             remembered = opened.lastView();
             openingExtent = opened.extent();
+            firstTiles = new FirstTiles(opened.tiles(), opened.firstTiles());
             showBasemap(opened.tiles(), opened.areas());
         }, error -> status.set("Cannot open the map: " + error.getMessage()));
         loadIncidents();
@@ -367,7 +370,45 @@ public final class MapViewModel {
     }
 
     /** What the first picture of the map needs. */
-    private record Opened(BasemapTiles tiles, List<MapArea> areas, MapPosition lastView, BoundingBox extent) {
+    private record Opened(BasemapTiles tiles, List<MapArea> areas, MapPosition lastView, BoundingBox extent,
+            Map<String, javafx.scene.image.Image> firstTiles) {
+    }
+
+    /** Basemap tiles of the first view, read (or drawn) while the map was prepared, and the tiles they came from. */
+    record FirstTiles(BasemapTiles source, Map<String, javafx.scene.image.Image> images) {
+    }
+
+    /** A generous guess of the map's size before the pane is laid out (a larger window asks for a few more tiles). */
+    private static final int FIRST_VIEW_WIDTH = 1600;
+    private static final int FIRST_VIEW_HEIGHT = 1000;
+    /** Never more than this many tiles read ahead (about 16 MB of pixels). */
+    private static final int FIRST_TILES_MAX = 64;
+
+    /**
+     * The basemap tiles around a first view at the level Gluon will ask for (it switches to the finer level 0.2
+     * before a whole zoom), read from the disk cache or drawn, so opening the pane shows them at once.
+     */
+    static Map<String, javafx.scene.image.Image> firstTiles(BasemapTiles tiles, MapPosition first) {
+        MapViewport view = new MapViewport(first.centerLon(), first.centerLat(), first.zoom(), FIRST_VIEW_WIDTH, FIRST_VIEW_HEIGHT);
+        int z = (int) Math.max(0, Math.min(19, Math.floor(first.zoom() + 0.2)));
+        double tilePx = org.khareetaty.map.WebMercator.TILE_SIZE * view.worldSize() / org.khareetaty.map.WebMercator.worldSize(z);
+        long n = 1L << z;
+        long x0 = Math.max(0, (long) Math.floor(view.originX() / tilePx));
+        long x1 = Math.min(n - 1, (long) Math.floor((view.originX() + view.width()) / tilePx));
+        long y0 = Math.max(0, (long) Math.floor(view.originY() / tilePx));
+        long y1 = Math.min(n - 1, (long) Math.floor((view.originY() + view.height()) / tilePx));
+        Map<String, javafx.scene.image.Image> images = new java.util.HashMap<>();
+        for (long y = y0; y <= y1; y++) {
+            for (long x = x0; x <= x1 && images.size() < FIRST_TILES_MAX; x++) {
+                images.put(z + "/" + x + "/" + y, FxImages.toFx(tiles.tileOrLocal(z, x, y)));
+            }
+        }
+        return images;
+    }
+
+    /** The basemap tiles read ahead for the first view, when they came from these tiles; else none. */
+    Map<String, javafx.scene.image.Image> firstTiles(BasemapTiles tiles) {
+        return firstTiles != null && firstTiles.source() == tiles ? firstTiles.images() : Map.of();
     }
 
     /**
@@ -463,7 +504,7 @@ public final class MapViewModel {
     }
 
     private void loadBasemap() {
-        executor.run("Load the basemap", context -> new Opened(map.tiles(), map.areas(), null, null),
+        executor.run("Load the basemap", context -> new Opened(map.tiles(), map.areas(), null, null, Map.of()),
                 loaded -> showBasemap(loaded.tiles(), loaded.areas()),
                 error -> status.set("Cannot load the basemap: " + error.getMessage()));
     }

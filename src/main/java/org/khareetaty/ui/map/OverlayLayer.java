@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.nio.IntBuffer;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.util.Duration;
 import org.khareetaty.map.MapSnapshotRenderer;
 import org.khareetaty.map.MapViewport;
@@ -82,7 +86,9 @@ final class OverlayLayer extends MapLayer {
     /** While the zoom changes: the one picture scaled instead of the tiles, where it lies, and how often it was used. */
     private final ImageView zoomView = new ImageView();
     private ZoomPicture.Placement zoomPlacement;
-    private boolean zoomWithoutPicture;
+    private int[] zoomPicture;
+    /** The screen's pixels during a zoom, drawn from the zoom picture each frame and shown unscaled. */
+    private PixelBuffer<IntBuffer> zoomScreen;
     private int zoomPictures;
     /** How often the whole picture was drawn, and how many tiles were drawn into it as they arrived (for tests). */
     private int wholeDraws;
@@ -108,7 +114,7 @@ final class OverlayLayer extends MapLayer {
         mapView.getChildrenUnmodifiable().stream().filter(Group.class::isInstance).forEach(OverlayLayer::keepOnWholePixels);
     }
 
-    /** Composes the picture of the view the zoom starts from; without all its basemap tiles, the tiles are scaled. */
+    /** Composes the picture of the view the zoom starts from, from the tiles drawn lately. */
     private void startZoomPicture(MapViewport from) {
         ZoomPicture.Placement at = ZoomPicture.Placement.of(from);
         AppTileRetriever retriever = AppTileRetriever.installed();
@@ -116,13 +122,9 @@ final class OverlayLayer extends MapLayer {
             Drawn tile = cache.get(key);
             return tile == null ? null : ZoomPicture.pixels(tile.image());
         });
-        if (picture == null) {
-            zoomWithoutPicture = true;
-            return;
-        }
         zoomPlacement = at;
+        zoomPicture = picture;
         zoomPictures++;
-        zoomView.setImage(ZoomPicture.toImage(picture, at));
         zoomView.setVisible(true);
         canvas.setVisible(false);
         setBasemapTilesVisible(false);
@@ -130,9 +132,9 @@ final class OverlayLayer extends MapLayer {
 
     private void endZoomPicture() {
         zoomPlacement = null;
-        zoomWithoutPicture = false;
+        zoomPicture = null;
+        zoomScreen = null;
         zoomView.setImage(null);
-        zoomView.setViewport(null);
         zoomView.setVisible(false);
         canvas.setVisible(true);
         setBasemapTilesVisible(true);
@@ -251,7 +253,7 @@ final class OverlayLayer extends MapLayer {
             setSmooth(false);
             zoomSettled.playFromStart();
             holdTiles();
-            if (zoomPlacement == null && !zoomWithoutPicture) {
+            if (zoomPlacement == null) {
                 startZoomPicture(viewport);
             }
         }
@@ -260,15 +262,7 @@ final class OverlayLayer extends MapLayer {
         }
         viewport = view;
         if (zoomPlacement != null) {
-            ZoomPicture.Crop crop = zoomPlacement.visiblePart(view);
-            zoomView.setVisible(crop != null);
-            if (crop != null) {
-                zoomView.setViewport(new javafx.geometry.Rectangle2D(crop.x(), crop.y(), crop.width(), crop.height()));
-                zoomView.setFitWidth(crop.width() * crop.scale());
-                zoomView.setFitHeight(crop.height() * crop.scale());
-                zoomView.setTranslateX(crop.screenX());
-                zoomView.setTranslateY(crop.screenY());
-            }
+            showZoomPicture(view);
             lastFrameNanos = System.nanoTime() - started;
             return;
         }
@@ -301,6 +295,17 @@ final class OverlayLayer extends MapLayer {
             queue.hold();
             basemapQueue.hold();
         }
+    }
+
+    /** Draws the zoom picture as it appears in the view into the screen-sized image the zoom view shows. */
+    private void showZoomPicture(MapViewport view) {
+        if (zoomScreen == null || zoomScreen.getWidth() != view.width() || zoomScreen.getHeight() != view.height()) {
+            zoomScreen = new PixelBuffer<>(view.width(), view.height(), IntBuffer.allocate(view.width() * view.height()),
+                    PixelFormat.getIntArgbPreInstance());
+            zoomView.setImage(new WritableImage(zoomScreen));
+        }
+        zoomPlacement.drawInto(zoomPicture, view, zoomScreen.getBuffer().array());
+        zoomScreen.updateBuffer(buffer -> null);
     }
 
     /** True while a zoom gesture holds the tile queues, and how many gestures held them (for tests). */

@@ -128,6 +128,13 @@ class MapViewModelTest {
         Await.until(() -> reopened.startPosition(800, 600) != null);
         assertThat(reopened.startPosition(800, 600)).isEqualTo(left);
         assertThat(reopened.startPosition(1600, 300)).as("the place kept, whatever the size").isEqualTo(left);
+        // The basemap tiles of that place were read ahead, at the level Gluon asks for, and are handed over at once.
+        Await.until(() -> reopened.tilesProperty().get() != null);
+        var ready = reopened.firstTiles(reopened.tilesProperty().get());
+        long centreX = (long) Math.floor(org.khareetaty.map.WebMercator.x(left.centerLon()) * (1 << 14));
+        long centreY = (long) Math.floor(org.khareetaty.map.WebMercator.y(left.centerLat()) * (1 << 14));
+        assertThat(ready).containsKey("14/" + centreX + "/" + centreY).hasSizeGreaterThanOrEqualTo(12)
+                .allSatisfy((key, image) -> assertThat(image.getWidth()).isEqualTo(256.0));
     }
 
     @Test

@@ -46,9 +46,22 @@ class ZoomPictureTest {
         assertThat(picture[secondColumn]).isEqualTo(0xFF202020);
         assertThat(picture[secondColumn - 1] >>> 24).isEqualTo(0xFF);
 
-        // A missing basemap tile: no picture (the map then scales its own tiles).
+        // A missing basemap tile: the matching quarter of its parent stands in, enlarged; without a parent, the sea.
         basemap.remove("11/" + (firstX + 1) + "/" + firstY);
-        assertThat(ZoomPicture.compose(at, basemap::get, overlay::get)).isNull();
+        int[] withoutParent = ZoomPicture.compose(at, basemap::get, overlay::get);
+        assertThat(withoutParent[secondColumn]).isEqualTo(ZoomPicture.SEA);
+        int[] parent = new int[256 * 256];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = 0xFF000000 | (i % 256) << 8 | i / 256;   // green = column, blue = row of the parent
+        }
+        long x = firstX + 1;
+        basemap.put("10/" + (x >> 1) + "/" + (firstY >> 1), parent);
+        int[] withParent = ZoomPicture.compose(at, basemap::get, overlay::get);
+        int row = (int) (firstY * 256 - at.top());   // the missing tile's first row in the picture (may be above it)
+        int y = Math.max(0, row);
+        int pixel = withParent[y * at.width() + secondColumn];
+        assertThat((pixel >> 8) & 0xFF).isEqualTo((int) ((x & 1) * 128));
+        assertThat(pixel & 0xFF).isEqualTo((int) ((firstY & 1) * 128 + (y - row) / 2));
     }
 
     @Test
@@ -66,24 +79,41 @@ class ZoomPictureTest {
     }
 
     @Test
-    void onlyThePartOnScreenIsScaled() {
+    void drawsThePictureAsItAppearsInTheViewPixelForPixel() {
         MapViewport start = new MapViewport(47.98, 29.37, 12, 800, 600);
         ZoomPicture.Placement at = ZoomPicture.Placement.of(start);
-        // At rest the whole picture is on screen, unscaled.
-        ZoomPicture.Crop whole = at.visiblePart(start);
-        assertThat(whole.width()).isEqualTo(at.width());
-        assertThat(whole.height()).isEqualTo(at.height());
-        // Three levels in around the centre: an eighth of the picture each way, around its centre, fills the view.
+        int[] picture = new int[at.width() * at.height()];
+        for (int i = 0; i < picture.length; i++) {
+            picture[i] = 0xFF000000 | i;   // each pixel tells where it came from
+        }
+        int[] screen = new int[800 * 600];
+        // At rest the view shows the picture unscaled, shifted by where it lies.
+        at.drawInto(picture, start, screen);
+        int dx = (int) Math.round(-at.screenX(start));
+        int dy = (int) Math.round(-at.screenY(start));
+        assertThat(screen[300 * 800 + 400]).isEqualTo(picture[(300 + dy) * at.width() + 400 + dx]);
+        // Three levels in around the centre: each picture pixel covers 8 x 8 screen pixels around the centre.
         MapViewport in = start.withZoom(15);
-        ZoomPicture.Crop crop = at.visiblePart(in);
-        assertThat(crop.scale()).isCloseTo(8, within(1e-9));
-        assertThat(crop.width()).isBetween(100, 102);
-        assertThat(crop.height()).isBetween(75, 77);
-        assertThat(crop.x() + crop.width() / 2.0).isCloseTo(at.width() / 2.0, within(1.5));
-        assertThat(crop.screenX()).isBetween(-8.0, 0.0);
-        assertThat(crop.screenX() + crop.width() * crop.scale()).isBetween(800.0, 808.0);
-        // Panned far away, nothing of it is on screen.
-        assertThat(at.visiblePart(in.panBy(10_000, 0))).isNull();
+        at.drawInto(picture, in, screen);
+        int centre = screen[300 * 800 + 400] & 0xFFFFFF;
+        int column = centre % at.width();
+        int row = centre / at.width();
+        assertThat(column).isCloseTo(at.width() / 2, within(2));
+        assertThat(row).isCloseTo(at.height() / 2, within(2));
+        double left = at.screenX(in);
+        double top = at.screenY(in);
+        for (int x : new int[] {0, 123, 799}) {
+            for (int y : new int[] {0, 77, 599}) {
+                int pixel = screen[y * 800 + x] & 0xFFFFFF;
+                assertThat(pixel % at.width()).isEqualTo((int) Math.floor((x + 0.5 - left) / 8));
+                assertThat(pixel / at.width()).isEqualTo((int) Math.floor((y + 0.5 - top) / 8));
+            }
+        }
+        // Zoomed out two levels the picture covers a quarter of the view each way; outside it, nothing.
+        MapViewport out = start.withZoom(10);
+        at.drawInto(picture, out, screen);
+        assertThat(screen[0]).isZero();
+        assertThat(screen[300 * 800 + 400] >>> 24).isEqualTo(0xFF);
     }
 
     @Test
