@@ -23,6 +23,7 @@ public final class AreaLocator {
 
     private static final int GRID = 256;
     private static final int OUTSIDE = -1;
+    /** Cell values at or below this are boundary cells: {@code MIXED - value} indexes {@link #mixedCandidates}. */
     private static final int MIXED = -2;
 
     /** An area of the layer: its database id and polygon (longitude/latitude). */
@@ -38,6 +39,8 @@ public final class AreaLocator {
     private final double cellWidth;
     private final double cellHeight;
     private final int[] cells;
+    /** Per boundary cell, the areas that intersect it in ascending order: the only ones a point in it can lie in. */
+    private final List<int[]> mixedCandidates = new ArrayList<>();
 
     public AreaLocator(String kind, List<Area> areas) {
         this.kind = kind;
@@ -73,6 +76,7 @@ public final class AreaLocator {
                 List<Integer> candidates = tree.query(cell);
                 Geometry box = factory.toGeometry(cell);
                 int value = OUTSIDE;
+                List<Integer> touching = new ArrayList<>();
                 for (int index : candidates) {
                     if (prepared[index] == null) {
                         prepared[index] = PreparedGeometryFactory.prepare(areas.get(index).geometry());
@@ -81,9 +85,13 @@ public final class AreaLocator {
                         value = index;
                         break;
                     }
-                    if (value == OUTSIDE && prepared[index].intersects(box)) {
-                        value = MIXED;
+                    if (prepared[index].intersects(box)) {
+                        touching.add(index);
                     }
+                }
+                if (value == OUTSIDE && !touching.isEmpty()) {
+                    value = MIXED - mixedCandidates.size();
+                    mixedCandidates.add(touching.stream().mapToInt(Integer::intValue).sorted().toArray());
                 }
                 result[row * GRID + column] = value;
             }
@@ -114,19 +122,17 @@ public final class AreaLocator {
             return OUTSIDE;
         }
         int value = cells[row * GRID + column];
-        return value == MIXED ? locateExactly(lon, lat) : value;
+        return value <= MIXED ? locateExactly(lon, lat, mixedCandidates.get(MIXED - value)) : value;
     }
 
-    private int locateExactly(double lon, double lat) {
+    /** The lowest-numbered area among the cell's candidates that contains the point (boundary included), or -1. */
+    private int locateExactly(double lon, double lat, int[] candidates) {
         Coordinate point = new Coordinate(lon, lat);
-        List<Integer> candidates = new ArrayList<>();
-        tree.query(new Envelope(point), item -> candidates.add((Integer) item));
-        int best = OUTSIDE;
         for (int index : candidates) {
-            if (locators[index].locate(point) != Location.EXTERIOR && (best == OUTSIDE || index < best)) {
-                best = index;
+            if (locators[index].locate(point) != Location.EXTERIOR) {
+                return index;
             }
         }
-        return best;
+        return OUTSIDE;
     }
 }

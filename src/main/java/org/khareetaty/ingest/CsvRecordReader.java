@@ -3,6 +3,9 @@ package org.khareetaty.ingest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 
@@ -25,11 +28,16 @@ final class CsvRecordReader implements AutoCloseable {
     enum Problem { NONE, TOO_LONG, BAD_QUOTING }
 
     private static final int BUFFER = 1 << 17;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long RETURNS = 0x0d0d0d0d0d0d0d0dL;
+    private static final long QUOTES = 0x2222222222222222L;
     private static final int RAW_TEXT_LIMIT = 4000;
 
     private final InputStream in;
     private final Charset charset;
     private final byte delimiter;
+    private final long delimiters;
     private final int maxRecordBytes;
     private byte[] buf = new byte[BUFFER];
     private int pos;
@@ -63,6 +71,7 @@ final class CsvRecordReader implements AutoCloseable {
         this.in = in;
         this.charset = charset;
         this.delimiter = (byte) delimiter;
+        this.delimiters = (delimiter & 0xffL) * 0x0101010101010101L;
         this.maxRecordBytes = maxRecordBytes;
     }
 
@@ -149,7 +158,6 @@ final class CsvRecordReader implements AutoCloseable {
         int fieldStart = 0;
         boolean quoted = false;
         boolean afterQuote = false;
-        final byte delimiter = this.delimiter;
         while (true) {
             if (pos >= limit && !refillInRecord()) {
                 if (quoted) {
@@ -198,17 +206,8 @@ final class CsvRecordReader implements AutoCloseable {
                 quoted = true;
             } else {
                 // Most bytes are plain: copy the run up to the next delimiter, quote or line end at once.
-                int end = pos;
-                byte[] b = buf;
-                int max = limit;
-                while (end < max) {
-                    byte d = b[end];
-                    if (d == delimiter || d == '\n' || d == '\r' || d == '"') {
-                        break;
-                    }
-                    end++;
-                }
-                tooLong |= append(b, pos - 1, end - pos + 1);
+                int end = endOfPlainRun(buf, pos, limit);
+                tooLong |= append(buf, pos - 1, end - pos + 1);
                 pos = end;
             }
         }
@@ -218,6 +217,36 @@ final class CsvRecordReader implements AutoCloseable {
             // A stray quote swallowed the next lines: blame the first line, read the rest again.
             rereadAfterFirstLine(rawBytesFull());
         }
+    }
+
+    /**
+     * Where the run of plain bytes starting at {@code from} ends: the first delimiter, quote or line end, or
+     * {@code max}. Looks at eight bytes at a time (a zero-byte test on the word XOR each special byte), then finds
+     * the exact position in the word that holds one.
+     */
+    private int endOfPlainRun(byte[] b, int from, int max) {
+        int end = from;
+        while (end + Long.BYTES <= max) {
+            long word = (long) WORDS.get(b, end);
+            if ((hasByte(word, delimiters) | hasByte(word, NEWLINES) | hasByte(word, RETURNS) | hasByte(word, QUOTES)) != 0) {
+                break;
+            }
+            end += Long.BYTES;
+        }
+        while (end < max) {
+            byte d = b[end];
+            if (d == delimiter || d == '\n' || d == '\r' || d == '"') {
+                break;
+            }
+            end++;
+        }
+        return end;
+    }
+
+    /** Non-zero when some byte of {@code word} equals the byte repeated in {@code pattern}. */
+    private static long hasByte(long word, long pattern) {
+        long x = word ^ pattern;
+        return (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
     }
 
     private void badQuotingAtEof() {

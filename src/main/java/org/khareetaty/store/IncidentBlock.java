@@ -123,26 +123,20 @@ public final class IncidentBlock {
         out.putInt(FORMAT);
         out.putInt(size);
         strings[0].write(out);
-        for (int i = 0; i < size; i++) {
-            out.putLong(sourceHash[i]);
-        }
+        // Bulk copies, no per-value loop in this long method (a loop here costs an on-stack-replacement compile).
+        putLongs(out, sourceHash);
         lines.write(out);
         seconds.write(out);
         strings[1].write(out);
-        for (int i = 0; i < size; i++) {
-            out.putInt(epochDay[i]);
-        }
+        out.asIntBuffer().put(epochDay, 0, size);
+        out.position(out.position() + size * Integer.BYTES);
         out.put(hour, 0, size);
         out.put(dow, 0, size);
         strings[2].write(out);
         strings[3].write(out);
         strings[4].write(out);
-        for (int i = 0; i < size; i++) {
-            out.putDouble(lon[i]);
-        }
-        for (int i = 0; i < size; i++) {
-            out.putDouble(lat[i]);
-        }
+        putDoubles(out, lon);
+        putDoubles(out, lat);
         out.putInt(areaKinds.length);
         for (int k = 0; k < areaKinds.length; k++) {
             writeString(out, areaKinds[k].getBytes(StandardCharsets.UTF_8));
@@ -151,11 +145,25 @@ public final class IncidentBlock {
                 out.putLong(id.getMostSignificantBits());
                 out.putLong(id.getLeastSignificantBits());
             }
-            for (int i = 0; i < size; i++) {
-                out.putShort((short) areaCodes[k][i]);
-            }
+            putShorts(out, areaCodes[k]);
         }
         return out.array();
+    }
+
+    private void putLongs(ByteBuffer out, long[] values) {
+        out.asLongBuffer().put(values, 0, size);
+        out.position(out.position() + size * Long.BYTES);
+    }
+
+    private void putDoubles(ByteBuffer out, double[] values) {
+        out.asDoubleBuffer().put(values, 0, size);
+        out.position(out.position() + size * Double.BYTES);
+    }
+
+    private void putShorts(ByteBuffer out, int[] values) {
+        for (int i = 0; i < size; i++) {
+            out.putShort((short) values[i]);
+        }
     }
 
     public static IncidentBlock decode(byte[] payload) {
