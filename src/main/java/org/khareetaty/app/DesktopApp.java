@@ -325,7 +325,7 @@ public final class DesktopApp extends Application {
                 core.settings().get(Settings.AGENCY_ZONE));
         map.open();
         panes.add(new NavigationItem("map", "Map", () -> new MapView(map,
-                new TileQueue<>(core.tasks(), "Draw basemap tiles", 2), new TileQueue<>(core.tasks(), "Draw map layers"))));
+                new TileQueue<>(core.tasks(), "Draw basemap tiles", 2), new TileQueue<>(core.tasks(), "Draw map layers", 2))));
         panes.add(new NavigationItem("hotspots", "Hotspots", () -> new HotspotsView(
                 new HotspotsViewModel(core.hotspots(), executor, filter, principal::username))));
         panes.add(new NavigationItem("charts", "Charts", () -> new ChartsView(

@@ -32,6 +32,8 @@ public final class TileQueue<K> {
     private long completed;
     /** While held, no new piece of work starts (the one being drawn finishes); requests wait, newest first. */
     private boolean held;
+    /** How many tasks may work at once now (at most {@code workers}): fewer while frames are being made. */
+    private int limit;
 
     public TileQueue(BackgroundTasks tasks, String title) {
         this(tasks, title, 1);
@@ -42,6 +44,7 @@ public final class TileQueue<K> {
         this.tasks = tasks;
         this.title = title;
         this.workers = workers;
+        this.limit = workers;
     }
 
     /** Queues work for a key; asking again for a key still waiting returns the same future. */
@@ -56,7 +59,7 @@ public final class TileQueue<K> {
         Pending<T> item = new Pending<>(work, new CompletableFuture<>());
         pending.put(key, item);
         order.addFirst(key);
-        if (!held && draining < workers) {
+        if (!held && draining < limit) {
             startWorker();
         }
         return item.result();
@@ -81,7 +84,20 @@ public final class TileQueue<K> {
 
     public synchronized void release() {
         held = false;
-        int idle = Math.min(workers - draining, order.size());
+        startIdleWorkers();
+    }
+
+    /**
+     * At most {@code tasks} (and never more than the queue was made with) work at once from now on: while a pan's
+     * frames are being made one tile is drawn at a time, so the frames keep a core; at rest, all of them.
+     */
+    public synchronized void limitWorkers(int tasks) {
+        limit = Math.max(1, Math.min(workers, tasks));
+        startIdleWorkers();
+    }
+
+    private void startIdleWorkers() {
+        int idle = held ? 0 : Math.min(limit - draining, order.size());
         for (int i = 0; i < idle; i++) {
             startWorker();
         }
@@ -113,7 +129,7 @@ public final class TileQueue<K> {
         while (true) {
             Pending item;
             synchronized (this) {
-                Object key = held ? null : order.pollFirst();
+                Object key = held || draining > limit ? null : order.pollFirst();
                 if (key == null) {
                     draining--;
                     return;

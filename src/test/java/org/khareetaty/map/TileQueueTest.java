@@ -2,6 +2,7 @@ package org.khareetaty.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,39 @@ class TileQueueTest {
             assertThat(passedThrough).isCancelled();
             assertThat(order.toString()).isEqualTo("resting ");
             assertThat(queue.completed()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void limitedToOneWorkerTilesAreDrawnOneAtATimeAndBothWorkAgainOnceTheLimitIsLifted() throws Exception {
+        try (BackgroundTasks tasks = new BackgroundTasks(2)) {
+            TileQueue<String> queue = new TileQueue<>(tasks, "Draw map layers", 2);
+            queue.limitWorkers(1);
+            java.util.concurrent.atomic.AtomicInteger atOnce = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+            List<CompletableFuture<Integer>> drawn = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                drawn.add(queue.request("12/" + i + "/0", () -> {
+                    most.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
+                    sleep(50);
+                    return atOnce.decrementAndGet();
+                }));
+            }
+            CompletableFuture.allOf(drawn.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+            assertThat(most.get()).isEqualTo(1);
+            CountDownLatch bothStarted = new CountDownLatch(2);
+            queue.limitWorkers(Integer.MAX_VALUE);
+            CompletableFuture<Boolean> a = queue.request("12/9/0", () -> awaitOther(bothStarted));
+            CompletableFuture<Boolean> b = queue.request("12/9/1", () -> awaitOther(bothStarted));
+            assertThat(a.get(20, TimeUnit.SECONDS) && b.get(20, TimeUnit.SECONDS)).as("two at once again").isTrue();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -468,6 +468,9 @@ public final class MapViewModel {
         executor.run("Load incidents for the map", BackgroundTasks.Priority.INTERACTIVE, context -> {
             IncidentSnapshot loaded = snapshots.current(context);
             PreparedIncidents prepared = prepareIncidents(loaded, wanted);
+            // The density classes of the level the map reopens at (quantiles over every incident): the first incident
+            // tiles would otherwise wait for them after the pane opened.
+            map.lastView().ifPresent(left -> prepared.painter().breaks((int) Math.floor(left.zoom())));
             return new LoadedIncidents(loaded, loaded.categories().stream().sorted().toList(), loaded.firstDay(),
                     loaded.lastDay(), prepared);
         }, loaded -> {

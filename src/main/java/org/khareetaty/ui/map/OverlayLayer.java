@@ -83,6 +83,7 @@ final class OverlayLayer extends MapLayer {
     private boolean redraw = true;
     private boolean smooth = true;
     private final PauseTransition zoomSettled = new PauseTransition(ZOOM_SETTLE);
+    private final PauseTransition moveSettled = new PauseTransition(ZOOM_SETTLE);
     /** While the zoom changes: the one picture scaled instead of the tiles, where it lies, and how often it was used. */
     private final ImageView zoomView = new ImageView();
     private ZoomPicture.Placement zoomPlacement;
@@ -111,6 +112,7 @@ final class OverlayLayer extends MapLayer {
             releaseAfterDraw = tilesHeld;
             markDirty();
         });
+        moveSettled.setOnFinished(e -> queue.limitWorkers(Integer.MAX_VALUE));
         mapView.getChildrenUnmodifiable().stream().filter(Group.class::isInstance).forEach(OverlayLayer::keepOnWholePixels);
     }
 
@@ -259,6 +261,11 @@ final class OverlayLayer extends MapLayer {
         }
         if (!view.equals(viewport)) {
             viewChanged.run();
+            if (viewport != null) {
+                // Moving: one overlay tile at a time until the view rests, so the frames keep a core.
+                queue.limitWorkers(1);
+                moveSettled.playFromStart();
+            }
         }
         viewport = view;
         if (zoomPlacement != null) {
