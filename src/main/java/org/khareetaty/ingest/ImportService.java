@@ -706,14 +706,18 @@ public final class ImportService {
             Instant now = clock.instant();
             int workers = Math.max(1, Math.min(planned.size(), Runtime.getRuntime().availableProcessors()));
             List<Thread> threads = new ArrayList<>();
+            // Largest files first, so that the last file a parser takes is a small one and the parsers finish together.
+            int[] order = java.util.stream.IntStream.range(0, planned.size()).boxed()
+                    .sorted(java.util.Comparator.comparingLong((Integer i) -> planned.get(i).sizeBytes()).reversed())
+                    .mapToInt(Integer::intValue).toArray();
             // Parsing is CPU-bound work inside this one task; it gets its own short-lived threads rather than
             // tasks on the shared executor, whose slots may all be taken (one by this import itself).
             for (int w = 0; w < workers; w++) {
                 Thread thread = new Thread(() -> {
-                    int index;
-                    while (!stop.get() && (index = nextFile.getAndIncrement()) < planned.size()) {
+                    int next;
+                    while (!stop.get() && (next = nextFile.getAndIncrement()) < planned.size()) {
                         long t = System.nanoTime();
-                        parseFile(index, categories, now, bytesRead, queue, stop);
+                        parseFile(order[next], categories, now, bytesRead, queue, stop);
                         parseNanos.addAndGet(System.nanoTime() - t);
                     }
                     parseCpuNanos.addAndGet(threadClock.getCurrentThreadCpuTime());
