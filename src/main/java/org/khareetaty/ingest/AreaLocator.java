@@ -1,16 +1,18 @@
 package org.khareetaty.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.util.LinearComponentExtracter;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
@@ -22,6 +24,8 @@ import org.locationtech.jts.index.strtree.STRtree;
 public final class AreaLocator {
 
     private static final int GRID = 256;
+    /** In cells: how much wider than exact a boundary segment is drawn into the raster. */
+    private static final double EPSILON = 1e-6;
     private static final int OUTSIDE = -1;
     /** Cell values at or below this are boundary cells: {@code MIXED - value} indexes {@link #mixedCandidates}. */
     private static final int MIXED = -2;
@@ -64,39 +68,95 @@ public final class AreaLocator {
         this.cells = classifyCells();
     }
 
+    /**
+     * The raster, without a polygon-in-box test per cell: the cells any boundary segment touches are found by
+     * walking each segment column by column (a little wider than exact, never narrower); those cells keep as
+     * candidates the areas whose boundary touches them plus the areas holding their centre. Every other cell lies
+     * wholly inside the areas holding its centre (or outside all), so the lowest of those answers it.
+     */
     private int[] classifyCells() {
+        Map<Integer, TreeSet<Integer>> touched = new HashMap<>();
+        for (int index = 0; index < areas.size(); index++) {
+            for (Object line : LinearComponentExtracter.getLines(areas.get(index).geometry())) {
+                Coordinate[] ring = ((LineString) line).getCoordinates();
+                for (int i = 1; i < ring.length; i++) {
+                    markSegment(ring[i - 1], ring[i], index, touched);
+                }
+            }
+        }
         int[] result = new int[GRID * GRID];
-        GeometryFactory factory = new GeometryFactory();
-        PreparedGeometry[] prepared = new PreparedGeometry[areas.size()];
         for (int row = 0; row < GRID; row++) {
             for (int column = 0; column < GRID; column++) {
-                Envelope cell = new Envelope(minX + column * cellWidth, minX + (column + 1) * cellWidth,
-                        minY + row * cellHeight, minY + (row + 1) * cellHeight);
-                @SuppressWarnings("unchecked")
-                List<Integer> candidates = tree.query(cell);
-                Geometry box = factory.toGeometry(cell);
-                int value = OUTSIDE;
-                List<Integer> touching = new ArrayList<>();
-                for (int index : candidates) {
-                    if (prepared[index] == null) {
-                        prepared[index] = PreparedGeometryFactory.prepare(areas.get(index).geometry());
-                    }
-                    if (prepared[index].containsProperly(box)) {
-                        value = index;
-                        break;
-                    }
-                    if (prepared[index].intersects(box)) {
-                        touching.add(index);
-                    }
+                Coordinate centre = new Coordinate(minX + (column + 0.5) * cellWidth, minY + (row + 0.5) * cellHeight);
+                TreeSet<Integer> candidates = touched.get(row * GRID + column);
+                if (candidates == null) {
+                    result[row * GRID + column] = lowestHolding(centre);
+                } else {
+                    candidates.addAll(holding(centre));
+                    result[row * GRID + column] = MIXED - mixedCandidates.size();
+                    mixedCandidates.add(candidates.stream().mapToInt(Integer::intValue).toArray());
                 }
-                if (value == OUTSIDE && !touching.isEmpty()) {
-                    value = MIXED - mixedCandidates.size();
-                    mixedCandidates.add(touching.stream().mapToInt(Integer::intValue).sorted().toArray());
-                }
-                result[row * GRID + column] = value;
             }
         }
         return result;
+    }
+
+    /** Marks every cell whose closed box the segment may touch (widened by a hair against rounding). */
+    private void markSegment(Coordinate from, Coordinate to, int index, Map<Integer, TreeSet<Integer>> touched) {
+        double x0 = (from.x - minX) / cellWidth;
+        double y0 = (from.y - minY) / cellHeight;
+        double x1 = (to.x - minX) / cellWidth;
+        double y1 = (to.y - minY) / cellHeight;
+        if (x0 > x1) {
+            double x = x0;
+            x0 = x1;
+            x1 = x;
+            double y = y0;
+            y0 = y1;
+            y1 = y;
+        }
+        int firstColumn = Math.max(0, (int) Math.floor(x0 - EPSILON));
+        int lastColumn = Math.min(GRID - 1, (int) Math.floor(x1 + EPSILON));
+        for (int column = firstColumn; column <= lastColumn; column++) {
+            double low;
+            double high;
+            if (x1 - x0 < EPSILON) {
+                low = Math.min(y0, y1);
+                high = Math.max(y0, y1);
+            } else {
+                double ya = y0 + (y1 - y0) * ((Math.max(x0, column) - x0) / (x1 - x0));
+                double yb = y0 + (y1 - y0) * ((Math.min(x1, column + 1.0) - x0) / (x1 - x0));
+                low = Math.min(ya, yb);
+                high = Math.max(ya, yb);
+            }
+            int firstRow = Math.max(0, (int) Math.floor(low - EPSILON));
+            int lastRow = Math.min(GRID - 1, (int) Math.floor(high + EPSILON));
+            for (int row = firstRow; row <= lastRow; row++) {
+                touched.computeIfAbsent(row * GRID + column, cell -> new TreeSet<>()).add(index);
+            }
+        }
+    }
+
+    /** The areas whose polygon covers the point. */
+    private List<Integer> holding(Coordinate point) {
+        List<Integer> holding = new ArrayList<>();
+        tree.query(new Envelope(point), item -> {
+            int index = (Integer) item;
+            if (locators[index].locate(point) != Location.EXTERIOR) {
+                holding.add(index);
+            }
+        });
+        return holding;
+    }
+
+    private int lowestHolding(Coordinate point) {
+        int lowest = OUTSIDE;
+        for (int index : holding(point)) {
+            if (lowest == OUTSIDE || index < lowest) {
+                lowest = index;
+            }
+        }
+        return lowest;
     }
 
     public String kind() {
@@ -118,6 +178,9 @@ public final class AreaLocator {
         }
         int column = (int) Math.floor((lon - minX) / cellWidth);
         int row = (int) Math.floor((lat - minY) / cellHeight);
+        // The extent's top and right edges belong to the last cells (a boundary cell there, so tested exactly).
+        column = column == GRID ? GRID - 1 : column;
+        row = row == GRID ? GRID - 1 : row;
         if (column < 0 || row < 0 || column >= GRID || row >= GRID) {
             return OUTSIDE;
         }
