@@ -390,7 +390,7 @@ public final class MapViewModel {
      */
     static Map<String, javafx.scene.image.Image> firstTiles(BasemapTiles tiles, MapPosition first) {
         MapViewport view = new MapViewport(first.centerLon(), first.centerLat(), first.zoom(), FIRST_VIEW_WIDTH, FIRST_VIEW_HEIGHT);
-        int z = (int) Math.max(0, Math.min(19, Math.floor(first.zoom() + 0.2)));
+        int z = (int) Math.max(0, Math.min(19, Math.floor(first.zoom() + OverlayLayer.GLUON_TIPPING)));
         double tilePx = org.khareetaty.map.WebMercator.TILE_SIZE * view.worldSize() / org.khareetaty.map.WebMercator.worldSize(z);
         long n = 1L << z;
         long x0 = Math.max(0, (long) Math.floor(view.originX() / tilePx));

@@ -50,6 +50,10 @@ final class OverlayLayer extends MapLayer {
     private static final int MAX_TILE_ZOOM = 20;
     /** How long the zoom must rest before pictures are drawn smooth again. */
     private static final Duration ZOOM_SETTLE = Duration.millis(250);
+    /** Longest the zoom picture stays after the zoom rested, waiting for the basemap tiles of its level. */
+    private static final long TILES_AFTER_ZOOM_NANOS = 1_000_000_000L;
+    /** Gluon shows the finer level from 0.2 below a whole zoom on (its BaseMap.TIPPING). */
+    static final double GLUON_TIPPING = 0.2;
     /** Pixels drawn beyond each edge of the view while the zoom rests. */
     static final int PAN_MARGIN_PX = 256;
 
@@ -84,6 +88,11 @@ final class OverlayLayer extends MapLayer {
     private boolean smooth = true;
     private final PauseTransition zoomSettled = new PauseTransition(ZOOM_SETTLE);
     private final PauseTransition moveSettled = new PauseTransition(ZOOM_SETTLE);
+    /** After a zoom rests: when (nanoTime), and a poll for its basemap tiles; 0 while zooming or at rest. */
+    private long restingSince;
+    private final PauseTransition tilesCheck = new PauseTransition(Duration.millis(50));
+    /** The view the zoom picture was last drawn for. */
+    private MapViewport zoomShownFor;
     /** While the zoom changes: the one picture scaled instead of the tiles, where it lies, and how often it was used. */
     private final ImageView zoomView = new ImageView();
     private ZoomPicture.Placement zoomPlacement;
@@ -106,11 +115,19 @@ final class OverlayLayer extends MapLayer {
         getChildren().addAll(zoomView, canvas);
         setMouseTransparent(true);
         zoomSettled.setOnFinished(e -> {
-            endZoomPicture();
-            setSmooth(true);
-            redraw = true;
+            // The zoom rests: the basemap tiles of its level are drawn now, and the picture stays until they are in
+            // hand (at most a second), so no frame resamples Gluon's coarser tiles in between.
+            restingSince = System.nanoTime();
+            basemapQueue.release();
             releaseAfterDraw = tilesHeld;
             markDirty();
+            tilesCheck.playFromStart();
+        });
+        tilesCheck.setOnFinished(e -> {
+            if (restingSince != 0) {
+                markDirty();
+                tilesCheck.playFromStart();
+            }
         });
         moveSettled.setOnFinished(e -> queue.limitWorkers(Integer.MAX_VALUE));
         mapView.getChildrenUnmodifiable().stream().filter(Group.class::isInstance).forEach(OverlayLayer::keepOnWholePixels);
@@ -136,6 +153,7 @@ final class OverlayLayer extends MapLayer {
         zoomPlacement = null;
         zoomPicture = null;
         zoomScreen = null;
+        zoomShownFor = null;
         zoomView.setImage(null);
         zoomView.setVisible(false);
         canvas.setVisible(true);
@@ -254,6 +272,7 @@ final class OverlayLayer extends MapLayer {
             // Zooming: scale one picture of what was there (or, without one, the tiles, fast), redraw once it rests.
             setSmooth(false);
             zoomSettled.playFromStart();
+            restingSince = 0;
             holdTiles();
             if (zoomPlacement == null) {
                 startZoomPicture(viewport);
@@ -269,9 +288,17 @@ final class OverlayLayer extends MapLayer {
         }
         viewport = view;
         if (zoomPlacement != null) {
-            showZoomPicture(view);
-            lastFrameNanos = System.nanoTime() - started;
-            return;
+            if (restingSince == 0 || System.nanoTime() - restingSince < TILES_AFTER_ZOOM_NANOS && !basemapTilesReady(view)) {
+                if (!view.equals(zoomShownFor)) {
+                    showZoomPicture(view);
+                }
+                lastFrameNanos = System.nanoTime() - started;
+                return;
+            }
+            restingSince = 0;
+            endZoomPicture();
+            setSmooth(true);
+            redraw = true;
         }
         if (!redraw && drawn != null && drawn.zoom() == view.zoom() && covers(drawn, view)) {
             // A pan within the margin: move the picture, draw nothing (tiles still missing are drawn into it as they come).
@@ -313,6 +340,25 @@ final class OverlayLayer extends MapLayer {
         }
         zoomPlacement.drawInto(zoomPicture, view, zoomScreen.getBuffer().array());
         zoomScreen.updateBuffer(buffer -> null);
+        zoomShownFor = view;
+    }
+
+    /** True when every basemap tile of the level Gluon shows for this view has been served (so Gluon shows it whole). */
+    private boolean basemapTilesReady(MapViewport view) {
+        AppTileRetriever retriever = AppTileRetriever.installed();
+        int z = (int) Math.max(0, Math.min(MAX_TILE_ZOOM - 1, Math.floor(view.zoom() + GLUON_TIPPING)));
+        double tilePx = WebMercator.TILE_SIZE * view.worldSize() / WebMercator.worldSize(z);
+        long n = 1L << z;
+        long y0 = Math.max(0, (long) Math.floor(view.originY() / tilePx));
+        long y1 = Math.min(n - 1, (long) Math.floor((view.originY() + view.height()) / tilePx));
+        for (long ty = y0; ty <= y1; ty++) {
+            for (long tx = (long) Math.floor(view.originX() / tilePx); tx <= (long) Math.floor((view.originX() + view.width()) / tilePx); tx++) {
+                if (retriever.recent(z + "/" + Math.floorMod(tx, n) + "/" + ty) == null) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** True while a zoom gesture holds the tile queues, and how many gestures held them (for tests). */
