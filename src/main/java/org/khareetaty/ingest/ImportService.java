@@ -142,6 +142,7 @@ public final class ImportService {
             throw new ImportException("No files to import");
         }
         List<PlannedFile> planned = new ArrayList<>();
+        Map<String, MappingProfile> known = mapping == null ? profiles.all() : Map.of();
         for (Path file : files) {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 throw new ImportException(file + ": no such readable file");
@@ -163,7 +164,7 @@ public final class ImportService {
                         mapping == null ? null : mapping.encoding(), limits);
                 header = format.header();
             }
-            MappingProfile chosen = mapping != null ? mapping : chooseMapping(file, header, features, format);
+            MappingProfile chosen = mapping != null ? mapping : chooseMapping(file, header, features, format, known);
             List<String> problems = chosen.problems();
             if (!problems.isEmpty()) {
                 throw new ImportException(file.getFileName() + ": the mapping '" + chosen.name() + "' cannot be used: "
@@ -177,8 +178,9 @@ public final class ImportService {
         return planned;
     }
 
-    private MappingProfile chooseMapping(Path file, List<String> header, FeatureFile features, TextFormat format) {
-        MappingProfile match = ColumnDetector.matchingProfile(header, profiles.all());
+    private MappingProfile chooseMapping(Path file, List<String> header, FeatureFile features, TextFormat format,
+            Map<String, MappingProfile> known) {
+        MappingProfile match = ColumnDetector.matchingProfile(header, known);
         if (match != null) {
             return match;
         }
@@ -210,7 +212,7 @@ public final class ImportService {
         MappingProfile chosen = mapping;
         if (chosen == null) {
             try {
-                chosen = chooseMapping(file, header, featureFile, format);
+                chosen = chooseMapping(file, header, featureFile, format, profiles.all());
             } catch (ImportException e) {
                 chosen = ColumnDetector.detect(header, samples, defaultZone.get());
             }

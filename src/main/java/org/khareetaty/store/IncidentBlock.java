@@ -284,42 +284,56 @@ public final class IncidentBlock {
 
         Strings(String[] values, int size, boolean shareEqual) {
             codes = new int[size];
-            // Open addressing over the dictionary codes: no boxed codes, no map entries.
-            int[] slots = shareEqual ? new int[Integer.highestOneBit(Math.max(4, size) * 2 - 1) << 1] : null;
-            String[] known = shareEqual ? new String[size] : null;
+            // Two loops in two methods: each stays small for the compiler and sees one kind of column.
+            if (shareEqual) {
+                shareEqualValues(values, size);
+            } else {
+                keepEveryValue(values, size);
+            }
+            width = dictionary.size() <= Byte.MAX_VALUE ? 1 : dictionary.size() <= Short.MAX_VALUE ? 2 : 4;
+        }
+
+        private void keepEveryValue(String[] values, int size) {
+            for (int i = 0; i < size; i++) {
+                codes[i] = values[i] == null ? -1 : add(values[i]);
+            }
+        }
+
+        /** Open addressing over the dictionary codes: no boxed codes, no map entries. */
+        private void shareEqualValues(String[] values, int size) {
+            int[] slots = new int[Integer.highestOneBit(Math.max(4, size) * 2 - 1) << 1];
+            String[] known = new String[size];
+            int mask = slots.length - 1;
             for (int i = 0; i < size; i++) {
                 String value = values[i];
                 if (value == null) {
                     codes[i] = -1;
                     continue;
                 }
+                int slot = (value.hashCode() * 0x9E3779B9 >>> 7) & mask;
                 int code = -1;
-                int slot = 0;
-                if (shareEqual) {
-                    int mask = slots.length - 1;
-                    slot = (value.hashCode() * 0x9E3779B9 >>> 7) & mask;
-                    while (slots[slot] != 0) {
-                        String candidate = known[slots[slot] - 1];
-                        if (candidate == value || candidate.equals(value)) {
-                            code = slots[slot] - 1;
-                            break;
-                        }
-                        slot = (slot + 1) & mask;
+                while (slots[slot] != 0) {
+                    String candidate = known[slots[slot] - 1];
+                    if (candidate == value || candidate.equals(value)) {
+                        code = slots[slot] - 1;
+                        break;
                     }
+                    slot = (slot + 1) & mask;
                 }
                 if (code < 0) {
-                    code = dictionary.size();
-                    if (shareEqual) {
-                        slots[slot] = code + 1;
-                        known[code] = value;
-                    }
-                    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-                    dictionary.add(utf8);
-                    dictionaryBytes += 4 + utf8.length;
+                    code = add(value);
+                    slots[slot] = code + 1;
+                    known[code] = value;
                 }
                 codes[i] = code;
             }
-            width = dictionary.size() <= Byte.MAX_VALUE ? 1 : dictionary.size() <= Short.MAX_VALUE ? 2 : 4;
+        }
+
+        private int add(String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            dictionary.add(utf8);
+            dictionaryBytes += 4 + utf8.length;
+            return dictionary.size() - 1;
         }
 
         int bytes() {
