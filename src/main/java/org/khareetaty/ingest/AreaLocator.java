@@ -18,8 +18,8 @@ import org.locationtech.jts.index.strtree.STRtree;
 /**
  * Point-in-polygon for one layer of areas (one kind), fast enough for millions of points: a raster over
  * the layer's extent answers most points with one array read (cells wholly inside one area or outside
- * all), and only points in cells crossed by a boundary go to the indexed polygon test (STR-tree of
- * candidates, then JTS's indexed point-in-area locator). Immutable after construction; thread-safe.
+ * all), and only points in cells a boundary crosses go to JTS's indexed point-in-area test, of the few areas
+ * kept for that cell. Immutable after construction (the locators' indexes are built by then); thread-safe.
  */
 public final class AreaLocator {
 
