@@ -129,7 +129,10 @@ final class OverlayLayer extends MapLayer {
                 tilesCheck.playFromStart();
             }
         });
-        moveSettled.setOnFinished(e -> queue.limitWorkers(Integer.MAX_VALUE));
+        moveSettled.setOnFinished(e -> {
+            queue.limitWorkers(Integer.MAX_VALUE);
+            basemapQueue.limitWorkers(Integer.MAX_VALUE);
+        });
         mapView.getChildrenUnmodifiable().stream().filter(Group.class::isInstance).forEach(OverlayLayer::keepOnWholePixels);
     }
 
@@ -281,8 +284,9 @@ final class OverlayLayer extends MapLayer {
         if (!view.equals(viewport)) {
             viewChanged.run();
             if (viewport != null) {
-                // Moving: one overlay tile at a time until the view rests, so the frames keep a core.
+                // Moving: one overlay and one basemap tile at a time until the view rests, so the frames keep a core.
                 queue.limitWorkers(1);
+                basemapQueue.limitWorkers(1);
                 moveSettled.playFromStart();
             }
         }
