@@ -54,8 +54,9 @@ public final class IncidentRepository {
     public long count(IncidentFilter filter) {
         IncidentSql sql = IncidentSql.of(filter);
         return database.withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM incident i WHERE " + sql.where())) {
+            // Without a WHERE clause H2 asks the table for its row count instead of reading 1.5 million rows
+            // (even "WHERE TRUE" made it read them on a database whose incidents are in the row table).
+            try (PreparedStatement statement = connection.prepareStatement(countSql(sql))) {
                 sql.bind(statement, 1);
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
@@ -63,6 +64,10 @@ public final class IncidentRepository {
                 }
             }
         });
+    }
+
+    static String countSql(IncidentSql sql) {
+        return "SELECT COUNT(*) FROM incident i" + (sql.selectsAll() ? "" : " WHERE " + sql.where());
     }
 
     /**

@@ -77,6 +77,11 @@ public final class IncidentSql {
         return where;
     }
 
+    /** Whether the filter lets every incident through (the condition is {@code TRUE}). */
+    public boolean selectsAll() {
+        return parameters.isEmpty() && "TRUE".equals(where);
+    }
+
     public List<Object> parameters() {
         return parameters;
     }

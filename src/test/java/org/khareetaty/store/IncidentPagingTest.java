@@ -138,6 +138,24 @@ class IncidentPagingTest {
     }
 
     @Test
+    void countingEverythingAsksTheTableNotTheRows() {
+        IncidentSql all = IncidentSql.of(IncidentFilter.ALL);
+        assertThat(all.selectsAll()).isTrue();
+        assertThat(IncidentSql.of(IncidentFilter.ALL.withCategories(Set.of("THEFT"))).selectsAll()).isFalse();
+        String plan = database.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("EXPLAIN " + IncidentRepository.countSql(all));
+                    ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertThat(plan).contains("direct lookup");
+        assertThat(repository.count(IncidentFilter.ALL)).isEqualTo(sortedBySql(IncidentFilter.ALL, true).size());
+        IncidentFilter thefts = IncidentFilter.ALL.withCategories(Set.of("THEFT"));
+        assertThat(repository.count(thefts)).isEqualTo(sortedBySql(thefts, true).size()).isLessThan(repository.count(IncidentFilter.ALL));
+    }
+
+    @Test
     void anEmptyDatabaseHasNoPage(@TempDir Path empty) {
         Database none = TestDatabases.open(empty);
         try {
