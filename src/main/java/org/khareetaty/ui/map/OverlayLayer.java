@@ -351,13 +351,18 @@ final class OverlayLayer extends MapLayer {
     private boolean basemapTilesReady(MapViewport view) {
         AppTileRetriever retriever = AppTileRetriever.installed();
         int z = (int) Math.max(0, Math.min(MAX_TILE_ZOOM - 1, Math.floor(view.zoom() + GLUON_TIPPING)));
+        return everyTileOnScreen(view, z, key -> retriever.recent(key) != null);
+    }
+
+    /** Whether {@code ready} holds for the key ("z/x/y") of every level-{@code z} tile the view shows. */
+    private static boolean everyTileOnScreen(MapViewport view, int z, java.util.function.Predicate<String> ready) {
         double tilePx = WebMercator.TILE_SIZE * view.worldSize() / WebMercator.worldSize(z);
         long n = 1L << z;
         long y0 = Math.max(0, (long) Math.floor(view.originY() / tilePx));
         long y1 = Math.min(n - 1, (long) Math.floor((view.originY() + view.height()) / tilePx));
         for (long ty = y0; ty <= y1; ty++) {
             for (long tx = (long) Math.floor(view.originX() / tilePx); tx <= (long) Math.floor((view.originX() + view.width()) / tilePx); tx++) {
-                if (retriever.recent(z + "/" + Math.floorMod(tx, n) + "/" + ty) == null) {
+                if (!ready.test(z + "/" + Math.floorMod(tx, n) + "/" + ty)) {
                     return false;
                 }
             }
@@ -535,20 +540,10 @@ final class OverlayLayer extends MapLayer {
         if (layers.isEmpty()) {
             return true;
         }
-        int z = tileLevel(view);
-        double tilePx = WebMercator.TILE_SIZE * view.worldSize() / WebMercator.worldSize(z);
-        long n = 1L << z;
-        long y0 = Math.max(0, (long) Math.floor(view.originY() / tilePx));
-        long y1 = Math.min(n - 1, (long) Math.floor((view.originY() + view.height()) / tilePx));
-        for (long ty = y0; ty <= y1; ty++) {
-            for (long tx = (long) Math.floor(view.originX() / tilePx); tx <= (long) Math.floor((view.originX() + view.width()) / tilePx); tx++) {
-                Drawn tile = cache.get(z + "/" + Math.floorMod(tx, n) + "/" + ty);
-                if (tile == null || tile.version() != version) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return everyTileOnScreen(view, tileLevel(view), key -> {
+            Drawn tile = cache.get(key);
+            return tile != null && tile.version() == version;
+        });
     }
 
     /** Paints the layers into one tile; empty when nothing of them falls on it. */

@@ -63,8 +63,9 @@ class UsersPaneTest {
         robot.clickOn("#new-password").write("bob-first-pass-77");
         robot.clickOn("#new-password-repeat").write("bob-first-pass-77");
         robot.clickOn("#add-account");
-        waitFor(() -> viewModel.accounts().size() == 2);
-        assertThat(viewModel.statusProperty().get()).isEqualTo("Added bob (analyst).");
+        // The status is set after the list on the UI thread: waiting for it means both are there.
+        waitFor(() -> "Added bob (analyst).".equals(viewModel.statusProperty().get()));
+        assertThat(viewModel.accounts()).hasSize(2);
         assertThat(core.users().signIn("bob", "bob-first-pass-77".toCharArray()).role()).isEqualTo(Role.ANALYST);
 
         TableView<User> table = robot.lookup("#users-table").queryTableView();
