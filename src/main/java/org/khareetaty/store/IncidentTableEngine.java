@@ -668,16 +668,24 @@ public final class IncidentTableEngine implements TableEngine {
         /** The row table's own index on the same column when it has one, else its scan. */
         private Cursor rowTableCursor(SessionLocal session, SearchRow first, SearchRow last) {
             Table rows = ((BlockTable) table).rowTable(session);
-            if (column >= 0) {
-                for (Index index : rows.getIndexes()) {
-                    IndexColumn[] columns = index.getIndexColumns();
-                    if (columns != null && columns.length > 0 && !index.getIndexType().isScan()
-                            && columns[0].column.getColumnId() == column) {
-                        return index.find(session, narrow(rows, first), narrow(rows, last), false);
-                    }
+            Index index = rowTableIndex(rows);
+            return index != null ? index.find(session, narrow(rows, first), narrow(rows, last), false)
+                    : rows.getScanIndex(session).find(session, null, null, false);
+        }
+
+        /** The row table's index that starts with this index's column, or null. */
+        private Index rowTableIndex(Table rows) {
+            if (column < 0) {
+                return null;
+            }
+            for (Index index : rows.getIndexes()) {
+                IndexColumn[] columns = index.getIndexColumns();
+                if (columns != null && columns.length > 0 && !index.getIndexType().isScan()
+                        && columns[0].column.getColumnId() == column) {
+                    return index;
                 }
             }
-            return rows.getScanIndex(session).find(session, null, null, false);
+            return null;
         }
 
         private Cursor rowTableKeyRange(SessionLocal session, long lowKey, long highKey) {
@@ -734,13 +742,10 @@ public final class IncidentTableEngine implements TableEngine {
 
         private Row rowTableFirstOrLast(SessionLocal session, boolean first) {
             Table rows = ((BlockTable) table).rowTable(session);
-            for (Index index : rows.getIndexes()) {
-                IndexColumn[] columns = index.getIndexColumns();
-                if (columns != null && columns.length > 0 && !index.getIndexType().isScan()
-                        && columns[0].column.getColumnId() == column && index.canGetFirstOrLast()) {
-                    Cursor cursor = index.findFirstOrLast(session, first);
-                    return cursor.next() ? cursor.get() : null;
-                }
+            Index index = rowTableIndex(rows);
+            if (index != null && index.canGetFirstOrLast()) {
+                Cursor cursor = index.findFirstOrLast(session, first);
+                return cursor.next() ? cursor.get() : null;
             }
             Row best = null;
             Cursor cursor = rows.getScanIndex(session).find(session, null, null, false);

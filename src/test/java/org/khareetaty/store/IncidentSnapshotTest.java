@@ -104,6 +104,17 @@ class IncidentSnapshotTest {
 
         IncidentSnapshot reread = new IncidentSnapshots(database).current();
         assertThat(reread.size()).isEqualTo(loaded.size());
+        LocalDate[] stored = database.withConnection(connection -> {
+            try (var statement = connection.createStatement();
+                    var rs = statement.executeQuery("SELECT MIN(local_date), MAX(local_date) FROM incident WHERE id IS NOT NULL")) {
+                rs.next();
+                return new LocalDate[] {rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()};
+            }
+        });
+        assertThat(stored[0]).isBefore(stored[1]);
+        assertThat(loaded.firstDay()).isEqualTo(reread.firstDay()).isEqualTo(stored[0]);
+        assertThat(loaded.lastDay()).isEqualTo(reread.lastDay()).isEqualTo(stored[1]);
+        assertThat(IncidentSnapshot.builder(0).build(1).firstDay()).isNull();
         assertThat(reread.categories()).isEqualTo(loaded.categories());
         assertThat(reread.areas("district").areaIds()).isEqualTo(loaded.areas("district").areaIds());
         assertThat(reread.areas("district").areaNames()).isEqualTo(loaded.areas("district").areaNames());

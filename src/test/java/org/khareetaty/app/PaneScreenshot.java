@@ -11,10 +11,11 @@ import org.khareetaty.security.Role;
 import org.khareetaty.ui.shell.MainWindow;
 
 /**
- * Opens the real main window on a data folder at the Sync pane, for the screenshot in docs/screenshots (run
- * under Xvfb, then capture with {@code import -window root}). Usage: SyncPaneScreenshot DATA_DIR USERNAME
+ * Opens the real main window on a data folder at one pane (e.g. users, backups, sync), signed in as an administrator,
+ * for the screenshots in docs/screenshots (run under Xvfb, capture with {@code import -window root}).
+ * Usage: DATA_DIR USERNAME PANE
  */
-public final class SyncPaneScreenshot extends Application {
+public final class PaneScreenshot extends Application {
 
     @Override
     public void start(Stage stage) {
@@ -24,7 +25,7 @@ public final class SyncPaneScreenshot extends Application {
         stage.setScene(new Scene(window, 1400, 900));
         stage.setTitle("Khareetaty Workstation");
         stage.show();
-        window.show("sync");
+        window.show(getParameters().getRaw().get(2));
     }
 
     /** Starts the application from the class path (a main class extending Application needs the module path). */
@@ -33,7 +34,7 @@ public final class SyncPaneScreenshot extends Application {
         }
 
         public static void main(String[] args) {
-            Application.launch(SyncPaneScreenshot.class, args);
+            Application.launch(PaneScreenshot.class, args);
         }
     }
 }
