@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -26,9 +28,14 @@ public final class Basemap {
     }
 
     private final List<Layer> layers;
+    /** Each layer's features prepared for drawing tiles (ADR 0046), sharing the shapes' coordinates. */
+    private final Map<Layer, List<Outline>> outlines = new IdentityHashMap<>();
 
-    private Basemap(List<Layer> layers) {
+    private Basemap(List<Layer> layers, List<List<Outline>> outlines) {
         this.layers = List.copyOf(layers);
+        for (int i = 0; i < layers.size(); i++) {
+            this.outlines.put(this.layers.get(i), outlines.get(i));
+        }
     }
 
     public static Basemap loadBundled() {
@@ -49,12 +56,14 @@ public final class Basemap {
         }
         int layerCount = (int) readVarint(in);
         List<Layer> layers = new ArrayList<>(layerCount);
+        List<List<Outline>> outlines = new ArrayList<>(layerCount);
         for (int l = 0; l < layerCount; l++) {
             String name = readText(in);
             boolean polygons = readVarint(in) == 1;
             int minZoom = (int) readVarint(in);
             int featureCount = (int) readVarint(in);
             List<GeoShape> shapes = new ArrayList<>(featureCount);
+            List<Outline> layerOutlines = new ArrayList<>(featureCount);
             for (int f = 0; f < featureCount; f++) {
                 String featureName = readText(in);
                 int partCount = (int) readVarint(in);
@@ -73,10 +82,12 @@ public final class Basemap {
                     parts[p] = part;
                 }
                 shapes.add(GeoShape.ofNormalised(featureName, parts));
+                layerOutlines.add(new Outline(parts));
             }
             layers.add(new Layer(name, polygons, minZoom, shapes));
+            outlines.add(List.copyOf(layerOutlines));
         }
-        return new Basemap(layers);
+        return new Basemap(layers, outlines);
     }
 
     /** Zig-zag encoded variable-length integer, as written by the build script. */
@@ -101,6 +112,11 @@ public final class Basemap {
 
     public List<Layer> layers() {
         return layers;
+    }
+
+    /** The features of one of this basemap's layers, prepared for drawing tiles. */
+    List<Outline> outlines(Layer layer) {
+        return outlines.get(layer);
     }
 
     /** The most detailed level of a named layer usable at this zoom, or null when none is. */
