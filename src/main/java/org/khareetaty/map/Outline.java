@@ -19,73 +19,85 @@ final class Outline {
     private static final int ABOVE = 4;
     private static final int BELOW = 8;
 
+    private final double[][] parts;       // per part: x0, y0, x1, y1, ... normalised Web Mercator
     private final double minX;
     private final double minY;
     private final double maxX;
     private final double maxY;
-    private final double[][] parts;       // per part: x0, y0, x1, y1, ... normalised Web Mercator
-    private final double[][] partBounds;  // per part: minX, minY, maxX, maxY
-    private final double[][] chunkBounds; // per part, per chunk: minX, minY, maxX, maxY
-    /** Per part, per chunk: normalised length of the line from the part's first vertex to the chunk's first. */
-    private final double[][] chunkStartLength;
+    /** Made when a view first reaches the feature: most features of the world are never drawn. */
+    private volatile Index index;
 
-    Outline(double[][] parts) {
-        this.parts = parts;
-        this.partBounds = new double[parts.length][];
-        this.chunkBounds = new double[parts.length][];
-        this.chunkStartLength = new double[parts.length][];
-        for (int p = 0; p < parts.length; p++) {
-            double[] part = parts[p];
-            int vertices = part.length / 2;
-            int chunks = (vertices + CHUNK - 1) / CHUNK;
-            double[] bounds = new double[chunks * 4];
-            double[] lengths = new double[chunks];
-            double length = 0;
-            for (int c = 0; c < chunks; c++) {
-                lengths[c] = length;
-                int first = c * CHUNK;
-                int end = Math.min(vertices, first + CHUNK);
-                double x0 = Double.POSITIVE_INFINITY;
-                double y0 = Double.POSITIVE_INFINITY;
-                double x1 = Double.NEGATIVE_INFINITY;
-                double y1 = Double.NEGATIVE_INFINITY;
-                for (int i = first; i < end; i++) {
-                    double x = part[2 * i];
-                    double y = part[2 * i + 1];
-                    x0 = Math.min(x0, x);
-                    y0 = Math.min(y0, y);
-                    x1 = Math.max(x1, x);
-                    y1 = Math.max(y1, y);
-                    if (i + 1 < vertices && (i + 1 < end || c + 1 < chunks)) {
-                        length += Math.hypot(part[2 * i + 2] - x, part[2 * i + 3] - y);
+    /** Bounds and chunks of the parts. */
+    private static final class Index {
+        final double[][] partBounds;        // per part: minX, minY, maxX, maxY
+        final double[][] chunkBounds;       // per part, per chunk: minX, minY, maxX, maxY
+        /** Per part, per chunk: normalised length of the line from the part's first vertex to the chunk's first. */
+        final double[][] chunkStartLength;
+
+        Index(double[][] parts) {
+            partBounds = new double[parts.length][];
+            chunkBounds = new double[parts.length][];
+            chunkStartLength = new double[parts.length][];
+            for (int p = 0; p < parts.length; p++) {
+                double[] part = parts[p];
+                int vertices = part.length / 2;
+                int chunks = (vertices + CHUNK - 1) / CHUNK;
+                double[] bounds = new double[chunks * 4];
+                double[] lengths = new double[chunks];
+                double length = 0;
+                for (int c = 0; c < chunks; c++) {
+                    lengths[c] = length;
+                    int first = c * CHUNK;
+                    int end = Math.min(vertices, first + CHUNK);
+                    double x0 = Double.POSITIVE_INFINITY;
+                    double y0 = Double.POSITIVE_INFINITY;
+                    double x1 = Double.NEGATIVE_INFINITY;
+                    double y1 = Double.NEGATIVE_INFINITY;
+                    for (int i = first; i < end; i++) {
+                        double x = part[2 * i];
+                        double y = part[2 * i + 1];
+                        x0 = Math.min(x0, x);
+                        y0 = Math.min(y0, y);
+                        x1 = Math.max(x1, x);
+                        y1 = Math.max(y1, y);
+                        if (i + 1 < vertices) {
+                            length += distance(part[2 * i + 2] - x, part[2 * i + 3] - y);
+                        }
                     }
+                    bounds[4 * c] = x0;
+                    bounds[4 * c + 1] = y0;
+                    bounds[4 * c + 2] = x1;
+                    bounds[4 * c + 3] = y1;
                 }
-                bounds[4 * c] = x0;
-                bounds[4 * c + 1] = y0;
-                bounds[4 * c + 2] = x1;
-                bounds[4 * c + 3] = y1;
-            }
-            chunkBounds[p] = bounds;
-            chunkStartLength[p] = lengths;
-            partBounds[p] = vertices == 0 ? new double[] {0, 0, -1, -1} : new double[] {
-                min(bounds, 0), min(bounds, 1), max(bounds, 2), max(bounds, 3)};
-        }
-        double x0 = Double.POSITIVE_INFINITY;
-        double y0 = Double.POSITIVE_INFINITY;
-        double x1 = Double.NEGATIVE_INFINITY;
-        double y1 = Double.NEGATIVE_INFINITY;
-        for (double[] b : partBounds) {
-            if (b[2] >= b[0]) {
-                x0 = Math.min(x0, b[0]);
-                y0 = Math.min(y0, b[1]);
-                x1 = Math.max(x1, b[2]);
-                y1 = Math.max(y1, b[3]);
+                chunkBounds[p] = bounds;
+                chunkStartLength[p] = lengths;
+                partBounds[p] = vertices == 0 ? new double[] {0, 0, -1, -1} : new double[] {
+                    min(bounds, 0), min(bounds, 1), max(bounds, 2), max(bounds, 3)};
             }
         }
-        minX = x0;
-        minY = y0;
-        maxX = x1;
-        maxY = y1;
+    }
+
+    /** A feature's parts (shared, not copied) and the box round all of them. */
+    Outline(double[][] parts, double minX, double minY, double maxX, double maxY) {
+        this.parts = parts;
+        this.minX = minX;
+        this.minY = minY;
+        this.maxX = maxX;
+        this.maxY = maxY;
+    }
+
+    private Index index() {
+        Index made = index;
+        if (made == null) {
+            synchronized (this) {
+                made = index;
+                if (made == null) {
+                    made = new Index(parts);
+                    index = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** The view with a margin, in normalised coordinates: left, top, right, bottom (computed once per drawing). */
@@ -128,6 +140,7 @@ final class Outline {
      */
     Path2D.Double rings(MapViewport view, double marginPx, double tolerancePx, Path2D.Double into) {
         Walk walk = new Walk(view, marginPx, tolerancePx);
+        double[][] partBounds = walk.index.partBounds;
         for (int p = 0; p < parts.length; p++) {
             if (walk.sees(partBounds[p], 1.0)) {
                 walk.part(p, into, true, null);
@@ -144,6 +157,7 @@ final class Outline {
      */
     void linePieces(MapViewport view, double marginPx, double tolerancePx, boolean closed, PieceSink sink) {
         Walk walk = new Walk(view, marginPx, tolerancePx);
+        double[][] partBounds = walk.index.partBounds;
         for (int p = 0; p < parts.length; p++) {
             if (walk.sees(partBounds[p], closed ? 1.0 : 0.0)) {
                 walk.part(p, null, closed, sink);
@@ -151,19 +165,25 @@ final class Outline {
         }
     }
 
+    /** Plain Euclidean length (Math.hypot's care for overflow costs ten times more and is not needed here). */
+    private static double distance(double dx, double dy) {
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+
     /** The normalised length of part {@code p}'s line from its first vertex to vertex {@code i}. */
-    private double lengthTo(int p, int i) {
+    private double lengthTo(Index index, int p, int i) {
         double[] part = parts[p];
         int c = i / CHUNK;
-        double length = chunkStartLength[p][c];
+        double length = index.chunkStartLength[p][c];
         for (int v = c * CHUNK; v < i; v++) {
-            length += Math.hypot(part[2 * v + 2] - part[2 * v], part[2 * v + 3] - part[2 * v + 1]);
+            length += distance(part[2 * v + 2] - part[2 * v], part[2 * v + 3] - part[2 * v + 1]);
         }
         return length;
     }
 
     /** One walk over the parts for one view. */
     private final class Walk {
+        private final Index index = index();
         private final double size;
         private final double ox;
         private final double oy;
@@ -221,16 +241,16 @@ final class Outline {
         }
 
         /**
-         * Writes part {@code index}. For rings ({@code pieces == null}) into {@code ringPath}, one closed subpath; for
+         * Writes part {@code partIndex}. For rings ({@code pieces == null}) into {@code ringPath}, one closed subpath; for
          * lines each stretch inside the view becomes its own piece, and the runs beyond the view are not drawn.
          */
-        void part(int index, Path2D.Double ringPath, boolean closed, PieceSink pieces) {
-            p = index;
+        void part(int partIndex, Path2D.Double ringPath, boolean closed, PieceSink pieces) {
+            p = partIndex;
             sink = pieces;
             path = ringPath;
             written = 0;
             double[] part = parts[p];
-            double[] bounds = chunkBounds[p];
+            double[] bounds = index.chunkBounds[p];
             int vertices = part.length / 2;
             int runBits = 0;        // the sides every vertex of the current run lies beyond (0: no run)
             int runLast = -1;       // the run's last vertex after its first, not written yet
@@ -318,7 +338,7 @@ final class Outline {
             if (written == 0) {
                 if (sink != null) {
                     path = new Path2D.Double(Path2D.WIND_NON_ZERO, 64);
-                    pieceStartPx = lengthTo(p, i) * size;
+                    pieceStartPx = lengthTo(index, p, i) * size;
                 }
                 path.moveTo(x, y);
             } else if (keep || Math.abs(x - lastX) >= tolerance || Math.abs(y - lastY) >= tolerance) {
