@@ -470,7 +470,11 @@ public final class MapViewModel {
             PreparedIncidents prepared = prepareIncidents(loaded, wanted);
             // The density classes of the level the map reopens at (quantiles over every incident): the first incident
             // tiles would otherwise wait for them after the pane opened.
-            map.lastView().ifPresent(left -> prepared.painter().breaks((int) Math.floor(left.zoom())));
+            map.lastView().ifPresent(left -> {
+                prepared.painter().breaks((int) Math.floor(left.zoom()));
+                // The cell counts of the level of the first tiles (the nearest whole zoom), which they are drawn from.
+                prepared.painter().breaks((int) Math.round(left.zoom()));
+            });
             return new LoadedIncidents(loaded, loaded.categories().stream().sorted().toList(), loaded.firstDay(),
                     loaded.lastDay(), prepared);
         }, loaded -> {

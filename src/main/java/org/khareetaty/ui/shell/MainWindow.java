@@ -10,14 +10,27 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.animation.AnimationTimer;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The main window: a menu, navigation between the panes that exist, the pane, and the status bar. */
+/**
+ * The main window: a menu, navigation between the panes that exist, the pane, and the status bar. A pane is
+ * built when it is first shown, or before, hidden behind the shown pane, when the window is asked to
+ * {@link #prepare} it.
+ */
 public final class MainWindow extends BorderPane {
 
+    /** Frames the window shows before a prepared pane is built, so the window itself appears first. */
+    private static final int FRAMES_BEFORE_PREPARING = 2;
+
     private final Map<String, Node> built = new HashMap<>();
+    private final Map<String, NavigationItem> items = new HashMap<>();
     private final ToggleGroup navigation = new ToggleGroup();
+    /** The shown pane, with prepared panes not yet shown hidden behind it (styled and laid out, never drawn). */
+    private final StackPane content = new StackPane();
+    private Node shown;
 
     public MainWindow(List<NavigationItem> items, List<Menu> menus, StatusBar statusBar) {
         setId("main-window");
@@ -36,6 +49,7 @@ public final class MainWindow extends BorderPane {
             button.setMaxWidth(Double.MAX_VALUE);
             button.setToggleGroup(navigation);
             button.setUserData(item);
+            this.items.put(item.id(), item);
             nav.getChildren().add(button);
         }
         navigation.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -44,13 +58,62 @@ public final class MainWindow extends BorderPane {
                 return;
             }
             NavigationItem item = (NavigationItem) now.getUserData();
-            setCenter(built.computeIfAbsent(item.id(), id -> item.view().get()));
+            showPane(built.computeIfAbsent(item.id(), id -> item.view().get()));
         });
+        content.setId("pane-content");
+        setCenter(content);
         setLeft(nav);
         setBottom(statusBar);
         if (!navigation.getToggles().isEmpty()) {
             navigation.getToggles().get(0).setSelected(true);
         }
+    }
+
+    private void showPane(Node pane) {
+        if (shown != null) {
+            content.getChildren().remove(shown);
+        }
+        shown = pane;
+        if (!content.getChildren().contains(pane)) {
+            content.getChildren().add(pane);
+        }
+        pane.setVisible(true);
+        pane.toFront();
+    }
+
+    /** The pane shown now. */
+    public Node shownPane() {
+        return shown;
+    }
+
+    /**
+     * Builds the pane with the given id once the window has shown its first frames, and keeps it hidden behind the
+     * shown pane: it is styled and laid out at the window's size and can load what it shows, so showing it later
+     * costs a frame, not the building (the map, ADR 0025).
+     */
+    public void prepare(String id) {
+        NavigationItem item = items.get(id);
+        if (item == null || built.containsKey(id)) {
+            return;
+        }
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()
+                        || ++frames < FRAMES_BEFORE_PREPARING) {
+                    return;
+                }
+                stop();
+                if (!built.containsKey(id)) {
+                    Node pane = item.view().get();
+                    built.put(id, pane);
+                    pane.setVisible(false);
+                    content.getChildren().add(0, pane);
+                }
+            }
+        }.start();
     }
 
     /** Shows the pane with the given id, e.g. when another pane links to it. */
