@@ -335,7 +335,7 @@ public final class DesktopApp extends Application {
         panes.add(new NavigationItem("backtests", "Backtests", () -> new BacktestView(
                 new BacktestViewModel(core.forecasts(), core.hotspotForecasts(), executor))));
         // The map's data is prepared in the background as soon as the window is built (its opening read, the
-        // incidents layer), its pane once the window shows (below), so opening the pane only has to show it (ADR 0045, 0025).
+        // incidents layer), its pane with the window (below), so opening the pane only has to show it (ADR 0045, 0025).
         MapViewModel map = new MapViewModel(core.map(), principal, core.snapshots(), incidents, executor, filter, core.settings(),
                 core.settings().get(Settings.AGENCY_ZONE));
         map.open();
@@ -420,8 +420,8 @@ public final class DesktopApp extends Application {
         StatusBar statusBar = new StatusBar(taskList, "Data folder: " + core.folder().root());
         MainWindow mainWindow = new MainWindow(panes, List.of(file, account, help), statusBar);
         window.set(mainWindow);
-        // The map is what analysts open most and costs most to build: it is built behind the first pane once the
-        // window shows, so opening it only shows it (ADR 0025).
+        // The map is what analysts open most and costs most to build: it is built with the window, behind the first
+        // pane, so opening it only shows it (ADR 0025).
         mainWindow.prepare("map");
         // The content stays in its scene while the session is locked; it leaves it only when a restore closes this
         // folder and builds a new window, and then the old timer must not tick against closed services.

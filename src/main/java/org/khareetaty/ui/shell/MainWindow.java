@@ -10,7 +10,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.animation.AnimationTimer;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -21,9 +20,6 @@ import javafx.scene.layout.VBox;
  * {@link #prepare} it.
  */
 public final class MainWindow extends BorderPane {
-
-    /** Frames the window shows before a prepared pane is built, so the window itself appears first. */
-    private static final int FRAMES_BEFORE_PREPARING = 2;
 
     private final Map<String, Node> built = new HashMap<>();
     private final Map<String, NavigationItem> items = new HashMap<>();
@@ -87,33 +83,18 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * Builds the pane with the given id once the window has shown its first frames, and keeps it hidden behind the
-     * shown pane: it is styled and laid out at the window's size and can load what it shows, so showing it later
-     * costs a frame, not the building (the map, ADR 0025).
+     * Builds the pane with the given id now and keeps it hidden behind the shown pane: it is styled and laid out with
+     * the window and loads what it shows, so opening it later costs a frame, not the building (the map, ADR 0025).
      */
     public void prepare(String id) {
         NavigationItem item = items.get(id);
         if (item == null || built.containsKey(id)) {
             return;
         }
-        new AnimationTimer() {
-            private int frames;
-
-            @Override
-            public void handle(long now) {
-                if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()
-                        || ++frames < FRAMES_BEFORE_PREPARING) {
-                    return;
-                }
-                stop();
-                if (!built.containsKey(id)) {
-                    Node pane = item.view().get();
-                    built.put(id, pane);
-                    pane.setVisible(false);
-                    content.getChildren().add(0, pane);
-                }
-            }
-        }.start();
+        Node pane = item.view().get();
+        built.put(id, pane);
+        pane.setVisible(false);
+        content.getChildren().add(0, pane);
     }
 
     /** Shows the pane with the given id, e.g. when another pane links to it. */
