@@ -5,8 +5,8 @@ import org.khareetaty.store.IncidentSnapshot;
 /**
  * A spatial index of located incidents (rows of an {@link IncidentSnapshot}) for drawing and hit tests:
  * points sorted by a 2^14 x 2^14 grid of normalised Web Mercator cells, so a window query is one binary
- * search per grid row it spans. Immutable; built on a background thread in a few hundred milliseconds
- * for 1.5 million incidents.
+ * search per grid row it spans. Immutable; built on a background thread in about 0.1 s for 1.5 million
+ * incidents.
  */
 public final class PointIndex {
 
@@ -18,6 +18,8 @@ public final class PointIndex {
 
     static final int CELL_BITS = 14;
     private static final int CELLS = 1 << CELL_BITS;
+    /** Most grid cells the points may span for the one-pass counting sort (4 MB of counters). */
+    static final int MAX_BUCKETS = 1 << 20;
 
     private final int[] rows;
     private final int[] cells;
@@ -35,8 +37,10 @@ public final class PointIndex {
 
     /**
      * Indexes the given rows of the snapshot; rows without a location are skipped. The projection is computed
-     * once per point and the points are ordered by a two-pass radix sort on their cell (linear time), so 1.5
-     * million incidents take tens of milliseconds.
+     * once per point and the points are put in cell order by a counting sort: an agency's incidents fall in a
+     * few hundred cells of the grid, so one histogram over the cells they span orders them and each point is
+     * written once to its place (1.5 million incidents: about 0.1 s). Points spread over more of the world
+     * than {@value #MAX_BUCKETS} cells are ordered by a two-pass radix sort instead.
      */
     public static PointIndex build(IncidentSnapshot snapshot, int[] candidateRows) {
         int n = 0;
@@ -44,31 +48,69 @@ public final class PointIndex {
         double[] px = new double[candidateRows.length];
         double[] py = new double[candidateRows.length];
         int[] pointCell = new int[candidateRows.length];
+        int minCx = CELLS;
+        int maxCx = -1;
+        int minCy = CELLS;
+        int maxCy = -1;
         for (int row : candidateRows) {
             if (!snapshot.isLocated(row)) {
                 continue;
             }
+            double nx = WebMercator.x(snapshot.lon(row));
+            double ny = WebMercator.y(snapshot.lat(row));
+            int cell = cellOf(nx, ny);
+            int cx = cell & (CELLS - 1);
+            int cy = cell >>> CELL_BITS;
+            minCx = Math.min(minCx, cx);
+            maxCx = Math.max(maxCx, cx);
+            minCy = Math.min(minCy, cy);
+            maxCy = Math.max(maxCy, cy);
             located[n] = row;
-            px[n] = WebMercator.x(snapshot.lon(row));
-            py[n] = WebMercator.y(snapshot.lat(row));
-            pointCell[n] = cellOf(px[n], py[n]);
+            px[n] = nx;
+            py[n] = ny;
+            pointCell[n] = cell;
             n++;
         }
-        int[] order = sortByCell(pointCell, n);
         int[] rows = new int[n];
         int[] cells = new int[n];
         double[] xs = new double[n];
         double[] ys = new double[n];
         short[] categories = new short[n];
-        for (int i = 0; i < n; i++) {
-            int p = order[i];
-            rows[i] = located[p];
-            cells[i] = pointCell[p];
-            xs[i] = px[p];
-            ys[i] = py[p];
-            categories[i] = (short) snapshot.categoryIndex(located[p]);
+        long spanX = maxCx - minCx + 1L;
+        long span = spanX * (maxCy - minCy + 1L);
+        if (n > 0 && span <= MAX_BUCKETS) {
+            // Buckets in (row, column) order of the cells spanned: bucket order is cell order.
+            int[] next = new int[(int) span + 1];
+            for (int i = 0; i < n; i++) {
+                next[bucket(pointCell[i], minCx, minCy, spanX) + 1]++;
+            }
+            for (int b = 0; b < span; b++) {
+                next[b + 1] += next[b];
+            }
+            for (int i = 0; i < n; i++) {
+                int to = next[bucket(pointCell[i], minCx, minCy, spanX)]++;
+                rows[to] = located[i];
+                cells[to] = pointCell[i];
+                xs[to] = px[i];
+                ys[to] = py[i];
+                categories[to] = (short) snapshot.categoryIndex(located[i]);
+            }
+        } else {
+            int[] order = sortByCell(pointCell, n);
+            for (int i = 0; i < n; i++) {
+                int p = order[i];
+                rows[i] = located[p];
+                cells[i] = pointCell[p];
+                xs[i] = px[p];
+                ys[i] = py[p];
+                categories[i] = (short) snapshot.categoryIndex(located[p]);
+            }
         }
         return new PointIndex(rows, cells, xs, ys, categories);
+    }
+
+    private static int bucket(int cell, int minCx, int minCy, long spanX) {
+        return (int) (((cell >>> CELL_BITS) - minCy) * spanX + ((cell & (CELLS - 1)) - minCx));
     }
 
     /** Positions 0..n-1 ordered by cell, equal cells in position order (LSD radix sort, 14 bits a pass). */

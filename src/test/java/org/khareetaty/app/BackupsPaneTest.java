@@ -42,6 +42,8 @@ class BackupsPaneTest {
     CoreServices core;
     Stage stage;
     MainWindow window;
+    /** The services the restore opens in place of {@link #core}: closed after the test, like the app does on exit. */
+    final java.util.concurrent.atomic.AtomicReference<CoreServices> reopened = new java.util.concurrent.atomic.AtomicReference<>();
 
     @Start
     void start(Stage stage) {
@@ -50,7 +52,7 @@ class BackupsPaneTest {
         core = CoreServices.open(data);
         core.users().create(Principal.BOOTSTRAP, "ada", "Ada", Role.ADMINISTRATOR, "admin-password-2026".toCharArray());
         TestIncidents.insert(core.database(), TestIncidents.random(300, 5), ZoneId.of("UTC"));
-        window = DesktopApp.buildMainWindow(stage, core, ADA);
+        window = DesktopApp.buildMainWindow(stage, core, ADA, DesktopApp.restorer(stage, core, ADA, null, () -> { }, reopened::set));
         stage.setScene(new Scene(window, 1300, 800));
         stage.show();
     }
@@ -58,7 +60,7 @@ class BackupsPaneTest {
     @Test
     void anAdministratorBacksUpAndRestoresFromTheWindow(FxRobot robot) throws Exception {
         robot.interact(() -> window.show("backups"));
-        BackupsViewModel viewModel = ((BackupsView) window.getCenter()).viewModel();
+        BackupsViewModel viewModel = ((BackupsView) window.shownPane()).viewModel();
         robot.clickOn("#backup-encrypt");
         robot.clickOn("#backup-passphrase").write("backup-passphrase-1");
         robot.clickOn("#backup-passphrase-repeat").write("backup-passphrase-1");
@@ -88,6 +90,16 @@ class BackupsPaneTest {
         robot.clickOn("#password").write("admin-password-2026");
         robot.clickOn("#sign-in-button");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("300 incidents").tryQuery().isPresent());
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeReopened() throws java.util.concurrent.TimeoutException {
+        // Hidden first: the window signs the session out (onHidden) while the services are still open.
+        org.testfx.api.FxToolkit.hideStage();
+        CoreServices opened = reopened.getAndSet(null);
+        if (opened != null) {
+            opened.close();
+        }
     }
 
     @Test

@@ -163,6 +163,89 @@ class MapLayersTest {
     }
 
     @Test
+    void densityClassesAreQuantilesOfTheCellDensitiesCountedOneByOne() {
+        IncidentSnapshot snapshot = new IncidentSnapshots(database).current();
+        PointIndex index = PointIndex.build(snapshot, snapshot.matchingLocated(IncidentFilter.ALL));
+        IncidentPainter painter = new IncidentPainter(index, snapshot.categories());
+        for (int zoom : new int[] {3, 9, 11, 14}) {
+            double size = WebMercator.worldSize(zoom);
+            java.util.Map<java.util.List<Long>, Integer> counts = new java.util.HashMap<>();
+            for (int row = 0; row < snapshot.size(); row++) {
+                if (snapshot.isLocated(row)) {
+                    counts.merge(java.util.List.of((long) Math.floor(WebMercator.y(snapshot.lat(row)) * size / 6),
+                            (long) Math.floor(WebMercator.x(snapshot.lon(row)) * size / 6)), 1, Integer::sum);
+                }
+            }
+            double[] densities = counts.entrySet().stream().mapToDouble(cell -> {
+                double lat = WebMercator.lat((cell.getKey().get(0) + 0.5) * 6 / size);
+                double sideKm = WebMercator.metresPerPixel(lat, zoom) * 6 / 1000;
+                return cell.getValue() / (sideKm * sideKm);
+            }).sorted().toArray();
+            double[] breaks = painter.breaks(zoom);
+            double[] quantiles = {0.5, 0.75, 0.9, 0.97, 0.995};
+            for (int q = 0; q < quantiles.length; q++) {
+                double expected = densities[(int) Math.min(densities.length - 1, Math.floor(quantiles[q] * densities.length))];
+                if (q > 0 && expected <= breaks[q - 1]) {
+                    assertThat(breaks[q]).as("zoom %d break %d", zoom, q).isEqualTo(Math.nextUp(breaks[q - 1]));
+                } else {
+                    assertThat(breaks[q]).as("zoom %d break %d", zoom, q).isCloseTo(expected, within(1e-9 * expected));
+                }
+            }
+        }
+    }
+
+    @Test
+    void densityTilesColourEveryCellByAllItsIncidentsAlsoWhereTheCellCrossesTheTileEdge() {
+        IncidentSnapshot snapshot = new IncidentSnapshots(database).current();
+        IncidentPainter painter = new IncidentPainter(PointIndex.build(snapshot, snapshot.matchingLocated(IncidentFilter.ALL)),
+                snapshot.categories());
+        int zoom = 11;
+        double size = WebMercator.worldSize(zoom);
+        java.util.Map<Long, Integer> wholeCells = new java.util.HashMap<>();
+        for (int row = 0; row < snapshot.size(); row++) {
+            if (snapshot.isLocated(row)) {
+                long cellRow = (long) Math.floor(WebMercator.y(snapshot.lat(row)) * size / 6);
+                long cellCol = (long) Math.floor(WebMercator.x(snapshot.lon(row)) * size / 6);
+                wholeCells.merge((cellRow << 32) | cellCol, 1, Integer::sum);
+            }
+        }
+        double[] breaks = painter.breaks(zoom);
+        TestIncidents.Incident first = inserted.stream().filter(i -> i.lon() != null).findFirst().orElseThrow();
+        long tileX = (long) Math.floor(WebMercator.x(first.lon()) * (1 << zoom));
+        long tileY = (long) Math.floor(WebMercator.y(first.lat()) * (1 << zoom));
+        int checked = 0;
+        for (long tx = tileX - 1; tx <= tileX + 1; tx++) {
+            MapViewport tile = MapViewport.ofTile(zoom, tx, tileY);
+            BufferedImage image = paint(painter, tile);
+            // Every pixel: the colour of the class of its whole cell's incidents per km², or nothing.
+            for (int py = 0; py < 256; py += 3) {
+                for (int px = 0; px < 256; px++) {
+                    double worldX = tile.originX() + px + 0.5;
+                    double worldY = tile.originY() + py + 0.5;
+                    long cellRow = (long) Math.floor(worldY / 6);
+                    long cellCol = (long) Math.floor(worldX / 6);
+                    int count = wholeCells.getOrDefault((cellRow << 32) | cellCol, 0);
+                    int pixel = image.getRGB(px, py);
+                    if (count == 0) {
+                        assertThat(pixel >>> 24).as("tile %d px %d,%d", tx, px, py).isZero();
+                        continue;
+                    }
+                    double lat = WebMercator.lat((cellRow + 0.5) * 6 / size);
+                    double sideKm = WebMercator.metresPerPixel(lat, zoom) * 6 / 1000;
+                    int expected = Palette.withAlpha(Palette.HEAT[Palette.classOf(count / (sideKm * sideKm), breaks)], 215);
+                    // Java2D's blending may round a channel by one.
+                    for (int shift = 0; shift <= 24; shift += 8) {
+                        assertThat((pixel >>> shift) & 0xFF).as("tile %d px %d,%d channel %d", tx, px, py, shift)
+                                .isCloseTo((expected >>> shift) & 0xFF, within(1));
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(1000);
+    }
+
+    @Test
     void pointIndexWindowQueriesMatchABruteForceCount() {
         IncidentSnapshot snapshot = new IncidentSnapshots(database).current();
         PointIndex index = PointIndex.build(snapshot, snapshot.matchingLocated(IncidentFilter.ALL));

@@ -465,12 +465,25 @@ public final class MapViewModel {
     private void loadIncidents() {
         IncidentFilter wanted = filter.get();
         int generation = ++incidentGeneration;
+        double opacity = layer(MapLayerState.Id.INCIDENTS).opacityProperty().get();
         executor.run("Load incidents for the map", BackgroundTasks.Priority.INTERACTIVE, context -> {
             IncidentSnapshot loaded = snapshots.current(context);
             PreparedIncidents prepared = prepareIncidents(loaded, wanted);
             // The density classes of the level the map reopens at (quantiles over every incident): the first incident
             // tiles would otherwise wait for them after the pane opened.
-            map.lastView().ifPresent(left -> prepared.painter().breaks((int) Math.floor(left.zoom())));
+            map.lastView().ifPresent(left -> {
+                prepared.painter().breaks((int) Math.floor(left.zoom()));
+                // The cell counts of the level of the first tiles (the nearest whole zoom), which they are drawn from.
+                int level = (int) Math.round(left.zoom());
+                prepared.painter().breaks(level);
+                // One tile of the opening view drawn here, off the UI thread and before the pane opens: on a cold start
+                // the first tile drawn costs about 0.3 s of class loading and compiling (Java2D, the layer's drawing),
+                // the next ones milliseconds; the drawing is the map's, the picture is not kept.
+                long tiles = 1L << level;
+                OverlayLayer.renderTile(List.of(new PaintedLayer(MapLayerState.Id.INCIDENTS.name(), prepared.painter(), opacity)),
+                        level, (long) Math.floor(org.khareetaty.map.WebMercator.x(left.centerLon()) * tiles),
+                        Math.min(tiles - 1, (long) Math.floor(org.khareetaty.map.WebMercator.y(left.centerLat()) * tiles)));
+            });
             return new LoadedIncidents(loaded, loaded.categories().stream().sorted().toList(), loaded.firstDay(),
                     loaded.lastDay(), prepared);
         }, loaded -> {

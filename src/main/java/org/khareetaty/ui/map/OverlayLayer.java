@@ -223,6 +223,8 @@ final class OverlayLayer extends MapLayer {
         layers = List.copyOf(newLayers);
         version = newVersion;
         redraw = true;
+        // Not complete until a frame has drawn the new version's tiles (the benchmark and tests wait on this).
+        complete = layers.isEmpty();
         markDirty();
     }
 
