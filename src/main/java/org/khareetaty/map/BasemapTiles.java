@@ -37,6 +37,33 @@ public final class BasemapTiles implements TileSource {
         return local.tile(z, x, y);
     }
 
+    /**
+     * The tile's pixels (256 x 256, ARGB premultiplied; the caller's own array): from the first configured source
+     * that has it, else from the local source (read from its cache or drawn). Never fails.
+     */
+    public int[] pixels(int z, long x, long y) {
+        for (TileSource source : configured) {
+            Optional<BufferedImage> tile = source.tile(z, x, y);
+            if (tile.isPresent()) {
+                return premultipliedPixels(tile.get());
+            }
+        }
+        return local.pixels(z, x, y);
+    }
+
+    /** A served image as a 256-pixel tile's premultiplied ARGB pixels (scaled when a server sends another size). */
+    static int[] premultipliedPixels(BufferedImage image) {
+        BufferedImage argb = new BufferedImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE, BufferedImage.TYPE_INT_ARGB_PRE);
+        java.awt.Graphics2D g = argb.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, 0, 0, WebMercator.TILE_SIZE, WebMercator.TILE_SIZE, null);
+        } finally {
+            g.dispose();
+        }
+        return ((java.awt.image.DataBufferInt) argb.getRaster().getDataBuffer()).getData();
+    }
+
     /** The tile; never empty, because the local source always draws one. */
     public BufferedImage tileOrLocal(int z, long x, long y) {
         return tile(z, x, y).orElseThrow();

@@ -1,6 +1,8 @@
 package org.khareetaty.map;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tiles drawn on this machine from the bundled basemap and the imported boundaries; never fails. With a
- * cache folder, every tile drawn is kept as PNG under {@code <cache>/basemap/<key>/z/x/y.png}, where the key
- * names what the tiles were drawn from ({@link BasemapPainter#REVISION} and the imported boundaries), so the
+ * cache folder, every tile drawn is kept as deflated pixels under {@code <cache>/basemap/<key>/z/x/y.argb}, where
+ * the key names what the tiles were drawn from ({@link BasemapPainter#REVISION} and the imported boundaries), so the
  * next time the map opens its tiles are read, not drawn, and the bundled basemap is not even loaded (ADR 0042).
+ * Reading a kept tile is one inflate into the array the map shows (ADR 0046).
  */
 public final class LocalTileSource implements TileSource {
 
@@ -44,7 +47,7 @@ public final class LocalTileSource implements TileSource {
      */
     public static LocalTileSource cached(List<MapArea> boundaries, Supplier<BasemapPainter> painter, Path cacheRoot) {
         Path root = cacheRoot.resolve("basemap");
-        TileFolder folder = new TileFolder(root.resolve(cacheKey(boundaries)), "png");
+        TileFolder folder = new TileFolder(root.resolve(cacheKey(boundaries)), "argb");
         removeOtherFolders(root, folder.folder());
         return new LocalTileSource(painter, folder);
     }
@@ -80,18 +83,48 @@ public final class LocalTileSource implements TileSource {
 
     @Override
     public Optional<BufferedImage> tile(int z, long x, long y) {
+        return Optional.of(image(pixels(z, x, y)));
+    }
+
+    /**
+     * The tile's pixels (256 x 256, ARGB premultiplied, opaque), read from the cache or drawn (and then kept). The
+     * array is the caller's: nothing else holds it.
+     */
+    public int[] pixels(int z, long x, long y) {
         if (cache != null) {
-            Optional<BufferedImage> kept = cache.read(z, x, y);
+            Optional<int[]> kept = cache.readPixels(z, x, y, WebMercator.TILE_SIZE, WebMercator.TILE_SIZE);
             if (kept.isPresent()) {
-                return kept;
+                return kept.get();
             }
         }
-        BufferedImage drawn = MapSnapshotRenderer.render(MapViewport.ofTile(z, x, y), painter(), List.of(),
-                WebMercator.TILE_SIZE, WebMercator.TILE_SIZE, MapSnapshotRenderer.Decorations.NONE);
+        int[] drawn = draw(z, x, y);
         if (cache != null) {
-            cache.storePng(z, x, y, drawn);
+            cache.storePixels(z, x, y, drawn);
         }
-        return Optional.of(drawn);
+        return drawn;
+    }
+
+    /** True when the tile is kept in the cache (so {@link #pixels} reads it rather than drawing it). */
+    public boolean isKept(int z, long x, long y) {
+        return cache != null && Files.isRegularFile(cache.file(z, x, y));
+    }
+
+    private int[] draw(int z, long x, long y) {
+        BufferedImage image = new BufferedImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE, BufferedImage.TYPE_INT_ARGB_PRE);
+        Graphics2D g = image.createGraphics();
+        try {
+            painter().paint(g, MapViewport.ofTile(z, x, y));
+        } finally {
+            g.dispose();
+        }
+        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    }
+
+    /** A Java2D image over tile pixels (for drawing tiles into snapshots). */
+    static BufferedImage image(int[] pixels) {
+        BufferedImage image = new BufferedImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE, BufferedImage.TYPE_INT_ARGB_PRE);
+        System.arraycopy(pixels, 0, ((DataBufferInt) image.getRaster().getDataBuffer()).getData(), 0, pixels.length);
+        return image;
     }
 
     @Override

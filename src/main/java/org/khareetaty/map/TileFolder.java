@@ -3,25 +3,36 @@ package org.khareetaty.map;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A folder of tile images ({@code z/x/y.<extension>}) in the data folder's cache. Files are written to a
- * temporary name and moved into place, so a crash never leaves half a tile; an unreadable file counts as absent.
+ * A folder of tiles ({@code z/x/y.<extension>}) in the data folder's cache: images as a tile server sent them, or
+ * the app's own tiles as deflated pixels. Files are written to a temporary name and moved into place, so a crash
+ * never leaves half a tile; an unreadable file counts as absent.
  */
 final class TileFolder {
 
     private static final Logger LOG = LoggerFactory.getLogger(TileFolder.class);
+
+    /** First bytes of a file written by {@link #storePixels}. */
+    private static final byte[] PIXELS_MAGIC = {'K', 'T', 'P', '1'};
 
     private final Path folder;
     private final String extension;
@@ -64,15 +75,69 @@ final class TileFolder {
         }
     }
 
-    void storePng(int z, long x, long y, BufferedImage image) {
-        ByteArrayOutputStream png = new ByteArrayOutputStream(16 * 1024);
+    /**
+     * Pixels kept with {@link #storePixels}: a tile of {@code width * height} ARGB ints, or empty when the file is
+     * absent or not such a tile (ADR 0046: no image decoder, no colour conversion, one array per tile).
+     */
+    Optional<int[]> readPixels(int z, long x, long y, int width, int height) {
+        Path file = file(z, x, y);
+        byte[] stored;
         try {
-            ImageIO.write(image, "png", png);
+            stored = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         } catch (IOException e) {
-            LOG.debug("Cannot encode tile {}/{}/{}", z, x, y, e);
-            return;
+            LOG.debug("Unreadable cached tile {}", file, e);
+            return Optional.empty();
         }
-        store(z, x, y, png.toByteArray());
+        if (stored.length < PIXELS_MAGIC.length || !Arrays.equals(stored, 0, PIXELS_MAGIC.length, PIXELS_MAGIC, 0, PIXELS_MAGIC.length)) {
+            return Optional.empty();
+        }
+        byte[] raw = new byte[width * height * Integer.BYTES];
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(stored, PIXELS_MAGIC.length, stored.length - PIXELS_MAGIC.length);
+            int filled = 0;
+            while (filled < raw.length && !inflater.finished()) {
+                int n = inflater.inflate(raw, filled, raw.length - filled);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                filled += n;
+            }
+            if (filled != raw.length || !inflater.finished()) {
+                LOG.debug("Cached tile {} is cut short", file);
+                return Optional.empty();
+            }
+        } catch (DataFormatException e) {
+            LOG.debug("Cached tile {} is damaged", file, e);
+            return Optional.empty();
+        } finally {
+            inflater.end();
+        }
+        int[] pixels = new int[width * height];
+        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(pixels);
+        return Optional.of(pixels);
+    }
+
+    /** Keeps a tile's ARGB pixels, deflated at the fastest level (flat map colours compress well even so). */
+    void storePixels(int z, long x, long y, int[] pixels) {
+        byte[] raw = new byte[pixels.length * Integer.BYTES];
+        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(pixels);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            out.writeBytes(PIXELS_MAGIC);
+            byte[] chunk = new byte[16 * 1024];
+            while (!deflater.finished()) {
+                out.write(chunk, 0, deflater.deflate(chunk));
+            }
+        } finally {
+            deflater.end();
+        }
+        store(z, x, y, out.toByteArray());
     }
 
     /** A short stable name for what a folder's tiles were made from. */

@@ -290,7 +290,16 @@ class MapLayersTest {
         BufferedImage drawn = first.tile(11, 1319, 857).orElseThrow();
         assertThat(painters[0]).isEqualTo(1);
         Path folderOfKey = cache.resolve("basemap").resolve(LocalTileSource.cacheKey(areas));
-        assertThat(folderOfKey.resolve("11/1319/857.png")).isRegularFile();
+        Path kept = folderOfKey.resolve("11/1319/857.argb");
+        assertThat(kept).isRegularFile();
+        assertThat(first.isKept(11, 1319, 857)).isTrue();
+        assertThat(Files.size(kept)).as("deflated, not raw pixels").isLessThan(64 * 1024);
+        int[] pixels = first.pixels(11, 1319, 857);
+        for (int y = 0; y < 256; y += 17) {
+            for (int x = 0; x < 256; x += 13) {
+                assertThat(pixels[y * 256 + x]).isEqualTo(drawn.getRGB(x, y));
+            }
+        }
 
         // Opened again with the same boundaries: read from disk, the basemap is never asked for.
         LocalTileSource again = LocalTileSource.cached(areas, () -> {
@@ -302,6 +311,13 @@ class MapLayersTest {
                 assertThat(read.getRGB(x, y)).isEqualTo(drawn.getRGB(x, y));
             }
         }
+
+        // A damaged file counts as absent: the tile is drawn again and kept again.
+        Files.write(kept, java.util.Arrays.copyOf(Files.readAllBytes(kept), 40));
+        LocalTileSource redraws = LocalTileSource.cached(areas, () -> new BasemapPainter(basemap,
+                areas.stream().map(MapArea::shape).toList()), cache);
+        assertThat(redraws.pixels(11, 1319, 857)[128 * 256 + 128]).isEqualTo(drawn.getRGB(128, 128));
+        assertThat(Files.size(kept)).isGreaterThan(40);
 
         // Other boundaries: another key, and the tiles of the old key are removed.
         List<MapArea> fewer = areas.subList(0, areas.size() - 1);

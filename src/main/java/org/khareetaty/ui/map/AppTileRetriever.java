@@ -86,7 +86,7 @@ public final class AppTileRetriever implements TileRetriever {
             servedAtOnce.incrementAndGet();
             return CompletableFuture.completedFuture(ready);
         }
-        return current.queue().request(key, () -> (Image) FxImages.toFx(current.tiles().tileOrLocal(zoom, i, j)))
+        return current.queue().request(key, () -> (Image) FxImages.ofTilePixels(current.tiles().pixels(zoom, i, j)))
                 .thenApply(image -> {
                     synchronized (recent) {
                         recent.put(key, image);

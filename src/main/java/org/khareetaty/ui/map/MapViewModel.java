@@ -402,7 +402,7 @@ public final class MapViewModel {
         Map<String, javafx.scene.image.Image> images = new java.util.HashMap<>();
         for (long y = y0; y <= y1; y++) {
             for (long x = x0; x <= x1 && images.size() < FIRST_TILES_MAX; x++) {
-                images.put(z + "/" + x + "/" + y, FxImages.toFx(tiles.tileOrLocal(z, x, y)));
+                images.put(z + "/" + x + "/" + y, FxImages.ofTilePixels(tiles.pixels(z, x, y)));
             }
         }
         return images;
