@@ -472,16 +472,18 @@ public final class MapViewModel {
         executor.run("Load incidents for the map", BackgroundTasks.Priority.INTERACTIVE, context -> {
             IncidentSnapshot loaded = snapshots.current(context);
             PreparedIncidents prepared = prepareIncidents(loaded, wanted);
-            // The density classes of the level the map reopens at (quantiles over every incident): the first incident
-            // tiles would otherwise wait for them after the pane opened.
-            map.lastView().ifPresent(left -> {
-                prepared.painter().breaks((int) Math.floor(left.zoom()));
+            // The density classes of the level the map opens at (where it was left, else on the incidents): the first
+            // incident tiles would otherwise wait for them after the pane opened.
+            MapPosition opening = map.lastView().orElseGet(() -> prepared.extent() == null ? null
+                    : fitPosition(prepared.extent(), FIRST_VIEW_WIDTH, FIRST_VIEW_HEIGHT));
+            if (opening != null) {
+                prepared.painter().breaks((int) Math.floor(opening.zoom()));
                 // The cell counts of the level of the first tiles (the nearest whole zoom), which they are drawn from.
-                prepared.painter().breaks((int) Math.round(left.zoom()));
+                prepared.painter().breaks((int) Math.round(opening.zoom()));
                 if (drawOpening) {
-                    drawOpeningTile(left, new PaintedLayer(MapLayerState.Id.INCIDENTS.name(), prepared.painter(), opacity));
+                    drawOpeningTile(opening, new PaintedLayer(MapLayerState.Id.INCIDENTS.name(), prepared.painter(), opacity));
                 }
-            });
+            }
             return new LoadedIncidents(loaded, loaded.categories().stream().sorted().toList(), loaded.firstDay(),
                     loaded.lastDay(), prepared);
         }, loaded -> {
