@@ -28,13 +28,15 @@ class MainWindowSmokeTest {
     @TempDir
     static Path folder;
     private CoreServices core;
+    private org.khareetaty.ui.shell.MainWindow window;
 
     @Start
     void start(Stage stage) {
         DataFolder data = TestDatabases.prepare(folder.resolve("smoke-" + System.nanoTime()));
         core = CoreServices.open(data);
         TestIncidents.insert(core.database(), TestIncidents.random(1_200, 3), ZoneId.of("Asia/Kuwait"));
-        stage.setScene(new Scene(DesktopApp.buildMainWindow(stage, core, org.khareetaty.security.Principal.BOOTSTRAP), 1200, 800));
+        window = DesktopApp.buildMainWindow(stage, core, org.khareetaty.security.Principal.BOOTSTRAP);
+        stage.setScene(new Scene(window, 1200, 800));
         stage.show();
     }
 
@@ -51,5 +53,22 @@ class MainWindowSmokeTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1_200);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().get(0) != null);
         assertThat(robot.lookup("1,200 incidents").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theMapIsBuiltWithTheWindowHiddenAndOpensWithoutBeingBuiltAgain(FxRobot robot) throws Exception {
+        javafx.scene.Node map = robot.lookup("#map-pane").query();
+        assertThat(map.isVisible()).isFalse();
+        assertThat(window.shownPane()).isNotSameAs(map);
+        // Laid out at the window's size while hidden, so Gluon's map is made before the pane is opened.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#map-view").tryQuery().isPresent());
+        assertThat(map.getLayoutBounds().getWidth()).isGreaterThan(400);
+
+        robot.interact(() -> window.show("map"));
+        assertThat(window.shownPane()).isSameAs(map);
+        assertThat(map.isVisible()).isTrue();
+        robot.interact(() -> window.show("incidents"));
+        assertThat(map.getScene()).as("a pane that is left leaves the scene").isNull();
+        assertThat(robot.lookup("#incidents-table").query().isVisible()).isTrue();
     }
 }

@@ -162,6 +162,8 @@ public final class MapViewModel {
     private int choroplethGeneration;
     private int legendGeneration;
     private boolean opened;
+    /** Layers that have drawn a tile of the opening view while being prepared (once each, see drawOpeningTile). */
+    private final java.util.Set<MapLayerState.Id> openingTileDrawn = java.util.EnumSet.noneOf(MapLayerState.Id.class);
     private FirstTiles firstTiles;
 
     public MapViewModel(MapService map, Principal principal, IncidentSnapshots snapshots, IncidentRepository incidents,
@@ -466,24 +468,22 @@ public final class MapViewModel {
         IncidentFilter wanted = filter.get();
         int generation = ++incidentGeneration;
         double opacity = layer(MapLayerState.Id.INCIDENTS).opacityProperty().get();
+        boolean drawOpening = openingTileDrawn.add(MapLayerState.Id.INCIDENTS);
         executor.run("Load incidents for the map", BackgroundTasks.Priority.INTERACTIVE, context -> {
             IncidentSnapshot loaded = snapshots.current(context);
             PreparedIncidents prepared = prepareIncidents(loaded, wanted);
-            // The density classes of the level the map reopens at (quantiles over every incident): the first incident
-            // tiles would otherwise wait for them after the pane opened.
-            map.lastView().ifPresent(left -> {
-                prepared.painter().breaks((int) Math.floor(left.zoom()));
+            // The density classes of the level the map opens at (where it was left, else on the incidents): the first
+            // incident tiles would otherwise wait for them after the pane opened.
+            MapPosition opening = map.lastView().orElseGet(() -> prepared.extent() == null ? null
+                    : fitPosition(prepared.extent(), FIRST_VIEW_WIDTH, FIRST_VIEW_HEIGHT));
+            if (opening != null) {
+                prepared.painter().breaks((int) Math.floor(opening.zoom()));
                 // The cell counts of the level of the first tiles (the nearest whole zoom), which they are drawn from.
-                int level = (int) Math.round(left.zoom());
-                prepared.painter().breaks(level);
-                // One tile of the opening view drawn here, off the UI thread and before the pane opens: on a cold start
-                // the first tile drawn costs about 0.3 s of class loading and compiling (Java2D, the layer's drawing),
-                // the next ones milliseconds; the drawing is the map's, the picture is not kept.
-                long tiles = 1L << level;
-                OverlayLayer.renderTile(List.of(new PaintedLayer(MapLayerState.Id.INCIDENTS.name(), prepared.painter(), opacity)),
-                        level, (long) Math.floor(org.khareetaty.map.WebMercator.x(left.centerLon()) * tiles),
-                        Math.min(tiles - 1, (long) Math.floor(org.khareetaty.map.WebMercator.y(left.centerLat()) * tiles)));
-            });
+                prepared.painter().breaks((int) Math.round(opening.zoom()));
+                if (drawOpening) {
+                    drawOpeningTile(opening, new PaintedLayer(MapLayerState.Id.INCIDENTS.name(), prepared.painter(), opacity));
+                }
+            }
             return new LoadedIncidents(loaded, loaded.categories().stream().sorted().toList(), loaded.firstDay(),
                     loaded.lastDay(), prepared);
         }, loaded -> {
@@ -501,6 +501,20 @@ public final class MapViewModel {
             }
             refreshChoropleth();
         }, error -> status.set("Cannot load incidents: " + error.getMessage()));
+    }
+
+    /**
+     * Draws the tile at the centre of the view the map opens at with a layer just prepared, off the UI thread and
+     * before the pane opens: on a cold start the first tile a layer draws costs about 0.3 s of class loading and
+     * compiling (Java2D, fonts, the layer's own drawing), the next ones milliseconds. The picture is not kept (the
+     * pane's tiles show every visible layer together).
+     */
+    private static void drawOpeningTile(MapPosition opening, PaintedLayer layer) {
+        int level = (int) Math.max(0, Math.min(20, Math.round(opening.zoom())));
+        long tiles = 1L << level;
+        OverlayLayer.renderTile(List.of(layer), level,
+                Math.floorMod((long) Math.floor(org.khareetaty.map.WebMercator.x(opening.centerLon()) * tiles), tiles),
+                Math.max(0, Math.min(tiles - 1, (long) Math.floor(org.khareetaty.map.WebMercator.y(opening.centerLat()) * tiles))));
     }
 
     /**
@@ -541,7 +555,8 @@ public final class MapViewModel {
 
     /** Reads the lists of analysis runs again (after an analysis finished) and keeps or picks the newest run. */
     public void reloadRuns() {
-        executor.run("Load analysis runs for the map", context -> map.layers().runs(
+        // Interactive: the visible layers of runs are part of the map's first picture.
+        executor.run("Load analysis runs for the map", BackgroundTasks.Priority.INTERACTIVE, context -> map.layers().runs(
                 List.of("DBSCAN", "KDE", "GISTAR", "FORECAST")), all -> {
                     setRuns(MapLayerState.Id.HOTSPOTS, all.stream().filter(r -> HOTSPOT_RUN_KINDS.contains(r.kind())
                             && r.hotspotCount() > 0).toList(), "No hotspot run yet: run one under Analysis");
@@ -574,17 +589,25 @@ public final class MapViewModel {
             return;
         }
         String label = run.describe(zone);
-        executor.run("Load " + id.title().toLowerCase(Locale.ROOT) + " for the map", context -> switch (id) {
-            case HOTSPOTS -> new HotspotPainter(map.layers().hotspots(run.id()), label, HotspotPainter.Colouring.BY_RANK);
-            case DENSITY -> gridPainter(map.layers().grids(run.id()), GridPainter.Style.HEAT, "Kernel density", label);
-            case FORECAST -> gridPainter(map.layers().grids(run.id()), GridPainter.Style.RISK, "Forecast risk", label);
-            case GISTAR -> {
-                List<GridData> grids = map.layers().grids(run.id());
-                yield grids.isEmpty()
-                        ? new HotspotPainter(map.layers().hotspots(run.id()), label, HotspotPainter.Colouring.BY_SIGNIFICANCE)
-                        : gridPainter(grids, GridPainter.Style.SIGNIFICANCE, "Gi* cells", label);
+        boolean drawOpening = state.visibleProperty().get() && openingTileDrawn.add(id);
+        double opacity = state.opacityProperty().get();
+        executor.run("Load " + id.title().toLowerCase(Locale.ROOT) + " for the map", BackgroundTasks.Priority.INTERACTIVE, context -> {
+            LayerPainter painter = switch (id) {
+                case HOTSPOTS -> new HotspotPainter(map.layers().hotspots(run.id()), label, HotspotPainter.Colouring.BY_RANK);
+                case DENSITY -> gridPainter(map.layers().grids(run.id()), GridPainter.Style.HEAT, "Kernel density", label);
+                case FORECAST -> gridPainter(map.layers().grids(run.id()), GridPainter.Style.RISK, "Forecast risk", label);
+                case GISTAR -> {
+                    List<GridData> grids = map.layers().grids(run.id());
+                    yield grids.isEmpty()
+                            ? new HotspotPainter(map.layers().hotspots(run.id()), label, HotspotPainter.Colouring.BY_SIGNIFICANCE)
+                            : gridPainter(grids, GridPainter.Style.SIGNIFICANCE, "Gi* cells", label);
+                }
+                default -> throw new IllegalStateException(id.toString());
+            };
+            if (drawOpening) {
+                map.lastView().ifPresent(left -> drawOpeningTile(left, new PaintedLayer(id.name(), painter, opacity)));
             }
-            default -> throw new IllegalStateException(id.toString());
+            return painter;
         }, painter -> {
             if (run.equals(selectedRun.get(id).get())) {
                 state.painterProperty().set(painter);
