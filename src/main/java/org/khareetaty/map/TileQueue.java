@@ -34,8 +34,6 @@ public final class TileQueue<K> {
     private boolean held;
     /** How many tasks may work at once now (at most {@code workers}): fewer while frames are being made. */
     private int limit;
-    /** While frames are being made (limited), only requests this accepts are drawn; the others wait for rest. */
-    private Predicate<Object> wantedWhileMoving = key -> true;
 
     public TileQueue(BackgroundTasks tasks, String title) {
         this(tasks, title, 1);
@@ -105,16 +103,6 @@ public final class TileQueue<K> {
         }
     }
 
-    /**
-     * While frames are being made ({@link #limitWorkers} below the queue's workers) only requests that pass this test are
-     * drawn, newest first; the others wait until the view rests. The basemap queue keeps the tiles of the zoom levels a
-     * gesture passed through (still asked for) from taking the CPU while the next pan's frames are made (ADR 0046).
-     */
-    @SuppressWarnings("unchecked")
-    public synchronized void drawWhileMovingOnly(Predicate<K> wanted) {
-        wantedWhileMoving = key -> wanted.test((K) key);
-    }
-
     /** Drops waiting requests whose key fails the test; their futures are cancelled. */
     @SuppressWarnings("unchecked")
     public synchronized void retainOnly(Predicate<K> keep) {
@@ -152,27 +140,12 @@ public final class TileQueue<K> {
         return completed;
     }
 
-    /** The newest request to draw now, taken off the queue; null when none may be drawn now. */
-    private Object next() {
-        if (limit >= workers) {
-            return order.pollFirst();
-        }
-        for (java.util.Iterator<Object> keys = order.iterator(); keys.hasNext();) {
-            Object key = keys.next();
-            if (wantedWhileMoving.test(key)) {
-                keys.remove();
-                return key;
-            }
-        }
-        return null;
-    }
-
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void drain() {
         while (true) {
             Pending item;
             synchronized (this) {
-                Object key = held || draining > limit ? null : next();
+                Object key = held || draining > limit ? null : order.pollFirst();
                 if (key == null) {
                     draining--;
                     return;

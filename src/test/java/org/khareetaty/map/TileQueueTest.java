@@ -91,31 +91,6 @@ class TileQueueTest {
         }
     }
 
-    @Test
-    void whileTheViewMovesOnlyWantedTilesAreDrawnAndTheOthersWhenItRests() throws Exception {
-        try (BackgroundTasks tasks = new BackgroundTasks(2)) {
-            TileQueue<String> queue = new TileQueue<>(tasks, "Draw basemap tiles", 2);
-            queue.drawWhileMovingOnly(key -> key.startsWith("14/"));
-            StringBuilder order = new StringBuilder();
-            queue.hold();
-            CompletableFuture<String> passedThrough = queue.request("13/2410/3078", () -> record(order, "13 "));
-            queue.release();
-            assertThat(passedThrough.get(10, TimeUnit.SECONDS)).as("at rest every tile is drawn").isEqualTo("13 ");
-            queue.limitWorkers(1);   // a pan's frames are being made
-            queue.hold();
-            CompletableFuture<String> stale = queue.request("13/2410/3079", () -> record(order, "13b "));
-            CompletableFuture<String> shown = queue.request("14/4820/6156", () -> record(order, "14 "));
-            queue.release();
-            assertThat(shown.get(10, TimeUnit.SECONDS)).isEqualTo("14 ");
-            Thread.sleep(300);
-            assertThat(stale).as("a level passed through waits while the view moves").isNotDone();
-            assertThat(queue.waiting()).isEqualTo(1);
-            queue.limitWorkers(Integer.MAX_VALUE);
-            assertThat(stale.get(10, TimeUnit.SECONDS)).isEqualTo("13b ");
-            assertThat(order.toString()).isEqualTo("13 14 13b ");
-        }
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -28,8 +28,6 @@ public final class AppTileRetriever implements TileRetriever {
     private static final int RECENT_TILES = 96;
 
     private volatile Feed feed;
-    /** The zoom level of the tile Gluon asked for last. */
-    private volatile int latestLevel;
     private volatile BackgroundTasks.RunningTask<Integer> drawingAhead;
     private final java.util.concurrent.atomic.AtomicLong servedAtOnce = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Image> recent = new LinkedHashMap<>(128, 0.75f, true) {
@@ -55,8 +53,6 @@ public final class AppTileRetriever implements TileRetriever {
      */
     void serve(BasemapTiles tiles, TileQueue<String> queue, Map<String, Image> ready) {
         feed = new Feed(tiles, queue);
-        // While the view moves, only tiles of the level asked for last are drawn (not those a zoom passed through).
-        queue.drawWhileMovingOnly(key -> key.startsWith(latestLevel + "/"));
         synchronized (recent) {
             recent.clear();
             recent.putAll(ready);
@@ -106,7 +102,6 @@ public final class AppTileRetriever implements TileRetriever {
             // The pane has not been set up yet: a plain tile now, the real one once the map is shown again.
             return CompletableFuture.completedFuture(new WritableImage(256, 256));
         }
-        latestLevel = zoom;
         String key = zoom + "/" + i + "/" + j;
         Image ready = recent(key);
         if (ready != null) {
