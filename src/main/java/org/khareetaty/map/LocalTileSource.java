@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.khareetaty.common.FileTrees;
+import org.khareetaty.common.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,14 +113,60 @@ public final class LocalTileSource implements TileSource {
 
     private int[] draw(int z, long x, long y) {
         BufferedImage image = new BufferedImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE, BufferedImage.TYPE_INT_ARGB_PRE);
+        drawInto(image, z, x, y);
+        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    }
+
+    private void drawInto(BufferedImage image, int z, long x, long y) {
         Graphics2D g = image.createGraphics();
         try {
             painter().paint(g, MapViewport.ofTile(z, x, y));
         } finally {
             g.dispose();
         }
-        return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     }
+
+    /**
+     * Draws and keeps the tiles of these ranges that are not kept yet, in order (ADR 0046), so later pans and zooms
+     * read tiles instead of drawing them. Meant for the lowest priority: it waits while {@code paused} says so (the map
+     * is moving, or tiles are wanted on screen), stops when the task is cancelled, and draws every tile into one reused
+     * image. Returns how many tiles it drew; without a cache it draws none.
+     */
+    public int drawAhead(List<TileRange> ranges, BooleanSupplier paused, TaskContext context) throws InterruptedException {
+        if (cache == null) {
+            return 0;
+        }
+        long total = ranges.stream().mapToLong(TileRange::count).sum();
+        long looked = 0;
+        int drawn = 0;
+        BufferedImage image = new BufferedImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE, BufferedImage.TYPE_INT_ARGB_PRE);
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        try (TileFolder.PixelWriter writer = cache.pixelWriter(pixels.length)) {
+            for (TileRange range : ranges) {
+                for (long y = range.minY(); y <= range.maxY(); y++) {
+                    for (long x = range.minX(); x <= range.maxX(); x++) {
+                        context.checkCancelled();
+                        looked++;
+                        if (isKept(range.z(), x, y)) {
+                            continue;
+                        }
+                        while (paused.getAsBoolean()) {
+                            context.checkCancelled();
+                            Thread.sleep(PAUSE_MILLIS);
+                        }
+                        drawInto(image, range.z(), x, y);
+                        writer.store(range.z(), x, y, pixels);
+                        drawn++;
+                        context.progress(looked, total, "Basemap tiles drawn ahead: " + drawn);
+                    }
+                }
+            }
+        }
+        return drawn;
+    }
+
+    /** How long drawing ahead waits before it looks again whether the map still moves. */
+    private static final long PAUSE_MILLIS = 100;
 
     /** A Java2D image over tile pixels (for drawing tiles into snapshots). */
     static BufferedImage image(int[] pixels) {

@@ -122,22 +122,50 @@ final class TileFolder {
 
     /** Keeps a tile's ARGB pixels, deflated at the fastest level (flat map colours compress well even so). */
     void storePixels(int z, long x, long y, int[] pixels) {
-        byte[] raw = new byte[pixels.length * Integer.BYTES];
-        ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(pixels);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        try {
-            deflater.setInput(raw);
+        try (PixelWriter writer = new PixelWriter(pixels.length)) {
+            writer.store(z, x, y, pixels);
+        }
+    }
+
+    /** A writer that keeps many tiles with the same buffers (drawing ahead): little garbage per tile. */
+    PixelWriter pixelWriter(int pixelCount) {
+        return new PixelWriter(pixelCount);
+    }
+
+    final class PixelWriter implements AutoCloseable {
+        private final byte[] raw;
+        private final ByteBuffer rawView;
+        private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        private final byte[] chunk = new byte[16 * 1024];
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+
+        private PixelWriter(int pixelCount) {
+            raw = new byte[pixelCount * Integer.BYTES];
+            rawView = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        void store(int z, long x, long y, int[] pixels) {
+            rawView.clear();
+            rawView.asIntBuffer().put(pixels);
+            deflater.reset();
+            deflater.setInput(raw, 0, pixels.length * Integer.BYTES);
             deflater.finish();
+            out.reset();
             out.writeBytes(PIXELS_MAGIC);
-            byte[] chunk = new byte[16 * 1024];
             while (!deflater.finished()) {
                 out.write(chunk, 0, deflater.deflate(chunk));
             }
-        } finally {
+            store(z, x, y, out.toByteArray());
+        }
+
+        private void store(int z, long x, long y, byte[] bytes) {
+            TileFolder.this.store(z, x, y, bytes);
+        }
+
+        @Override
+        public void close() {
             deflater.end();
         }
-        store(z, x, y, out.toByteArray());
     }
 
     /** A short stable name for what a folder's tiles were made from. */

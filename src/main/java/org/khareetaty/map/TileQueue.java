@@ -115,6 +115,22 @@ public final class TileQueue<K> {
         });
     }
 
+    /**
+     * True while frames are being made (the queue is held for a zoom or limited for a pan) or tiles wait to be drawn
+     * for the screen: work meant for later should wait then.
+     */
+    public synchronized boolean busyForScreen() {
+        return held || limit < workers || !order.isEmpty() || draining > 0;
+    }
+
+    /**
+     * Runs work for later (drawing ahead) on the same executor below the UI's priority (a general worker: nice 10 on
+     * the desktop, ADR 0045), as one cancellable task.
+     */
+    public BackgroundTasks.RunningTask<Integer> later(String laterTitle, BackgroundTasks.Work<Integer> work) {
+        return tasks.submit(laterTitle, BackgroundTasks.Priority.NORMAL, work);
+    }
+
     public synchronized int waiting() {
         return order.size();
     }

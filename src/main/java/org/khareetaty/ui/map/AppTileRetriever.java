@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
+import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.map.BasemapTiles;
 import org.khareetaty.map.TileQueue;
+import org.khareetaty.map.TileRange;
 
 /**
  * The basemap tiles of Gluon Maps, served by the application instead of Gluon's downloader (registered
@@ -26,6 +28,7 @@ public final class AppTileRetriever implements TileRetriever {
     private static final int RECENT_TILES = 96;
 
     private volatile Feed feed;
+    private volatile BackgroundTasks.RunningTask<Integer> drawingAhead;
     private final java.util.concurrent.atomic.AtomicLong servedAtOnce = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Image> recent = new LinkedHashMap<>(128, 0.75f, true) {
         @Override
@@ -54,6 +57,26 @@ public final class AppTileRetriever implements TileRetriever {
             recent.clear();
             recent.putAll(ready);
         }
+        drawAhead(tiles, queue, ready.keySet());
+    }
+
+    /**
+     * Draws the locally drawn tiles round the first view ahead, below the UI's priority and only while the map rests
+     * (ADR 0046), so later pans and zooms read tiles instead of drawing them. Tiles of the sources served before are
+     * no longer drawn. Not with a configured tile server or MBTiles file: their tiles are not drawn locally.
+     */
+    private void drawAhead(BasemapTiles tiles, TileQueue<String> queue, java.util.Set<String> firstView) {
+        BackgroundTasks.RunningTask<Integer> previous = drawingAhead;
+        if (previous != null) {
+            previous.cancel();
+        }
+        TileRange first = TileRange.around(firstView);
+        if (first == null || tiles.hasConfiguredSources()) {
+            drawingAhead = null;
+            return;
+        }
+        drawingAhead = queue.later("Draw basemap tiles ahead",
+                context -> tiles.local().drawAhead(first.drawAheadPlan(), queue::busyForScreen, context));
     }
 
     /** A tile served lately ({@code "z/x/y"}), or null. */
