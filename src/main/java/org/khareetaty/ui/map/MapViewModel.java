@@ -399,10 +399,22 @@ public final class MapViewModel {
         long x1 = Math.min(n - 1, (long) Math.floor((view.originX() + view.width()) / tilePx));
         long y0 = Math.max(0, (long) Math.floor(view.originY() / tilePx));
         long y1 = Math.min(n - 1, (long) Math.floor((view.originY() + view.height()) / tilePx));
+        // Tiles kept are read for the whole guess; tiles not kept yet are drawn only for a usual map size round the
+        // centre (1100 x 800): the others are drawn if Gluon asks for them.
+        double coreX = (view.width() - 1100) / 2.0;
+        double coreY = (view.height() - 800) / 2.0;
+        long coreX0 = (long) Math.floor((view.originX() + coreX) / tilePx);
+        long coreX1 = (long) Math.floor((view.originX() + view.width() - coreX) / tilePx);
+        long coreY0 = (long) Math.floor((view.originY() + coreY) / tilePx);
+        long coreY1 = (long) Math.floor((view.originY() + view.height() - coreY) / tilePx);
+        boolean localOnly = !tiles.hasConfiguredSources();
         Map<String, javafx.scene.image.Image> images = new java.util.HashMap<>();
         for (long y = y0; y <= y1; y++) {
             for (long x = x0; x <= x1 && images.size() < FIRST_TILES_MAX; x++) {
-                images.put(z + "/" + x + "/" + y, FxImages.ofTilePixels(tiles.pixels(z, x, y)));
+                boolean core = x >= coreX0 && x <= coreX1 && y >= coreY0 && y <= coreY1;
+                if (core || !localOnly || tiles.local().isKept(z, x, y)) {
+                    images.put(z + "/" + x + "/" + y, FxImages.ofTilePixels(tiles.pixels(z, x, y)));
+                }
             }
         }
         return images;

@@ -83,8 +83,8 @@ final class ZoomPicture {
     private static final int STAND_IN_LEVELS = 4;
 
     /**
-     * Composes the picture from tile pixels (ARGB, 256 x 256, null when absent): the basemap tile, then the
-     * overlay tile over it. A missing basemap tile (a zoom right after a pan into new ground) is stood in for by the
+     * Composes the picture from tile pixels (premultiplied ARGB, 256 x 256, null when absent): the basemap tile, then
+     * the overlay tile over it. A missing basemap tile (a zoom right after a pan into new ground) is stood in for by the
      * matching part of a coarser tile, enlarged, or else by the sea, as Gluon's own covering tiles would.
      */
     static int[] compose(Placement at, Function<String, int[]> basemap, Function<String, int[]> overlay) {
@@ -127,7 +127,7 @@ final class ZoomPicture {
         return picture;
     }
 
-    /** Source-over of a non-premultiplied ARGB pixel onto an opaque one. */
+    /** Source-over of a premultiplied ARGB pixel onto an opaque one. */
     static int over(int top, int bottom) {
         int alpha = top >>> 24;
         if (alpha == 0) {
@@ -137,13 +137,16 @@ final class ZoomPicture {
             return top;
         }
         int inverse = 255 - alpha;
-        int r = (((top >> 16) & 0xFF) * alpha + ((bottom >> 16) & 0xFF) * inverse) / 255;
-        int g = (((top >> 8) & 0xFF) * alpha + ((bottom >> 8) & 0xFF) * inverse) / 255;
-        int b = ((top & 0xFF) * alpha + (bottom & 0xFF) * inverse) / 255;
-        return 0xFF000000 | (r << 16) | (g << 8) | b;
+        int r = ((top >> 16) & 0xFF) + (((bottom >> 16) & 0xFF) * inverse + 127) / 255;
+        int g = ((top >> 8) & 0xFF) + (((bottom >> 8) & 0xFF) * inverse + 127) / 255;
+        int b = (top & 0xFF) + ((bottom & 0xFF) * inverse + 127) / 255;
+        return 0xFF000000 | (Math.min(255, r) << 16) | (Math.min(255, g) << 8) | Math.min(255, b);
     }
 
-    /** The pixels of a tile image, or null when there is none. */
+    /**
+     * The premultiplied pixels of a tile image, or null when there is none. Tiles are premultiplied images over their
+     * own arrays (ADR 0046), so this is a plain copy, not a conversion per pixel.
+     */
     static int[] pixels(Image image) {
         if (image == null || image.getPixelReader() == null || image.getWidth() != WebMercator.TILE_SIZE
                 || image.getHeight() != WebMercator.TILE_SIZE) {
@@ -151,7 +154,7 @@ final class ZoomPicture {
         }
         int size = WebMercator.TILE_SIZE;
         int[] pixels = new int[size * size];
-        image.getPixelReader().getPixels(0, 0, size, size, PixelFormat.getIntArgbInstance(), pixels, 0, size);
+        image.getPixelReader().getPixels(0, 0, size, size, PixelFormat.getIntArgbPreInstance(), pixels, 0, size);
         return pixels;
     }
 

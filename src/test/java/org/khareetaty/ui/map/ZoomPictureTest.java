@@ -34,8 +34,8 @@ class ZoomPictureTest {
                 basemap.put("11/" + tx + "/" + ty, tile(0xFF000000 | (int) (tx - firstX) * 0x202020));
             }
         }
-        // Half-transparent red over the top-left tile only.
-        overlay.put("11/" + firstX + "/" + firstY, tile(0x80FF0000));
+        // Half-transparent red (premultiplied, as tiles are) over the top-left tile only.
+        overlay.put("11/" + firstX + "/" + firstY, tile(0x80800000));
         int[] picture = ZoomPicture.compose(at, basemap::get, overlay::get);
         assertThat(picture).hasSize(at.width() * at.height());
         // Top-left pixel: red over black, about half red.
@@ -120,8 +120,12 @@ class ZoomPictureTest {
     void overBlendsByAlpha() {
         assertThat(ZoomPicture.over(0x00FF0000, 0xFF0000FF)).isEqualTo(0xFF0000FF);
         assertThat(ZoomPicture.over(0xFFFF0000, 0xFF0000FF)).isEqualTo(0xFFFF0000);
-        int half = ZoomPicture.over(0x80FFFFFF, 0xFF000000);
+        // Half-transparent white (premultiplied: 0x80808080) over black, and over blue.
+        int half = ZoomPicture.over(0x80808080, 0xFF000000);
         assertThat(half & 0xFF).isCloseTo(128, within(1));
         assertThat(half >>> 24).isEqualTo(0xFF);
+        int onBlue = ZoomPicture.over(0x80808080, 0xFF0000FF);
+        assertThat(onBlue & 0xFF).isEqualTo(0xFF);
+        assertThat((onBlue >> 16) & 0xFF).isCloseTo(128, within(1));
     }
 }
