@@ -28,8 +28,17 @@ public final class StatusBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(idle, tasks, spacer, folder);
+        // A chip per task, made when the task appears and dropped when it ends (the others are left as they are).
+        java.util.Map<FxTaskList.Item, HBox> chips = new java.util.HashMap<>();
         taskList.items().addListener((ListChangeListener<FxTaskList.Item>) change -> {
-            tasks.getChildren().setAll(taskList.items().stream().map(StatusBar::chip).toList());
+            while (change.next()) {
+                change.getRemoved().forEach(item -> tasks.getChildren().remove(chips.remove(item)));
+                change.getAddedSubList().forEach(item -> {
+                    HBox chip = chip(item);
+                    chips.put(item, chip);
+                    tasks.getChildren().add(chip);
+                });
+            }
             idle.setVisible(taskList.items().isEmpty());
             idle.setManaged(taskList.items().isEmpty());
         });
