@@ -128,20 +128,21 @@ public final class LocalTileSource implements TileSource {
 
     /**
      * Draws and keeps the tiles of these ranges that are not kept yet, in order (ADR 0046), so later pans and zooms
-     * read tiles instead of drawing them. Meant for the lowest priority: it waits while {@code paused} says so (the map
-     * is moving, or tiles are wanted on screen), stops when the task is cancelled, and draws every tile into one reused
-     * image. Returns how many tiles it drew; without a cache it draws none.
+     * read tiles instead of drawing them. Meant for the lowest priority: it stops as soon as {@code pause} says so (the
+     * map is moving, or tiles are wanted on screen) and when the task is cancelled, and draws every tile into one reused
+     * image with reused buffers. True when every tile of the ranges is kept (always true without a cache: nothing to
+     * keep), false when it paused; asked again, it goes on where it stopped.
      */
-    public int drawAhead(List<TileRange> ranges, BooleanSupplier paused, TaskContext context) throws InterruptedException {
+    public boolean drawAhead(List<TileRange> ranges, BooleanSupplier pause, TaskContext context) {
         if (cache == null) {
-            return 0;
+            return true;
         }
         long total = ranges.stream().mapToLong(TileRange::count).sum();
         long looked = 0;
-        int drawn = 0;
-        BufferedImage image = new BufferedImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE, BufferedImage.TYPE_INT_ARGB_PRE);
-        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        try (TileFolder.PixelWriter writer = cache.pixelWriter(pixels.length)) {
+        BufferedImage image = null;
+        int[] pixels = null;
+        TileFolder.PixelWriter writer = null;
+        try {
             for (TileRange range : ranges) {
                 for (long y = range.minY(); y <= range.maxY(); y++) {
                     for (long x = range.minX(); x <= range.maxX(); x++) {
@@ -150,23 +151,27 @@ public final class LocalTileSource implements TileSource {
                         if (isKept(range.z(), x, y)) {
                             continue;
                         }
-                        while (paused.getAsBoolean()) {
-                            context.checkCancelled();
-                            Thread.sleep(PAUSE_MILLIS);
+                        if (pause.getAsBoolean()) {
+                            return false;
+                        }
+                        if (image == null) {
+                            image = new BufferedImage(WebMercator.TILE_SIZE, WebMercator.TILE_SIZE, BufferedImage.TYPE_INT_ARGB_PRE);
+                            pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+                            writer = cache.pixelWriter(pixels.length);
                         }
                         drawInto(image, range.z(), x, y);
                         writer.store(range.z(), x, y, pixels);
-                        drawn++;
-                        context.progress(looked, total, "Basemap tiles drawn ahead: " + drawn);
+                        context.progress(looked, total, "Basemap tiles drawn ahead");
                     }
                 }
             }
+            return true;
+        } finally {
+            if (writer != null) {
+                writer.close();
+            }
         }
-        return drawn;
     }
-
-    /** How long drawing ahead waits before it looks again whether the map still moves. */
-    private static final long PAUSE_MILLIS = 100;
 
     /** A Java2D image over tile pixels (for drawing tiles into snapshots). */
     static BufferedImage image(int[] pixels) {

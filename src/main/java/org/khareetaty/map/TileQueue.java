@@ -125,10 +125,14 @@ public final class TileQueue<K> {
 
     /**
      * Runs work for later (drawing ahead) on the same executor below the UI's priority (a general worker: nice 10 on
-     * the desktop, ADR 0045), as one cancellable task.
+     * the desktop, ADR 0045), after {@code delay}.
      */
-    public BackgroundTasks.RunningTask<Integer> later(String laterTitle, BackgroundTasks.Work<Integer> work) {
-        return tasks.submit(laterTitle, BackgroundTasks.Priority.NORMAL, work);
+    public void later(String laterTitle, java.time.Duration delay, BackgroundTasks.Work<?> work) {
+        try {
+            tasks.submitLater(laterTitle, delay, work);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            LOG.debug("Not queued: {} (the application is closing)", laterTitle);
+        }
     }
 
     public synchronized int waiting() {

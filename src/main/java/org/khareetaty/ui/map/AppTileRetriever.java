@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
-import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.map.BasemapTiles;
 import org.khareetaty.map.TileQueue;
 import org.khareetaty.map.TileRange;
@@ -28,7 +27,8 @@ public final class AppTileRetriever implements TileRetriever {
     private static final int RECENT_TILES = 96;
 
     private volatile Feed feed;
-    private volatile BackgroundTasks.RunningTask<Integer> drawingAhead;
+    /** Which serving the drawing ahead belongs to: a new serving stops the old one's. */
+    private final java.util.concurrent.atomic.AtomicLong aheadGeneration = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong servedAtOnce = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Image> recent = new LinkedHashMap<>(128, 0.75f, true) {
         @Override
@@ -62,22 +62,35 @@ public final class AppTileRetriever implements TileRetriever {
 
     /**
      * Draws the locally drawn tiles round the first view ahead, below the UI's priority and only while the map rests
-     * (ADR 0046), so later pans and zooms read tiles instead of drawing them. Tiles of the sources served before are
-     * no longer drawn. Not with a configured tile server or MBTiles file: their tiles are not drawn locally.
+     * (ADR 0046), so later pans and zooms read tiles instead of drawing them: a short task that stops when the map moves
+     * and is asked again a little later (no worker is held meanwhile). Tiles of the sources served before are no longer
+     * drawn. Not with a configured tile server or MBTiles file: their tiles are not drawn locally.
      */
     private void drawAhead(BasemapTiles tiles, TileQueue<String> queue, java.util.Set<String> firstView) {
-        BackgroundTasks.RunningTask<Integer> previous = drawingAhead;
-        if (previous != null) {
-            previous.cancel();
-        }
+        long generation = aheadGeneration.incrementAndGet();
         TileRange first = TileRange.around(firstView);
         if (first == null || tiles.hasConfiguredSources()) {
-            drawingAhead = null;
             return;
         }
-        drawingAhead = queue.later("Draw basemap tiles ahead",
-                context -> tiles.local().drawAhead(first.drawAheadPlan(), queue::busyForScreen, context));
+        drawAheadLater(tiles, queue, first.drawAheadPlan(), generation, java.time.Duration.ZERO);
     }
+
+    private void drawAheadLater(BasemapTiles tiles, TileQueue<String> queue, java.util.List<TileRange> plan, long generation,
+            java.time.Duration delay) {
+        queue.later("Draw basemap tiles ahead", delay, context -> {
+            java.util.function.BooleanSupplier pause = () -> queue.busyForScreen() || aheadGeneration.get() != generation;
+            if (!pause.getAsBoolean() && tiles.local().drawAhead(plan, pause, context)) {
+                return null;
+            }
+            if (aheadGeneration.get() == generation) {
+                drawAheadLater(tiles, queue, plan, generation, DRAW_AHEAD_PAUSE);
+            }
+            return null;
+        });
+    }
+
+    /** How long drawing ahead waits before it looks again whether the map rests. */
+    private static final java.time.Duration DRAW_AHEAD_PAUSE = java.time.Duration.ofMillis(500);
 
     /** A tile served lately ({@code "z/x/y"}), or null. */
     Image recent(String key) {
