@@ -72,7 +72,8 @@ public final class AppTileRetriever implements TileRetriever {
         if (first == null || tiles.hasConfiguredSources()) {
             return;
         }
-        drawAheadLater(tiles, queue, first.drawAheadPlan(), generation, java.time.Duration.ZERO);
+        // Not before the first picture is complete: its own work (and the compiler's) comes first.
+        drawAheadLater(tiles, queue, first.drawAheadPlan(), generation, DRAW_AHEAD_START);
     }
 
     private void drawAheadLater(BasemapTiles tiles, TileQueue<String> queue, java.util.List<TileRange> plan, long generation,
@@ -89,6 +90,8 @@ public final class AppTileRetriever implements TileRetriever {
         });
     }
 
+    /** How long after the tiles are served drawing ahead starts. */
+    private static final java.time.Duration DRAW_AHEAD_START = java.time.Duration.ofSeconds(3);
     /** How long drawing ahead waits before it looks again whether the map rests. */
     private static final java.time.Duration DRAW_AHEAD_PAUSE = java.time.Duration.ofMillis(500);
 
