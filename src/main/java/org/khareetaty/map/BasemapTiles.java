@@ -42,18 +42,13 @@ public final class BasemapTiles implements TileSource {
      * that has it, else from the local source (read from its cache or drawn). Never fails.
      */
     public int[] pixels(int z, long x, long y) {
-        return pixels(z, x, y, Runnable::run);
-    }
-
-    /** The same; a tile drawn locally now is kept by the work handed to {@code keep}, now or later. */
-    public int[] pixels(int z, long x, long y, java.util.function.Consumer<Runnable> keep) {
         for (TileSource source : configured) {
             Optional<BufferedImage> tile = source.tile(z, x, y);
             if (tile.isPresent()) {
                 return premultipliedPixels(tile.get());
             }
         }
-        return local.pixels(z, x, y, keep);
+        return local.pixels(z, x, y);
     }
 
     /** A served image as a 256-pixel tile's premultiplied ARGB pixels (scaled when a server sends another size). */

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.khareetaty.common.FileTrees;
@@ -94,15 +93,6 @@ public final class LocalTileSource implements TileSource {
      * array is the caller's: nothing else holds it.
      */
     public int[] pixels(int z, long x, long y) {
-        return pixels(z, x, y, Runnable::run);
-    }
-
-    /**
-     * The same, but a tile drawn now is kept by the work handed to {@code keep}, which may run it later (the map keeps
-     * tiles below the UI's priority, so a pan's frames do not wait for the file to be written). The pixels are not
-     * changed afterwards, so keeping them later is safe.
-     */
-    public int[] pixels(int z, long x, long y, Consumer<Runnable> keep) {
         if (cache != null) {
             Optional<int[]> kept = cache.readPixels(z, x, y, WebMercator.TILE_SIZE, WebMercator.TILE_SIZE);
             if (kept.isPresent()) {
@@ -111,7 +101,7 @@ public final class LocalTileSource implements TileSource {
         }
         int[] drawn = draw(z, x, y);
         if (cache != null) {
-            keep.accept(() -> cache.storePixels(z, x, y, drawn));
+            cache.storePixels(z, x, y, drawn);
         }
         return drawn;
     }

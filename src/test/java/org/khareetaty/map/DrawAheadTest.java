@@ -50,20 +50,6 @@ class DrawAheadTest {
     }
 
     @Test
-    void aTileDrawnForTheScreenIsKeptByTheWorkHandedOnNotBeforeIt() {
-        LocalTileSource tiles = LocalTileSource.cached(List.of(), () -> new BasemapPainter(basemap, List.of()), folder);
-        List<Runnable> later = new ArrayList<>();
-        int[] shown = tiles.pixels(12, 1192, 1550, later::add);
-        assertThat(later).hasSize(1);
-        assertThat(tiles.isKept(12, 1192, 1550)).as("not written before its turn").isFalse();
-        later.get(0).run();
-        assertThat(tiles.isKept(12, 1192, 1550)).isTrue();
-        // Read back as shown; a kept tile hands on nothing to keep.
-        assertThat(tiles.pixels(12, 1192, 1550, later::add)).isEqualTo(shown);
-        assertThat(later).hasSize(1);
-    }
-
-    @Test
     void drawsTheTilesNotKeptYetOnlyWhileTheMapRestsAndStopsWhenCancelled() {
         LocalTileSource tiles = LocalTileSource.cached(List.of(), () -> new BasemapPainter(basemap, List.of()), folder);
         TileRange range = new TileRange(11, 596, 775, 598, 776);   // Philadelphia, 3 x 2 tiles

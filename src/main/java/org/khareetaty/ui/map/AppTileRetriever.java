@@ -125,12 +125,7 @@ public final class AppTileRetriever implements TileRetriever {
             servedAtOnce.incrementAndGet();
             return CompletableFuture.completedFuture(ready);
         }
-        // A tile drawn now is shown at once and written to the cache below the UI's priority (ADR 0046).
-        return current.queue().request(key, () -> (Image) FxImages.ofTilePixels(current.tiles().pixels(zoom, i, j,
-                keep -> current.queue().later("Keep basemap tiles", java.time.Duration.ZERO, context -> {
-                    keep.run();
-                    return null;
-                }))))
+        return current.queue().request(key, () -> (Image) FxImages.ofTilePixels(current.tiles().pixels(zoom, i, j)))
                 .thenApply(image -> {
                     synchronized (recent) {
                         recent.put(key, image);
