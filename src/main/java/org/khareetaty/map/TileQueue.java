@@ -23,6 +23,13 @@ public final class TileQueue<K> {
     private record Pending<T>(Supplier<T> work, CompletableFuture<T> result) {
     }
 
+    /**
+     * How long one task draws tiles before it makes way for other waiting work: the map's two queues share the
+     * interactive lanes, and a task draining the overlay's first 40 tiles on a cold start kept the basemap tiles the
+     * screen waited for queued behind it for up to a second.
+     */
+    static final long SLICE_NANOS = 25_000_000L;
+
     private final BackgroundTasks tasks;
     private final String title;
     private final int workers;
@@ -146,14 +153,22 @@ public final class TileQueue<K> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void drain() {
+        long started = System.nanoTime();
         while (true) {
             Pending item;
             synchronized (this) {
-                Object key = held || draining > limit ? null : order.pollFirst();
+                Object key = held || draining > limit ? null : order.peekFirst();
                 if (key == null) {
                     draining--;
                     return;
                 }
+                if (System.nanoTime() - started > SLICE_NANOS) {
+                    // Makes way: a new task queues behind the work already waiting (the other tile queue's tiles).
+                    draining--;
+                    startWorker();
+                    return;
+                }
+                order.pollFirst();
                 item = pending.remove(key);
             }
             try {

@@ -113,4 +113,35 @@ class TileQueueTest {
         order.append(key);
         return key;
     }
+
+    @Test
+    void aQueueWithManyTilesMakesWayForAnotherQueuesTileAfterItsTimeSlice() throws Exception {
+        try (BackgroundTasks tasks = new BackgroundTasks(1)) {
+            TileQueue<String> overlay = new TileQueue<>(tasks, "Draw map layers");
+            TileQueue<String> basemap = new TileQueue<>(tasks, "Draw basemap tiles");
+            java.util.List<String> done = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            CountDownLatch firstStarted = new CountDownLatch(1);
+            long tileMillis = TileQueue.SLICE_NANOS / 1_000_000 / 2;
+            java.util.List<CompletableFuture<String>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String key = "overlay " + i;
+                all.add(overlay.request(key, () -> {
+                    firstStarted.countDown();
+                    sleep(tileMillis);
+                    done.add(key);
+                    return key;
+                }));
+            }
+            assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<String> base = basemap.request("12/1205/1539", () -> {
+                done.add("basemap");
+                return "basemap";
+            });
+            base.get(20, TimeUnit.SECONDS);
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+            assertThat(done).hasSize(13);
+            assertThat(done.indexOf("basemap")).as("drawn between the overlay's tiles, not after all twelve: " + done)
+                    .isLessThan(6);
+        }
+    }
 }
