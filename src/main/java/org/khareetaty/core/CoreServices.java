@@ -114,8 +114,8 @@ public final class CoreServices implements AutoCloseable {
         this.vault = new CredentialVault(folder, org.khareetaty.security.OsKeystore.detect(folder.root().resolve("keys")));
         this.secrets = new SecretStore(vault);
         this.settingChanges = new SettingChanges(settings, secrets, audit);
-        this.incidents = new IncidentRepository(database);
         this.snapshots = new IncidentSnapshots(database);
+        this.incidents = new IncidentRepository(database, snapshots);
         // Alert rules are evaluated after every import and stored analysis run (DataEvents listeners; see AlertServices).
         this.dataEvents = new DataEvents();
         ForecastStore forecastStore = new ForecastStore(database, settings);

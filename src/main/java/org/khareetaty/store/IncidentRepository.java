@@ -46,13 +46,28 @@ public final class IncidentRepository {
     static final long FIRST_WINDOW_DAYS = 7;
 
     private final Database database;
+    private final IncidentSnapshots snapshots;
 
     public IncidentRepository(Database database) {
+        this(database, null);
+    }
+
+    /** Counts every incident from {@code snapshots} when the snapshot in memory is of the data as it is now. */
+    public IncidentRepository(Database database, IncidentSnapshots snapshots) {
         this.database = database;
+        this.snapshots = snapshots;
     }
 
     public long count(IncidentFilter filter) {
         IncidentSql sql = IncidentSql.of(filter);
+        if (sql.selectsAll() && snapshots != null) {
+            // On incidents kept in H2's row table (imported before the block store, ADR 0013) an exact COUNT(*) walks
+            // all 1.5 million rows (4-13 s); the snapshot's count is exact when its data version is the current one.
+            java.util.OptionalLong known = snapshots.sizeIfCurrent();
+            if (known.isPresent()) {
+                return known.getAsLong();
+            }
+        }
         return database.withConnection(connection -> {
             // Without a WHERE clause H2 asks the table for its row count instead of reading 1.5 million rows
             // (even "WHERE TRUE" made it read them on a database whose incidents are in the row table).

@@ -43,6 +43,18 @@ public final class IncidentSnapshots {
         return current(TaskContext.NONE);
     }
 
+    /**
+     * How many incidents there are, when the snapshot in memory is of the data as it is now (its count is then exact;
+     * the version query's answer is kept by H2 while the tables do not change); empty when none is loaded or it is
+     * out of date. Waits while a snapshot is being loaded.
+     */
+    public synchronized java.util.OptionalLong sizeIfCurrent() {
+        if (current == null || current.version() != dataVersion()) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(current.size());
+    }
+
     /** The snapshot of the data as it is now, loading it (with progress) when the data changed. */
     public synchronized IncidentSnapshot current(TaskContext context) {
         long version = dataVersion();
