@@ -1,18 +1,11 @@
 package org.khareetaty.app;
 
-import java.nio.file.Path;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.khareetaty.common.DataFolder;
-import org.khareetaty.core.CoreServices;
-import org.khareetaty.security.Principal;
-import org.khareetaty.security.Role;
-import org.khareetaty.ui.shell.MainWindow;
 
 /**
  * Opens the real main window on a data folder at the Forecast pane, runs the district forecast and selects one
@@ -23,14 +16,8 @@ public final class ForecastPaneScreenshot extends Application {
 
     @Override
     public void start(Stage stage) {
-        CoreServices core = CoreServices.open(new DataFolder(Path.of(getParameters().getRaw().get(0))));
-        MainWindow window = DesktopApp.buildMainWindow(stage, core,
-                new Principal(getParameters().getRaw().get(1), Role.ADMINISTRATOR));
         int seriesIndex = getParameters().getRaw().size() > 2 ? Integer.parseInt(getParameters().getRaw().get(2)) : 1;
-        stage.setScene(new Scene(window, 1400, 900));
-        stage.setTitle("Khareetaty Workstation");
-        stage.show();
-        window.show("forecast");
+        PaneScreenshot.open(stage, getParameters().getRaw().get(0), getParameters().getRaw().get(1), "forecast");
         PauseTransition run = new PauseTransition(Duration.seconds(5));
         run.setOnFinished(e -> ((Button) stage.getScene().lookup("#forecast-run")).fire());
         run.play();

@@ -19,13 +19,18 @@ public final class PaneScreenshot extends Application {
 
     @Override
     public void start(Stage stage) {
-        CoreServices core = CoreServices.open(new DataFolder(Path.of(getParameters().getRaw().get(0))));
-        MainWindow window = DesktopApp.buildMainWindow(stage, core,
-                new Principal(getParameters().getRaw().get(1), Role.ADMINISTRATOR));
+        open(stage, getParameters().getRaw().get(0), getParameters().getRaw().get(1), getParameters().getRaw().get(2));
+    }
+
+    /** The main window on the data folder, signed in as {@code username} (an administrator), shown at {@code pane}. */
+    static MainWindow open(Stage stage, String dataDir, String username, String pane) {
+        CoreServices core = CoreServices.open(new DataFolder(Path.of(dataDir)));
+        MainWindow window = DesktopApp.buildMainWindow(stage, core, new Principal(username, Role.ADMINISTRATOR));
         stage.setScene(new Scene(window, 1400, 900));
         stage.setTitle("Khareetaty Workstation");
         stage.show();
-        window.show(getParameters().getRaw().get(2));
+        window.show(pane);
+        return window;
     }
 
     /** Starts the application from the class path (a main class extending Application needs the module path). */

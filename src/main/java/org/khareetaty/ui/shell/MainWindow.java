@@ -22,7 +22,7 @@ import javafx.scene.layout.VBox;
 public final class MainWindow extends BorderPane {
 
     private final Map<String, Node> built = new HashMap<>();
-    private final Map<String, NavigationItem> items = new HashMap<>();
+    private final Map<String, ToggleButton> buttons = new HashMap<>();
     private final ToggleGroup navigation = new ToggleGroup();
     /** The shown pane, with prepared panes not yet shown hidden behind it (styled and laid out, never drawn). */
     private final StackPane content = new StackPane();
@@ -45,7 +45,7 @@ public final class MainWindow extends BorderPane {
             button.setMaxWidth(Double.MAX_VALUE);
             button.setToggleGroup(navigation);
             button.setUserData(item);
-            this.items.put(item.id(), item);
+            buttons.put(item.id(), button);
             nav.getChildren().add(button);
         }
         navigation.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -87,10 +87,11 @@ public final class MainWindow extends BorderPane {
      * the window and loads what it shows, so opening it later costs a frame, not the building (the map, ADR 0025).
      */
     public void prepare(String id) {
-        NavigationItem item = items.get(id);
-        if (item == null || built.containsKey(id)) {
+        ToggleButton button = buttons.get(id);
+        if (button == null || built.containsKey(id)) {
             return;
         }
+        NavigationItem item = (NavigationItem) button.getUserData();
         Node pane = item.view().get();
         built.put(id, pane);
         pane.setVisible(false);
@@ -99,10 +100,10 @@ public final class MainWindow extends BorderPane {
 
     /** Shows the pane with the given id, e.g. when another pane links to it. */
     public void show(String id) {
-        navigation.getToggles().stream()
-                .filter(t -> ((NavigationItem) t.getUserData()).id().equals(id))
-                .findFirst()
-                .ifPresent(t -> t.setSelected(true));
+        ToggleButton button = buttons.get(id);
+        if (button != null) {
+            button.setSelected(true);
+        }
     }
 
     static MenuItem item(String text, Runnable action) {
