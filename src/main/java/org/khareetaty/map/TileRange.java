@@ -18,8 +18,19 @@ public record TileRange(int z, long minX, long minY, long maxX, long maxY) {
         maxY = Math.min(last, maxY);
     }
 
+    public boolean contains(long x, long y) {
+        return x >= minX && x <= maxX && y >= minY && y <= maxY;
+    }
+
     public long count() {
         return maxX < minX || maxY < minY ? 0 : (maxX - minX + 1) * (maxY - minY + 1);
+    }
+
+    /** The tiles of level {@code z} that a view shows (wholly or in part). */
+    public static TileRange covering(MapViewport view, int z) {
+        double tilePx = WebMercator.TILE_SIZE * view.worldSize() / WebMercator.worldSize(z);
+        return new TileRange(z, (long) Math.floor(view.originX() / tilePx), (long) Math.floor(view.originY() / tilePx),
+                (long) Math.floor((view.originX() + view.width()) / tilePx), (long) Math.floor((view.originY() + view.height()) / tilePx));
     }
 
     /** The range around these tile keys ({@code "z/x/y"}) at the level most of them have; null without keys. */

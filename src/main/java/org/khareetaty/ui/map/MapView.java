@@ -64,6 +64,7 @@ import org.khareetaty.map.MapPosition;
 import org.khareetaty.map.MapViewport;
 import org.khareetaty.map.PaintedLayer;
 import org.khareetaty.map.TileQueue;
+import org.khareetaty.map.TileRange;
 import org.khareetaty.store.IncidentRow;
 
 /**
@@ -128,6 +129,7 @@ public final class MapView extends BorderPane {
         Pane hoverPane = new Pane(hover);
         hoverPane.setMouseTransparent(true);
         mapStack.setMinSize(200, 200);
+        mapStack.layoutBoundsProperty().addListener((obs, old, now) -> viewModel.mapLaidOut(now.getWidth(), now.getHeight()));
         mapStack.getChildren().addAll(selectionPane, legends, attribution, hoverPane);
 
         setTop(toolbar());
@@ -199,12 +201,14 @@ public final class MapView extends BorderPane {
         } else if (mapStack.getWidth() > 0 && mapStack.getHeight() > 0) {
             showMapAtStart();
         } else {
-            // Not laid out yet: the size decides the zoom that fits the data.
-            mapStack.widthProperty().addListener(new javafx.beans.InvalidationListener() {
+            // Not laid out yet: the size decides the zoom that fits the data. Both sides: a resize sets the width
+            // before the height, and a zoom fitted to a map 1 pixel high showed the whole world.
+            mapStack.layoutBoundsProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override
-                public void invalidated(javafx.beans.Observable size) {
-                    if (gluonMap == null && mapStack.getWidth() > 0) {
-                        mapStack.widthProperty().removeListener(this);
+                public void changed(javafx.beans.value.ObservableValue<? extends javafx.geometry.Bounds> bounds,
+                        javafx.geometry.Bounds old, javafx.geometry.Bounds now) {
+                    if (gluonMap == null && now.getWidth() > 0 && now.getHeight() > 0) {
+                        mapStack.layoutBoundsProperty().removeListener(this);
                         showMapAtStart();
                     }
                 }
@@ -214,9 +218,15 @@ public final class MapView extends BorderPane {
 
     /** Makes Gluon's map where the map opens: where it was left, or on the data. */
     private void showMapAtStart() {
-        MapPosition start = viewModel.startPosition((int) mapStack.getWidth(), (int) Math.max(1, mapStack.getHeight()));
+        int width = (int) mapStack.getWidth();
+        int height = (int) mapStack.getHeight();
+        MapPosition start = viewModel.startPosition(width, height);
         createGluonMap(start == null ? new MapPoint(0, 0) : new MapPoint(start.centerLat(), start.centerLon()),
                 start == null ? 2 : start.zoom());
+        if (start != null) {
+            AppTileRetriever.installed().prefetch(TileRange.covering(
+                    new MapViewport(start.centerLon(), start.centerLat(), start.zoom(), width, height), MapViewModel.gluonLevel(start.zoom())));
+        }
     }
 
     private void refreshOverlay() {

@@ -26,6 +26,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Dimension2D;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.IncidentFilter.BoundingBox;
@@ -52,6 +53,7 @@ import org.khareetaty.map.MapViewport;
 import org.khareetaty.map.PaintedLayer;
 import org.khareetaty.map.Palette;
 import org.khareetaty.map.PointIndex;
+import org.khareetaty.map.TileRange;
 import org.khareetaty.map.WebMercator;
 import org.khareetaty.store.IncidentRepository;
 import org.khareetaty.store.IncidentRow;
@@ -165,6 +167,11 @@ public final class MapViewModel {
     /** Layers that have drawn a tile of the opening view while being prepared (once each, see drawOpeningTile). */
     private final java.util.Set<MapLayerState.Id> openingTileDrawn = java.util.EnumSet.noneOf(MapLayerState.Id.class);
     private FirstTiles firstTiles;
+    /**
+     * The map's size on screen once the pane is laid out (a prepared pane is laid out while still hidden), else null:
+     * read by the opening tasks, whose first view on the incidents fits this size.
+     */
+    private volatile Dimension2D laidOut;
 
     public MapViewModel(MapService map, Principal principal, IncidentSnapshots snapshots, IncidentRepository incidents,
             FxExecutor executor, FilterModel filter, Settings settings, ZoneId zone) {
@@ -358,8 +365,12 @@ public final class MapViewModel {
             if (extent == null && !loadedAreas.isEmpty()) {
                 extent = loadedAreas.stream().map(a -> a.shape().bounds()).reduce(MapViewModel::unionOf).orElseThrow();
             }
-            MapPosition first = left != null ? left : extent == null ? null : fitPosition(extent, FIRST_VIEW_WIDTH, FIRST_VIEW_HEIGHT);
-            return new Opened(loaded, loadedAreas, left, extent, first == null ? Map.of() : firstTiles(loaded, first));
+            // The level that fits the incidents depends on the map's size. Before the pane is laid out no tiles are
+            // drawn here: a guessed size drew a level Gluon did not ask for, and Gluon asks for the right one itself.
+            Dimension2D size = laidOut;
+            MapPosition first = left != null ? left
+                    : extent == null || size == null ? null : fitPosition(extent, (int) size.getWidth(), (int) size.getHeight());
+            return new Opened(loaded, loadedAreas, left, extent, first == null ? Map.of() : firstTiles(loaded, first, size));
         }, opened -> {
             lastView = opened.lastView();
             remembered = opened.lastView();
@@ -380,6 +391,16 @@ public final class MapViewModel {
     record FirstTiles(BasemapTiles source, Map<String, javafx.scene.image.Image> images) {
     }
 
+    /**
+     * Tells the view model the map's size on screen; the first view on the incidents is fitted to it, and its tiles and
+     * density classes are prepared for it.
+     */
+    public void mapLaidOut(double width, double height) {
+        if (width > 0 && height > 0) {
+            laidOut = new Dimension2D(Math.floor(width), Math.floor(height));
+        }
+    }
+
     /** A generous guess of the map's size before the pane is laid out (a larger window asks for a few more tiles). */
     private static final int FIRST_VIEW_WIDTH = 1600;
     private static final int FIRST_VIEW_HEIGHT = 1000;
@@ -388,36 +409,34 @@ public final class MapViewModel {
 
     /**
      * The basemap tiles around a first view at the level Gluon will ask for (it switches to the finer level 0.2
-     * before a whole zoom), read from the disk cache or drawn, so opening the pane shows them at once.
+     * before a whole zoom), read from the disk cache or drawn, so opening the pane shows them at once: every tile of a
+     * map laid out at {@code size}; before it is laid out ({@code size} null), the tiles kept of a generous guess and
+     * those drawn for a usual map size round the centre.
      */
-    static Map<String, javafx.scene.image.Image> firstTiles(BasemapTiles tiles, MapPosition first) {
-        MapViewport view = new MapViewport(first.centerLon(), first.centerLat(), first.zoom(), FIRST_VIEW_WIDTH, FIRST_VIEW_HEIGHT);
-        int z = (int) Math.max(0, Math.min(19, Math.floor(first.zoom() + OverlayLayer.GLUON_TIPPING)));
-        double tilePx = org.khareetaty.map.WebMercator.TILE_SIZE * view.worldSize() / org.khareetaty.map.WebMercator.worldSize(z);
-        long n = 1L << z;
-        long x0 = Math.max(0, (long) Math.floor(view.originX() / tilePx));
-        long x1 = Math.min(n - 1, (long) Math.floor((view.originX() + view.width()) / tilePx));
-        long y0 = Math.max(0, (long) Math.floor(view.originY() / tilePx));
-        long y1 = Math.min(n - 1, (long) Math.floor((view.originY() + view.height()) / tilePx));
+    static Map<String, javafx.scene.image.Image> firstTiles(BasemapTiles tiles, MapPosition first, Dimension2D size) {
+        MapViewport view = new MapViewport(first.centerLon(), first.centerLat(), first.zoom(),
+                size == null ? FIRST_VIEW_WIDTH : (int) size.getWidth(), size == null ? FIRST_VIEW_HEIGHT : (int) size.getHeight());
+        TileRange all = TileRange.covering(view, gluonLevel(first.zoom()));
         // Tiles kept are read for the whole guess; tiles not kept yet are drawn only for a usual map size round the
         // centre (1100 x 800): the others are drawn if Gluon asks for them.
-        double coreX = (view.width() - 1100) / 2.0;
-        double coreY = (view.height() - 800) / 2.0;
-        long coreX0 = (long) Math.floor((view.originX() + coreX) / tilePx);
-        long coreX1 = (long) Math.floor((view.originX() + view.width() - coreX) / tilePx);
-        long coreY0 = (long) Math.floor((view.originY() + coreY) / tilePx);
-        long coreY1 = (long) Math.floor((view.originY() + view.height() - coreY) / tilePx);
+        TileRange core = size != null ? all : TileRange.covering(new MapViewport(first.centerLon(), first.centerLat(),
+                first.zoom(), Math.min(view.width(), 1100), Math.min(view.height(), 800)), all.z());
         boolean localOnly = !tiles.hasConfiguredSources();
         Map<String, javafx.scene.image.Image> images = new java.util.HashMap<>();
-        for (long y = y0; y <= y1; y++) {
-            for (long x = x0; x <= x1 && images.size() < FIRST_TILES_MAX; x++) {
-                boolean core = x >= coreX0 && x <= coreX1 && y >= coreY0 && y <= coreY1;
-                if (core || !localOnly || tiles.local().isKept(z, x, y)) {
+        int z = all.z();
+        for (long y = all.minY(); y <= all.maxY(); y++) {
+            for (long x = all.minX(); x <= all.maxX() && images.size() < FIRST_TILES_MAX; x++) {
+                if (core.contains(x, y) || !localOnly || tiles.local().isKept(z, x, y)) {
                     images.put(z + "/" + x + "/" + y, FxImages.ofTilePixels(tiles.pixels(z, x, y)));
                 }
             }
         }
         return images;
+    }
+
+    /** The level of tiles Gluon asks for at a zoom: it switches to the finer level 0.2 before a whole zoom. */
+    static int gluonLevel(double zoom) {
+        return (int) Math.max(0, Math.min(19, Math.floor(zoom + OverlayLayer.GLUON_TIPPING)));
     }
 
     /** The basemap tiles read ahead for the first view, when they came from these tiles; else none. */
@@ -486,9 +505,16 @@ public final class MapViewModel {
             PreparedIncidents prepared = prepareIncidents(loaded, wanted);
             // The density classes of the level the map opens at (where it was left, else on the incidents): the first
             // incident tiles would otherwise wait for them after the pane opened.
-            MapPosition opening = map.lastView().orElseGet(() -> prepared.extent() == null ? null
-                    : fitPosition(prepared.extent(), FIRST_VIEW_WIDTH, FIRST_VIEW_HEIGHT));
+            Dimension2D size = laidOut;
+            MapPosition left = map.lastView().orElse(null);
+            MapPosition opening = left != null || prepared.extent() == null ? left
+                    : size != null ? fitPosition(prepared.extent(), (int) size.getWidth(), (int) size.getHeight())
+                    : fitPosition(prepared.extent(), FIRST_VIEW_WIDTH, FIRST_VIEW_HEIGHT);
             if (opening != null) {
+                if (left == null && size == null) {
+                    // Not laid out yet: a map smaller than the guess fits the incidents one level further out.
+                    prepared.painter().breaks(Math.max(0, (int) Math.floor(opening.zoom()) - 1));
+                }
                 prepared.painter().breaks((int) Math.floor(opening.zoom()));
                 // The cell counts of the level of the first tiles (the nearest whole zoom), which they are drawn from.
                 prepared.painter().breaks((int) Math.round(opening.zoom()));

@@ -28,7 +28,7 @@ class FirstTilesTest {
         LocalTileSource local = LocalTileSource.cached(List.of(), () -> new BasemapPainter(basemap, List.of()), folder);
         BasemapTiles tiles = new BasemapTiles(List.of(), local);
         MapPosition first = new MapPosition(-75.16, 39.95, 11.0);
-        Map<String, Image> cold = MapViewModel.firstTiles(tiles, first);
+        Map<String, Image> cold = MapViewModel.firstTiles(tiles, first, null);
         TileRange drawn = TileRange.around(cold.keySet());
         // 1100 x 800 pixels round the centre at level 11: 5-6 tiles across, 4-5 down.
         assertThat(drawn.maxX() - drawn.minX() + 1).isBetween(5L, 6L);
@@ -38,7 +38,7 @@ class FirstTilesTest {
         // With the whole guessed view (1600 x 1000) kept, every tile of it is read.
         local.drawAhead(List.of(new TileRange(11, drawn.minX() - 3, drawn.minY() - 3, drawn.maxX() + 3, drawn.maxY() + 3)),
                 () -> false, TaskContext.NONE);
-        Map<String, Image> warm = MapViewModel.firstTiles(tiles, first);
+        Map<String, Image> warm = MapViewModel.firstTiles(tiles, first, null);
         assertThat(warm.keySet()).containsAll(cold.keySet());
         TileRange read = TileRange.around(warm.keySet());
         assertThat(read.maxX() - read.minX() + 1).isBetween(7L, 8L);

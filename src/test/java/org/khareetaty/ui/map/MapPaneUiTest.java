@@ -60,6 +60,30 @@ class MapPaneUiTest {
     }
 
     @Test
+    void opensOnTheIncidentsWhenTheMapWasReadBeforeThePaneWasLaidOut(FxRobot robot) throws Exception {
+        MapViewModel read = new MapViewModel(core.map(), Principal.BOOTSTRAP, core.snapshots(), core.incidents(),
+                new FxExecutor(core.tasks()), new FilterModel(), core.settings(), core.settings().get(Settings.AGENCY_ZONE));
+        robot.interact(read::open);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> read.tilesProperty().get() != null && read.startPosition(900, 700) != null);
+        MapView[] late = new MapView[1];
+        Stage[] stage = new Stage[1];
+        robot.interact(() -> {
+            late[0] = new MapView(read, new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"));
+            stage[0] = new Stage();
+            stage[0].setScene(new Scene(late[0], 1100, 800));
+            stage[0].show();
+        });
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> late[0].gluonMap() != null);
+            // Made at its first layout, which sets the width before the height: not fitted to a map 0 pixels high.
+            assertThat(late[0].viewport().zoom()).isGreaterThan(5);
+            assertThat(late[0].viewport().bounds().contains(47.98, 29.37)).isTrue();
+        } finally {
+            robot.interact(stage[0]::close);
+        }
+    }
+
+    @Test
     void showsTheOfflineBasemapIncidentsAndLayerControls(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> view.basemapQueueIdle()
                 && view.viewModel().layer(MapLayerState.Id.INCIDENTS).painterProperty().get() != null

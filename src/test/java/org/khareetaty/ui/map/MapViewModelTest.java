@@ -118,6 +118,30 @@ class MapViewModelTest {
     }
 
     @Test
+    void drawsTheFirstTilesOfTheIncidentsAtTheLevelThatFitsTheMapAsLaidOut() {
+        // Not laid out when it opened: the level that fits the incidents is not known, so no tiles are drawn ahead.
+        assertThat(viewModel.firstTiles(viewModel.tilesProperty().get())).isEmpty();
+
+        MapViewModel laidOut = new MapViewModel(map, Principal.BOOTSTRAP, new IncidentSnapshots(database), new IncidentRepository(database),
+                new FxExecutor(tasks, Runnable::run), filter, settings, KUWAIT);
+        laidOut.mapLaidOut(700.4, 500.6);
+        laidOut.open();
+        Await.until(() -> laidOut.tilesProperty().get() != null);
+        MapPosition start = laidOut.startPosition(700, 500);
+        int level = (int) Math.floor(start.zoom() + OverlayLayer.GLUON_TIPPING);
+        MapViewport view = new MapViewport(start.centerLon(), start.centerLat(), start.zoom(), 700, 500);
+        double tilePx = org.khareetaty.map.WebMercator.TILE_SIZE * view.worldSize() / org.khareetaty.map.WebMercator.worldSize(level);
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (long y = (long) Math.floor(view.originY() / tilePx); y <= (long) Math.floor((view.originY() + 500) / tilePx); y++) {
+            for (long x = (long) Math.floor(view.originX() / tilePx); x <= (long) Math.floor((view.originX() + 700) / tilePx); x++) {
+                shown.add(level + "/" + x + "/" + y);
+            }
+        }
+        // Every tile of that view, and only those, is ready before Gluon asks.
+        assertThat(laidOut.firstTiles(laidOut.tilesProperty().get())).containsOnlyKeys(shown);
+    }
+
+    @Test
     void reopensWhereTheMapWasLeft() {
         Await.until(() -> viewModel.startPosition(800, 600) != null);
         MapPosition left = new MapPosition(48.05, 29.21, 14.25);
