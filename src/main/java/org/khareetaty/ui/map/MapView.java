@@ -91,6 +91,12 @@ public final class MapView extends BorderPane {
     private com.gluonhq.maps.MapView gluonMap;
     private OverlayLayer overlay;
     private int legendZoom = -1;
+    /**
+     * Shows the legends of a new zoom level once the map rests: the density classes of a level are counted over every
+     * incident, and a zoom gesture passes through levels nobody reads a legend of (their counting took CPU from the
+     * gesture's frames).
+     */
+    private final PauseTransition legendsAtRest = new PauseTransition(Duration.millis(250));
     /** Keeps the view once it has rested a moment, so the map reopens there. */
     private final PauseTransition rememberView = new PauseTransition(Duration.seconds(1));
     private double dragStartX;
@@ -155,6 +161,7 @@ public final class MapView extends BorderPane {
                 viewModel.zoomRequestProperty().set(null);
             }
         });
+        legendsAtRest.setOnFinished(e -> refreshLegends(false));
         rememberView.setOnFinished(e -> {
             MapViewport view = overlay.viewport();
             if (view != null) {
@@ -304,8 +311,8 @@ public final class MapView extends BorderPane {
                 e.consume();
             }
         });
-        map.layoutBoundsProperty().addListener((obs, old, now) -> refreshLegends(false));
-        map.needsLayoutProperty().addListener((obs, old, now) -> refreshLegends(false));
+        map.layoutBoundsProperty().addListener((obs, old, now) -> legendsAtRest.playFromStart());
+        map.needsLayoutProperty().addListener((obs, old, now) -> legendsAtRest.playFromStart());
     }
 
     private Tool currentTool() {
