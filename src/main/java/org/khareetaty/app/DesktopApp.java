@@ -142,7 +142,8 @@ public final class DesktopApp extends Application {
                         ((StackPane) stage.getScene().getRoot()).getChildren().setAll(upgradeStep(step))));
                 // The map's first tiles need the bundled basemap (0.3-0.7 s to read on a cold start): read while the
                 // person signs in and the window is built, not when the first tile is drawn.
-                opened.tasks().submit("Load the offline basemap", BackgroundTasks.Priority.INTERACTIVE, context -> opened.map().basemap());
+                opened.tasks().submit("Load the offline basemap", BackgroundTasks.Priority.INTERACTIVE,
+                        context -> opened.map().basemap());
                 Platform.runLater(() -> {
                     core = opened;
                     String benchmark = getParameters().getNamed().get("map-benchmark");

@@ -231,8 +231,8 @@ public final class MapView extends BorderPane {
         createGluonMap(start == null ? new MapPoint(0, 0) : new MapPoint(start.centerLat(), start.centerLon()),
                 start == null ? 2 : start.zoom());
         if (start != null) {
-            AppTileRetriever.installed().prefetch(TileRange.covering(
-                    new MapViewport(start.centerLon(), start.centerLat(), start.zoom(), width, height), MapViewModel.gluonLevel(start.zoom())));
+            MapViewport first = new MapViewport(start.centerLon(), start.centerLat(), start.zoom(), width, height);
+            AppTileRetriever.installed().prefetch(TileRange.covering(first, MapViewModel.gluonLevel(start.zoom())));
         }
     }
 

@@ -417,8 +417,8 @@ public final class MapViewModel {
         MapViewport view = new MapViewport(first.centerLon(), first.centerLat(), first.zoom(),
                 size == null ? FIRST_VIEW_WIDTH : (int) size.getWidth(), size == null ? FIRST_VIEW_HEIGHT : (int) size.getHeight());
         TileRange all = TileRange.covering(view, gluonLevel(first.zoom()));
-        // Tiles kept are read for the whole guess; tiles not kept yet are drawn only for a usual map size round the
-        // centre (1100 x 800): the others are drawn if Gluon asks for them.
+        // Before the layout, tiles kept are read for the whole guess and tiles not kept yet are drawn only for a usual
+        // map size round the centre (1100 x 800): the others are drawn if Gluon asks for them.
         TileRange core = size != null ? all : TileRange.covering(new MapViewport(first.centerLon(), first.centerLat(),
                 first.zoom(), Math.min(view.width(), 1100), Math.min(view.height(), 800)), all.z());
         boolean localOnly = !tiles.hasConfiguredSources();
