@@ -50,8 +50,11 @@ final class OverlayLayer extends MapLayer {
     private static final int MAX_TILE_ZOOM = 20;
     /** How long the zoom must rest before pictures are drawn smooth again. */
     private static final Duration ZOOM_SETTLE = Duration.millis(250);
-    /** Longest the zoom picture stays after the zoom rested, waiting for the basemap tiles of its level. */
-    private static final long TILES_AFTER_ZOOM_NANOS = 1_000_000_000L;
+    /**
+     * Longest the zoom picture stays after the zoom rested, waiting for the basemap tiles asked for during the zoom
+     * (on a cold tile cache, about a second for three levels).
+     */
+    private static final long TILES_AFTER_ZOOM_NANOS = 2_000_000_000L;
     /** Gluon shows the finer level from 0.2 below a whole zoom on (its BaseMap.TIPPING). */
     static final double GLUON_TIPPING = 0.2;
     /** Pixels drawn beyond each edge of the view while the zoom rests. */
@@ -294,7 +297,11 @@ final class OverlayLayer extends MapLayer {
         }
         viewport = view;
         if (zoomPlacement != null) {
-            if (restingSince == 0 || System.nanoTime() - restingSince < TILES_AFTER_ZOOM_NANOS && !basemapTilesReady(view)) {
+            // Until every basemap tile asked for is drawn, not only the new level's on screen: Gluon keeps a coarser
+            // tile on screen, scaled, while a finer one it covers is loading, and the levels the zoom passed through
+            // are drawn after the new one (on a cold cache, 15–30 ms of rendering a frame for up to a second).
+            if (restingSince == 0 || System.nanoTime() - restingSince < TILES_AFTER_ZOOM_NANOS
+                    && (!basemapTilesReady(view) || basemapQueue.waiting() > 0)) {
                 if (!view.equals(zoomShownFor)) {
                     showZoomPicture(view);
                 }

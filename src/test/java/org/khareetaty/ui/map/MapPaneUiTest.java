@@ -40,6 +40,7 @@ class MapPaneUiTest {
     static Path folder;
     private CoreServices core;
     private MapView view;
+    private TileQueue<String> basemapQueue;
 
     @Start
     void start(Stage stage) {
@@ -47,9 +48,10 @@ class MapPaneUiTest {
         core = CoreServices.open(data);
         TestIncidents.insert(core.database(), MapFixtures.kuwaitIncidents(800, 3), ZoneId.of("Asia/Kuwait"));
         FxExecutor executor = new FxExecutor(core.tasks());
+        basemapQueue = new TileQueue<>(core.tasks(), "Draw basemap tiles");
         view = new MapView(new MapViewModel(core.map(), Principal.BOOTSTRAP, core.snapshots(), core.incidents(), executor, new FilterModel(),
                 core.settings(), core.settings().get(Settings.AGENCY_ZONE)),
-                new TileQueue<>(core.tasks(), "Draw basemap tiles"), new TileQueue<>(core.tasks(), "Draw map layers"));
+                basemapQueue, new TileQueue<>(core.tasks(), "Draw map layers"));
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();
     }
@@ -81,6 +83,33 @@ class MapPaneUiTest {
         } finally {
             robot.interact(stage[0]::close);
         }
+    }
+
+    @Test
+    void theZoomPictureStaysUntilEveryBasemapTileAskedForIsDrawn(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> view.basemapQueueIdle() && view.overlay() != null
+                && view.overlay().complete());
+        Node tiles = view.gluonMap().getChildrenUnmodifiable().stream().filter(Group.class::isInstance).findFirst().orElseThrow();
+        // A slow tile keeps the queue's one worker busy, so the tiles the zoom asks for wait, as on a cold cache.
+        java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
+        basemapQueue.request("slow", () -> {
+            try {
+                slow.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "slow";
+        });
+        robot.interact(() -> view.gluonMap().setZoom(view.gluonMap().getZoom() + 1));
+        // Well past the zoom's rest (0.25 s) and past the second it used to wait at most: the picture stays over
+        // Gluon's tiles while tiles asked for still wait.
+        Thread.sleep(1400);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(basemapQueue.waiting()).isPositive();
+        assertThat(tiles.isVisible()).as("Gluon's tiles hidden behind the zoom picture").isFalse();
+        slow.countDown();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, tiles::isVisible);
+        assertThat(view.overlay().smooth()).isTrue();
     }
 
     @Test
