@@ -31,6 +31,7 @@ import org.khareetaty.common.DataFolder;
 import org.khareetaty.common.IncidentFilter;
 import org.khareetaty.common.TaskContext;
 import org.khareetaty.store.IncidentRepository;
+import org.khareetaty.store.IncidentSnapshots;
 
 /** Clicking chart items filters; filters on hours and weekdays count right; charts export to PNG and SVG. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,7 +71,7 @@ class ChartInteractionTest {
         long expected = sample.rows.stream().filter(row -> (row.hour() == 0 || row.hour() == 13)
                 && row.localDate().getDayOfWeek() == DayOfWeek.SUNDAY).count();
         assertThat(expected).isPositive();
-        assertThat(new IncidentRepository(core.database()).count(filter)).isEqualTo(expected);
+        assertThat(new IncidentRepository(core.database(), new IncidentSnapshots(core.database())).count(filter)).isEqualTo(expected);
     }
 
     @Test

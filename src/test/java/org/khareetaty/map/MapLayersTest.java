@@ -354,7 +354,7 @@ class MapLayersTest {
         IncidentFilter filter = IncidentFilter.ALL.withSelection(BoundingBox.lasso(triangle));
         long expected = inserted.stream().filter(i -> i.lon() != null && insideTriangle(i.lon(), i.lat())).count();
         assertThat(expected).isPositive();
-        assertThat(new IncidentRepository(database).count(filter)).isEqualTo(expected);
+        assertThat(new IncidentRepository(database, new IncidentSnapshots(database)).count(filter)).isEqualTo(expected);
         assertThat(new IncidentSnapshots(database).current().matching(filter)).hasSize((int) expected);
     }
 

@@ -20,7 +20,7 @@ class IncidentCountTest {
         try (Database database = TestDatabases.open(folder)) {
             IncidentSnapshots snapshots = new IncidentSnapshots(database);
             IncidentRepository incidents = new IncidentRepository(database, snapshots);
-            IncidentRepository sqlOnly = new IncidentRepository(database);
+            IncidentRepository sqlOnly = new IncidentRepository(database, new IncidentSnapshots(database));
             TestIncidents.insert(database, TestIncidents.random(400, 7), ZoneId.of("UTC"));
             assertThat(snapshots.sizeIfCurrent()).as("nothing loaded yet").isEmpty();
             assertThat(incidents.count(IncidentFilter.ALL)).isEqualTo(sqlOnly.count(IncidentFilter.ALL)).isEqualTo(400);

@@ -34,7 +34,7 @@ class IncidentPagingTest {
     @BeforeAll
     static void load() {
         database = TestDatabases.open(folder);
-        repository = new IncidentRepository(database);
+        repository = new IncidentRepository(database, new IncidentSnapshots(database));
         Random random = new Random(11);
         String[] zones = {"Etc/GMT+12", "Pacific/Kiritimati", "Asia/Kuwait", "America/New_York"};
         Instant start = Instant.parse("2023-01-01T00:00:00Z");
@@ -159,7 +159,7 @@ class IncidentPagingTest {
     void anEmptyDatabaseHasNoPage(@TempDir Path empty) {
         Database none = TestDatabases.open(empty);
         try {
-            assertThat(new IncidentRepository(none).page(IncidentFilter.ALL, IncidentRepository.Sort.NEWEST_FIRST, 0, 10))
+            assertThat(new IncidentRepository(none, new IncidentSnapshots(none)).page(IncidentFilter.ALL, IncidentRepository.Sort.NEWEST_FIRST, 0, 10))
                     .isEmpty();
         } finally {
             none.close();

@@ -31,7 +31,7 @@ class IncidentSnapshotTest {
     void open() {
         database = TestDatabases.open(folder);
         snapshots = new IncidentSnapshots(database);
-        repository = new IncidentRepository(database);
+        repository = new IncidentRepository(database, new IncidentSnapshots(database));
         TestIncidents.insert(database, TestIncidents.random(3_000, 7), ZONE);
         north = TestIncidents.insertBoxArea(database, "district", "N", -75.25, 39.975, -75.05, 40.05);
         south = TestIncidents.insertBoxArea(database, "district", "S", -75.25, 39.90, -75.05, 39.975);

@@ -98,12 +98,14 @@ public final class AppTileRetriever implements TileRetriever {
     /**
      * Starts drawing the tiles of a view Gluon's map has just been made at: Gluon asks for them only when it is next
      * laid out, a pulse or more later (on a cold start, 0.3 s of the first paint). Asked again, they are served from
-     * memory or join the same queued work.
+     * memory or join the same queued work. Tiles already in memory are left alone (they are not served to anyone yet).
      */
     void prefetch(TileRange range) {
         for (long y = range.minY(); y <= range.maxY(); y++) {
             for (long x = range.minX(); x <= range.maxX(); x++) {
-                loadTile(range.z(), x, y);
+                if (recent(range.z() + "/" + x + "/" + y) == null) {
+                    loadTile(range.z(), x, y);
+                }
             }
         }
     }

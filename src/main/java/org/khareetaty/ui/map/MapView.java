@@ -232,7 +232,7 @@ public final class MapView extends BorderPane {
                 start == null ? 2 : start.zoom());
         if (start != null) {
             MapViewport first = new MapViewport(start.centerLon(), start.centerLat(), start.zoom(), width, height);
-            AppTileRetriever.installed().prefetch(TileRange.covering(first, MapViewModel.gluonLevel(start.zoom())));
+            AppTileRetriever.installed().prefetch(TileRange.covering(first, OverlayLayer.gluonLevel(start.zoom())));
         }
     }
 

@@ -368,8 +368,7 @@ public final class MapViewModel {
             // The level that fits the incidents depends on the map's size. Before the pane is laid out no tiles are
             // drawn here: a guessed size drew a level Gluon did not ask for, and Gluon asks for the right one itself.
             Dimension2D size = laidOut;
-            MapPosition first = left != null ? left
-                    : extent == null || size == null ? null : fitPosition(extent, (int) size.getWidth(), (int) size.getHeight());
+            MapPosition first = left != null ? left : extent == null || size == null ? null : fitPosition(extent, size);
             return new Opened(loaded, loadedAreas, left, extent, first == null ? Map.of() : firstTiles(loaded, first, size));
         }, opened -> {
             lastView = opened.lastView();
@@ -416,7 +415,7 @@ public final class MapViewModel {
     static Map<String, javafx.scene.image.Image> firstTiles(BasemapTiles tiles, MapPosition first, Dimension2D size) {
         MapViewport view = new MapViewport(first.centerLon(), first.centerLat(), first.zoom(),
                 size == null ? FIRST_VIEW_WIDTH : (int) size.getWidth(), size == null ? FIRST_VIEW_HEIGHT : (int) size.getHeight());
-        TileRange all = TileRange.covering(view, gluonLevel(first.zoom()));
+        TileRange all = TileRange.covering(view, OverlayLayer.gluonLevel(first.zoom()));
         // Before the layout, tiles kept are read for the whole guess and tiles not kept yet are drawn only for a usual
         // map size round the centre (1100 x 800): the others are drawn if Gluon asks for them.
         TileRange core = size != null ? all : TileRange.covering(new MapViewport(first.centerLon(), first.centerLat(),
@@ -434,11 +433,6 @@ public final class MapViewModel {
         return images;
     }
 
-    /** The level of tiles Gluon asks for at a zoom: it switches to the finer level 0.2 before a whole zoom. */
-    static int gluonLevel(double zoom) {
-        return (int) Math.max(0, Math.min(19, Math.floor(zoom + OverlayLayer.GLUON_TIPPING)));
-    }
-
     /** The basemap tiles read ahead for the first view, when they came from these tiles; else none. */
     Map<String, javafx.scene.image.Image> firstTiles(BasemapTiles tiles) {
         return firstTiles != null && firstTiles.source() == tiles ? firstTiles.images() : Map.of();
@@ -453,6 +447,12 @@ public final class MapViewModel {
             return lastView;
         }
         return openingExtent == null ? null : fitPosition(openingExtent, width, height);
+    }
+
+    /** The view that shows the box in the map as laid out, or in the generous guess of its size before that. */
+    private static MapPosition fitPosition(BoundingBox box, Dimension2D laidOut) {
+        return laidOut == null ? fitPosition(box, FIRST_VIEW_WIDTH, FIRST_VIEW_HEIGHT)
+                : fitPosition(box, (int) laidOut.getWidth(), (int) laidOut.getHeight());
     }
 
     /** The centre and whole zoom level (tiles stay crisp) that show the box in a view of this size. */
@@ -507,9 +507,7 @@ public final class MapViewModel {
             // incident tiles would otherwise wait for them after the pane opened.
             Dimension2D size = laidOut;
             MapPosition left = map.lastView().orElse(null);
-            MapPosition opening = left != null || prepared.extent() == null ? left
-                    : size != null ? fitPosition(prepared.extent(), (int) size.getWidth(), (int) size.getHeight())
-                    : fitPosition(prepared.extent(), FIRST_VIEW_WIDTH, FIRST_VIEW_HEIGHT);
+            MapPosition opening = left != null || prepared.extent() == null ? left : fitPosition(prepared.extent(), size);
             if (opening != null) {
                 if (left == null && size == null) {
                     // Not laid out yet: a map smaller than the guess fits the incidents one level further out.

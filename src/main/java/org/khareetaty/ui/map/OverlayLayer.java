@@ -57,6 +57,11 @@ final class OverlayLayer extends MapLayer {
     private static final long TILES_AFTER_ZOOM_NANOS = 2_000_000_000L;
     /** Gluon shows the finer level from 0.2 below a whole zoom on (its BaseMap.TIPPING). */
     static final double GLUON_TIPPING = 0.2;
+
+    /** The level of basemap tiles Gluon asks for at a zoom. */
+    static int gluonLevel(double zoom) {
+        return (int) Math.max(0, Math.min(MAX_TILE_ZOOM - 1, Math.floor(zoom + GLUON_TIPPING)));
+    }
     /** Pixels drawn beyond each edge of the view while the zoom rests. */
     static final int PAN_MARGIN_PX = 256;
 
@@ -359,8 +364,7 @@ final class OverlayLayer extends MapLayer {
     /** True when every basemap tile of the level Gluon shows for this view has been served (so Gluon shows it whole). */
     private boolean basemapTilesReady(MapViewport view) {
         AppTileRetriever retriever = AppTileRetriever.installed();
-        int z = (int) Math.max(0, Math.min(MAX_TILE_ZOOM - 1, Math.floor(view.zoom() + GLUON_TIPPING)));
-        return everyTileOnScreen(view, z, key -> retriever.recent(key) != null);
+        return everyTileOnScreen(view, gluonLevel(view.zoom()), key -> retriever.recent(key) != null);
     }
 
     /** Whether {@code ready} holds for the key ("z/x/y") of every level-{@code z} tile the view shows. */

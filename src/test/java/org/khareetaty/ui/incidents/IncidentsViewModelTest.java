@@ -11,6 +11,7 @@ import org.khareetaty.Await;
 import org.khareetaty.common.BackgroundTasks;
 import org.khareetaty.store.Database;
 import org.khareetaty.store.IncidentRepository;
+import org.khareetaty.store.IncidentSnapshots;
 import org.khareetaty.store.TestDatabases;
 import org.khareetaty.store.TestIncidents;
 import org.khareetaty.ui.common.FilterModel;
@@ -28,7 +29,7 @@ class IncidentsViewModelTest {
             AtomicReference<ZoneId> agencyZone = new AtomicReference<>(ZoneId.of("Asia/Kuwait"));
             FilterModel filter = new FilterModel();
             // Results are applied on the calling worker thread here, standing in for the UI thread.
-            IncidentsViewModel model = new IncidentsViewModel(new IncidentRepository(database),
+            IncidentsViewModel model = new IncidentsViewModel(new IncidentRepository(database, new IncidentSnapshots(database)),
                     new FxExecutor(tasks, Runnable::run), filter, agencyZone::get);
             model.reload();
             awaitStatus(model, "0 incidents");

@@ -44,7 +44,7 @@ class MapRunsFollowAnalysesTest {
                     new SettingChanges(settings, new SecretStore(new CredentialVault(database.folder())), audit), audit,
                     data, Clock.systemUTC());
             MapViewModel viewModel = new MapViewModel(map, Principal.BOOTSTRAP, new IncidentSnapshots(database),
-                    new IncidentRepository(database), new FxExecutor(tasks, Runnable::run), filter, settings,
+                    new IncidentRepository(database, new IncidentSnapshots(database)), new FxExecutor(tasks, Runnable::run), filter, settings,
                     ZoneId.of("Asia/Kuwait"));
             viewModel.open();
             Await.until(() -> viewModel.tilesProperty().get() != null);

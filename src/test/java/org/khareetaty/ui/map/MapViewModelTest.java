@@ -92,7 +92,7 @@ class MapViewModelTest {
     }
 
     private MapViewModel openViewModel() {
-        MapViewModel opened = new MapViewModel(map, Principal.BOOTSTRAP, new IncidentSnapshots(database), new IncidentRepository(database),
+        MapViewModel opened = new MapViewModel(map, Principal.BOOTSTRAP, new IncidentSnapshots(database), new IncidentRepository(database, new IncidentSnapshots(database)),
                 new FxExecutor(tasks, Runnable::run), filter, settings, KUWAIT);
         opened.open();
         return opened;
@@ -122,7 +122,7 @@ class MapViewModelTest {
         // Not laid out when it opened: the level that fits the incidents is not known, so no tiles are drawn ahead.
         assertThat(viewModel.firstTiles(viewModel.tilesProperty().get())).isEmpty();
 
-        MapViewModel laidOut = new MapViewModel(map, Principal.BOOTSTRAP, new IncidentSnapshots(database), new IncidentRepository(database),
+        MapViewModel laidOut = new MapViewModel(map, Principal.BOOTSTRAP, new IncidentSnapshots(database), new IncidentRepository(database, new IncidentSnapshots(database)),
                 new FxExecutor(tasks, Runnable::run), filter, settings, KUWAIT);
         laidOut.mapLaidOut(700.4, 500.6);
         laidOut.open();
