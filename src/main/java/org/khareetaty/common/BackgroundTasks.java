@@ -45,6 +45,8 @@ public final class BackgroundTasks implements AutoCloseable {
     private final List<Thread> workers = new java.util.ArrayList<>();
     /** The nice value the general workers take before their next task (0: the system's default); see below. */
     private volatile int generalWorkersNice;
+    /** Set once the just-in-time compiler has been asked to leave the CPU to a moving user interface. */
+    private final java.util.concurrent.atomic.AtomicBoolean compilerLowered = new java.util.concurrent.atomic.AtomicBoolean();
     /** Only wakes up timers; the work itself always runs on the workers. */
     private final java.util.concurrent.ScheduledExecutorService timer;
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
@@ -131,6 +133,20 @@ public final class BackgroundTasks implements AutoCloseable {
      */
     public void yieldToForeground() {
         generalWorkersNice = BACKGROUND_NICE;
+    }
+
+    /**
+     * The user interface has started to move (a map pan or zoom): below a user interface, the just-in-time compiler's
+     * threads now take the CPU only when its frames leave it, as the general workers do (ADR 0045). For the first half
+     * minute after start the compiler kept about one of two cores busy, and each frame waited for it. Until something
+     * moves it keeps its priority, so the application starts as fast as before. Once per process, and only after
+     * {@link #yieldToForeground()}: a raised nice value cannot be lowered again without privileges.
+     */
+    public void foregroundMoving() {
+        if (generalWorkersNice > 0 && compilerLowered.compareAndSet(false, true)) {
+            submit("Let the frames go before the compiler", Priority.NORMAL,
+                    context -> ThreadNiceness.lowerCompilerThreads(generalWorkersNice));
+        }
     }
 
     /** The nice value of the general workers below a user interface: about a tenth of a UI thread's CPU share. */

@@ -25,6 +25,11 @@ public final class FxExecutor {
         this.uiThread = uiThread;
     }
 
+    /** The view is moving (see {@link BackgroundTasks#foregroundMoving()}). */
+    public void foregroundMoving() {
+        tasks.foregroundMoving();
+    }
+
     public <T> BackgroundTasks.RunningTask<T> run(String title, BackgroundTasks.Work<T> work,
             Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         return run(title, BackgroundTasks.Priority.NORMAL, work, onSuccess, onFailure);

@@ -189,7 +189,7 @@ public final class MapView extends BorderPane {
         map.setId("map-view");
         map.setZoom(zoom);
         map.setCenter(centre);
-        overlay = new OverlayLayer(map, overlayQueue, basemapQueue, rememberView::playFromStart);
+        overlay = new OverlayLayer(map, overlayQueue, basemapQueue, rememberView::playFromStart, viewModel::mapMoving);
         map.addLayer(overlay);
         overlay.show(viewModel.paintedLayers(), viewModel.overlayVersionProperty().get());
         installInteraction(map);

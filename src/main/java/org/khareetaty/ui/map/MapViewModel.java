@@ -346,6 +346,11 @@ public final class MapViewModel {
 
     // ---- loading ----------------------------------------------------------------------------------
 
+    /** The person pans or zooms the map: its frames now go first (once the application lowered its background). */
+    public void mapMoving() {
+        executor.foregroundMoving();
+    }
+
     /**
      * Opens the map when the pane is first shown: first, ahead of other background work, what the first picture
      * needs (the basemap tiles, the areas, where the map was left or else where the incidents are), then the

@@ -76,8 +76,9 @@ final class OverlayLayer extends MapLayer {
     private boolean tilesHeld;
     private boolean releaseAfterDraw;
     private int tileHolds;
-    /** Told whenever the view moves or zooms. */
+    /** Told whenever the view changes, and whenever it moves or zooms from where it was. */
     private final Runnable viewChanged;
+    private final Runnable moving;
     private final Canvas canvas = new Canvas();
     private final Map<String, Drawn> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -112,8 +113,9 @@ final class OverlayLayer extends MapLayer {
     private int wholeDraws;
     private int tilesDrawnInPlace;
 
-    OverlayLayer(MapView mapView, TileQueue<String> queue, TileQueue<String> basemapQueue, Runnable viewChanged) {
+    OverlayLayer(MapView mapView, TileQueue<String> queue, TileQueue<String> basemapQueue, Runnable viewChanged, Runnable moving) {
         this.mapView = mapView;
+        this.moving = moving;
         this.queue = queue;
         this.basemapQueue = basemapQueue;
         this.viewChanged = viewChanged;
@@ -298,6 +300,7 @@ final class OverlayLayer extends MapLayer {
                 queue.limitWorkers(1);
                 basemapQueue.limitWorkers(1);
                 moveSettled.playFromStart();
+                moving.run();
             }
         }
         viewport = view;
