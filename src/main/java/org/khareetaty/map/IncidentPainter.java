@@ -284,13 +284,15 @@ public final class IncidentPainter implements LayerPainter {
             return new Legend("Incidents (one dot each)", entries);
         }
         double[] breaks = breaks((int) Math.floor(zoom));
-        double cellMetres = WebMercator.metresPerPixel(0, Math.floor(zoom)) * CELL_PX;
+        // A cell's side on the ground shrinks away from the equator: state it where the incidents are (their middle).
+        double middleLat = index.size() == 0 ? 0 : WebMercator.lat(index.normY(index.size() / 2));
+        double cellMetres = WebMercator.metresPerPixel(middleLat, Math.floor(zoom)) * CELL_PX;
         for (int c = 0; c <= breaks.length; c++) {
             String label = c == 0 ? "< " + Palette.number(breaks[0])
                     : c == breaks.length ? "≥ " + Palette.number(breaks[c - 1])
                     : Palette.number(breaks[c - 1]) + " – " + Palette.number(breaks[c]);
             entries.add(new Legend.Entry(Palette.withAlpha(Palette.HEAT[c], 215), label));
         }
-        return new Legend("Incidents per km² (cells ≈ " + Palette.number(cellMetres) + " m at the equator)", entries);
+        return new Legend("Incidents per km² (cells ≈ " + Palette.number(cellMetres) + " m wide)", entries);
     }
 }

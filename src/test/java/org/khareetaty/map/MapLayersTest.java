@@ -159,6 +159,11 @@ class MapLayersTest {
         BufferedImage density = paint(painter, new MapViewport(47.98, 29.35, 11, 256, 256));
         assertThat(opaquePixels(density)).isGreaterThan(100);
         assertThat(painter.legend(11).title()).contains("per km²");
+        // The cell's side is given where the incidents are (Kuwait, about 29° N): 13 % less than at the equator.
+        java.util.regex.Matcher side = java.util.regex.Pattern.compile("cells ≈ ([\\d,]+) m").matcher(painter.legend(11).title());
+        assertThat(side.find()).isTrue();
+        assertThat(Double.parseDouble(side.group(1).replace(",", "")))
+                .isCloseTo(WebMercator.metresPerPixel(29.35, 11) * IncidentPainter.CELL_PX, org.assertj.core.data.Percentage.withPercentage(2));
         assertThat(painter.legend(16).entries()).extracting(Legend.Entry::label).contains(first.category());
     }
 
