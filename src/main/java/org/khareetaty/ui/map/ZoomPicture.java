@@ -53,22 +53,38 @@ final class ZoomPicture {
             double top = screenY(view);
             int width = view.width();
             int height = view.height();
+            // Columns grow with x, so the picture covers one run of the row [firstX, endX): no test per pixel.
             int[] columns = new int[width];
+            int firstX = width;
+            int endX = 0;
             for (int x = 0; x < width; x++) {
                 int column = (int) Math.floor((x + 0.5 - left) / scale);
-                columns[x] = column >= 0 && column < this.width ? column : -1;
+                if (column >= 0 && column < this.width) {
+                    columns[x] = column;
+                    firstX = Math.min(firstX, x);
+                    endX = x + 1;
+                }
             }
+            int previousRow = -1;
             for (int y = 0; y < height; y++) {
                 int row = (int) Math.floor((y + 0.5 - top) / scale);
                 int to = y * width;
-                if (row < 0 || row >= this.height) {
+                if (row < 0 || row >= this.height || firstX >= endX) {
                     java.util.Arrays.fill(target, to, to + width, 0);
+                    previousRow = -1;
                     continue;
                 }
+                if (row == previousRow) {
+                    // Zooming in, neighbouring screen rows show the same picture row: copy the one just drawn.
+                    System.arraycopy(target, to - width, target, to, width);
+                    continue;
+                }
+                previousRow = row;
+                java.util.Arrays.fill(target, to, to + firstX, 0);
+                java.util.Arrays.fill(target, to + endX, to + width, 0);
                 int from = row * this.width;
-                for (int x = 0; x < width; x++) {
-                    int column = columns[x];
-                    target[to + x] = column < 0 ? 0 : picture[from + column];
+                for (int x = firstX; x < endX; x++) {
+                    target[to + x] = picture[from + columns[x]];
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.khareetaty.map.MapViewport;
@@ -114,6 +115,33 @@ class ZoomPictureTest {
         at.drawInto(picture, out, screen);
         assertThat(screen[0]).isZero();
         assertThat(screen[300 * 800 + 400] >>> 24).isEqualTo(0xFF);
+    }
+
+    /** Every pixel, for views in, out and off to one side: the same as looking each one up in the picture. */
+    @Test
+    void drawsEveryPixelAsTheNearestPicturePixel() {
+        MapViewport start = new MapViewport(47.98, 29.37, 12, 300, 200);
+        ZoomPicture.Placement at = ZoomPicture.Placement.of(start);
+        int[] picture = new int[at.width() * at.height()];
+        for (int i = 0; i < picture.length; i++) {
+            picture[i] = 0xFF000000 | i;
+        }
+        for (MapViewport view : List.of(start, start.withZoom(12.6), start.withZoom(13.37), start.withZoom(11.2),
+                start.panBy(170, -90).withZoom(12.3), start.panBy(-400, 0), start.withZoom(9))) {
+            int[] screen = new int[view.width() * view.height()];
+            Arrays.fill(screen, 0x12345678);
+            at.drawInto(picture, view, screen);
+            double scale = at.scale(view);
+            for (int y = 0; y < view.height(); y++) {
+                for (int x = 0; x < view.width(); x++) {
+                    int column = (int) Math.floor((x + 0.5 - at.screenX(view)) / scale);
+                    int row = (int) Math.floor((y + 0.5 - at.screenY(view)) / scale);
+                    int expected = column >= 0 && column < at.width() && row >= 0 && row < at.height()
+                            ? picture[row * at.width() + column] : 0;
+                    assertThat(screen[y * view.width() + x]).as("pixel %d,%d of %s", x, y, view).isEqualTo(expected);
+                }
+            }
+        }
     }
 
     @Test
