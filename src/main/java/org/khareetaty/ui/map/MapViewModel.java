@@ -117,6 +117,7 @@ public final class MapViewModel {
     /** Kinds of runs each analysis layer draws. */
     static final List<String> HOTSPOT_RUN_KINDS = List.of("DBSCAN", "KDE", "GISTAR");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
     private static final double HOVER_RADIUS_PX = 8;
 
     private final MapService map;
@@ -858,8 +859,8 @@ public final class MapViewModel {
                 if (position >= 0) {
                     int row = index.row(position);
                     lines.add(snapshot.categories().get(snapshot.categoryIndex(row)) + " — "
-                            + DAY.format(LocalDate.ofEpochDay(snapshot.localEpochDay(row)))
-                            + String.format(" %02d:00", snapshot.localHour(row)) + " (click for details)");
+                            + DAY_TIME.format(java.time.Instant.ofEpochSecond(snapshot.occurredEpochSecond(row)).atZone(zone))
+                            + " (click for details)");
                 }
             } else {
                 int count = index.count(new MapViewport(lon, lat, view.zoom(), 12, 12));

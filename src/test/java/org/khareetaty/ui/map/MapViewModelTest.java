@@ -287,6 +287,10 @@ class MapViewModelTest {
         String text = viewModel.tooltipAt(street, 200, 300 / 2.0);
         assertThat(text).isNotNull();
         assertThat(viewModel.categories()).anyMatch(text::startsWith);
+        // The incident's local time to the minute, as its details give it (not rounded down to the hour).
+        java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.ENGLISH);
+        assertThat(inserted).anyMatch(i -> text.contains(minute.format(i.occurredAt().atZone(KUWAIT)))
+                && i.occurredAt().atZone(KUWAIT).getMinute() != 0);
         MapViewport city = new MapViewport(47.98, 29.37, 11, 400, 300);
         assertThat(viewModel.tooltipAt(city, 200, 150)).contains("incidents within");
         assertThat(viewModel.tooltipAt(new MapViewport(10, 50, 12, 400, 300), 200, 150)).isNull();
