@@ -24,6 +24,8 @@ public final class IncidentPainter implements LayerPainter {
 
     private final PointIndex index;
     private final List<String> categories;
+    /** Each category's colour: distinct for the most frequent ones, grey for the rest. */
+    private final int[] categoryColours;
     private final int pointsFromZoom;
     private final Map<Integer, DensityCells> cellsByZoom = new ConcurrentHashMap<>();
 
@@ -31,9 +33,14 @@ public final class IncidentPainter implements LayerPainter {
     private record DensityCells(CellCounts counts, double[] breaks) {
     }
 
-    public IncidentPainter(PointIndex index, List<String> categories) {
+    /**
+     * {@code categoryCounts}: how many incidents of each category the whole data holds (not only those shown), so a
+     * category keeps its colour when the filter changes.
+     */
+    public IncidentPainter(PointIndex index, List<String> categories, int[] categoryCounts) {
         this.index = index;
         this.categories = List.copyOf(categories);
+        this.categoryColours = coloursByFrequency(categoryCounts, categories.size());
         // With few incidents, dots stay readable further out.
         this.pointsFromZoom = index.size() <= FEW_POINTS ? 12 : 15;
     }
@@ -51,8 +58,30 @@ public final class IncidentPainter implements LayerPainter {
         return zoom >= pointsFromZoom;
     }
 
-    public static int categoryColour(int categoryIndex) {
-        return Palette.CATEGORIES[Math.floorMod(categoryIndex, Palette.CATEGORIES.length)];
+    /**
+     * The qualitative palette's colours to the most frequent categories, in order, and {@link Palette#OTHER_CATEGORIES}
+     * to the rest: colours given by position in the list of categories repeated after twelve, so two categories
+     * could share one.
+     */
+    static int[] coloursByFrequency(int[] counts, int categories) {
+        Integer[] order = new Integer[categories];
+        for (int i = 0; i < categories; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(count(counts, b), count(counts, a)));
+        int[] colours = new int[categories];
+        for (int rank = 0; rank < categories; rank++) {
+            colours[order[rank]] = rank < Palette.CATEGORIES.length ? Palette.CATEGORIES[rank] : Palette.OTHER_CATEGORIES;
+        }
+        return colours;
+    }
+
+    private static int count(int[] counts, int category) {
+        return category < counts.length ? counts[category] : 0;
+    }
+
+    public int categoryColour(int categoryIndex) {
+        return categoryIndex >= 0 && categoryIndex < categoryColours.length ? categoryColours[categoryIndex] : Palette.OTHER_CATEGORIES;
     }
 
     @Override
@@ -71,16 +100,18 @@ public final class IncidentPainter implements LayerPainter {
         double oy = view.originY();
         Ellipse2D.Double dot = new Ellipse2D.Double();
         BasicStroke outline = new BasicStroke(1f);
-        Color[] colours = new Color[Palette.CATEGORIES.length];
+        Color[] colours = new Color[categoryColours.length];
         for (int c = 0; c < colours.length; c++) {
-            colours[c] = new Color(Palette.CATEGORIES[c], true);
+            colours[c] = new Color(categoryColours[c], true);
         }
+        Color other = new Color(Palette.OTHER_CATEGORIES, true);
         g.setStroke(outline);
         index.visit(view, radius + 1, position -> {
             double x = index.normX(position) * size - ox;
             double y = index.normY(position) * size - oy;
             dot.setFrame(x - radius, y - radius, 2 * radius, 2 * radius);
-            g.setColor(colours[Math.floorMod(index.categoryIndex(position), colours.length)]);
+            int category = index.categoryIndex(position);
+            g.setColor(category >= 0 && category < colours.length ? colours[category] : other);
             g.fill(dot);
             g.setColor(Color.WHITE);
             g.draw(dot);
@@ -276,10 +307,20 @@ public final class IncidentPainter implements LayerPainter {
                 order[i] = i;
             }
             Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a]));
-            for (int k = 0; k < Math.min(10, order.length); k++) {
-                if (counts[order[k]] > 0) {
-                    entries.add(new Legend.Entry(categoryColour(order[k]), categories.get(order[k])));
+            int others = 0;
+            for (int k = 0; k < order.length; k++) {
+                int colour = categoryColour(order[k]);
+                if (counts[order[k]] == 0) {
+                    continue;
                 }
+                if (colour == Palette.OTHER_CATEGORIES) {
+                    others++;
+                } else {
+                    entries.add(new Legend.Entry(colour, categories.get(order[k])));
+                }
+            }
+            if (others > 0) {
+                entries.add(new Legend.Entry(Palette.OTHER_CATEGORIES, others + (others == 1 ? " other category" : " other categories")));
             }
             return new Legend("Incidents (one dot each)", entries);
         }

@@ -11,9 +11,14 @@ public final class Palette {
     public static final int[] RISK = {0xFFF2F0F7, 0xFFDADAEB, 0xFFBCBDDC, 0xFF9E9AC8, 0xFF756BB1, 0xFF54278F};
     /** Diverging blue-white-red: change and Gi* cold/hot spots. */
     public static final int[] DIVERGING = {0xFF2166AC, 0xFF67A9CF, 0xFFD1E5F0, 0xFFF7F7F7, 0xFFFDDBC7, 0xFFEF8A62, 0xFFB2182B};
-    /** Qualitative, for incident categories. */
+    /**
+     * Qualitative, for the most frequent incident categories, most frequent first (from ColorBrewer's Set1 and Dark2 and
+     * D3's cyan; no two alike, no grey).
+     */
     public static final int[] CATEGORIES = {0xFFE41A1C, 0xFF377EB8, 0xFF4DAF4A, 0xFF984EA3, 0xFFFF7F00, 0xFFA65628,
-        0xFFF781BF, 0xFF1B9E77, 0xFF666666, 0xFFD95F02, 0xFF7570B3, 0xFFE6AB02};
+        0xFFF781BF, 0xFF1B9E77, 0xFFE6AB02, 0xFF17BECF, 0xFF08306B};
+    /** The categories beyond {@link #CATEGORIES}. */
+    public static final int OTHER_CATEGORIES = 0xFF777777;
 
     private Palette() {
     }

@@ -137,6 +137,15 @@ public final class IncidentSnapshot {
         return categories;
     }
 
+    /** How many incidents of each category (by index in {@link #categories()}) the snapshot holds. */
+    public int[] categoryCounts() {
+        int[] counts = new int[categories.size()];
+        for (int row = 0; row < size; row++) {
+            counts[category[row]]++;
+        }
+        return counts;
+    }
+
     public boolean isLocated(int row) {
         return !Double.isNaN(lon[row]);
     }

@@ -138,7 +138,7 @@ class MapLayersTest {
         PointIndex index = PointIndex.build(snapshot, snapshot.matchingLocated(IncidentFilter.ALL));
         long located = inserted.stream().filter(i -> i.lon() != null).count();
         assertThat(index.size()).isEqualTo((int) located);
-        IncidentPainter painter = new IncidentPainter(index, snapshot.categories());
+        IncidentPainter painter = new IncidentPainter(index, snapshot.categories(), snapshot.categoryCounts());
         assertThat(painter.showsPoints(16)).isTrue();
         assertThat(painter.showsPoints(10)).isFalse();
 
@@ -150,7 +150,7 @@ class MapLayersTest {
         int category = snapshot.categories().indexOf(first.category());
         // The dot under the centre is one of the incidents there: with the fixture's spread, the first one or a neighbour.
         assertThat(index.nearest(street, 32, 32, 1)).isNotNegative();
-        assertThat(IncidentPainter.categoryColour(category) >>> 24).isEqualTo(255);
+        assertThat(painter.categoryColour(category) >>> 24).isEqualTo(255);
 
         double[] breaks = painter.breaks(11);
         for (int i = 1; i < breaks.length; i++) {
@@ -167,11 +167,51 @@ class MapLayersTest {
         assertThat(painter.legend(16).entries()).extracting(Legend.Entry::label).contains(first.category());
     }
 
+    /**
+     * The most frequent categories get the palette's colours, one each, the rest one grey; a category keeps its colour
+     * when a filter leaves only some incidents (colours follow the whole data), and the legend names what it shows.
+     */
+    @Test
+    void everyFrequentCategoryHasAColourOfItsOwnThatTheFilterDoesNotChange() {
+        int[] counts = new int[15];
+        for (int c = 0; c < counts.length; c++) {
+            counts[c] = 1000 + 37 * ((c * 7) % 15);   // all different, not in list order
+        }
+        int[] colours = IncidentPainter.coloursByFrequency(counts, counts.length);
+        Integer[] byCount = java.util.stream.IntStream.range(0, counts.length).boxed()
+                .sorted((a, b) -> Integer.compare(counts[b], counts[a])).toArray(Integer[]::new);
+        java.util.Set<Integer> distinct = new java.util.HashSet<>();
+        for (int rank = 0; rank < byCount.length; rank++) {
+            int colour = colours[byCount[rank]];
+            if (rank < Palette.CATEGORIES.length) {
+                assertThat(colour).isEqualTo(Palette.CATEGORIES[rank]).isNotEqualTo(Palette.OTHER_CATEGORIES);
+                assertThat(distinct.add(colour)).as("colour of rank %d used before", rank).isTrue();
+            } else {
+                assertThat(colour).isEqualTo(Palette.OTHER_CATEGORIES);
+            }
+        }
+
+        IncidentSnapshot snapshot = new IncidentSnapshots(database).current();
+        IncidentPainter all = new IncidentPainter(PointIndex.build(snapshot, snapshot.matchingLocated(IncidentFilter.ALL)),
+                snapshot.categories(), snapshot.categoryCounts());
+        String rarest = java.util.stream.IntStream.range(0, snapshot.categories().size()).boxed()
+                .min(java.util.Comparator.comparingInt(c -> snapshot.categoryCounts()[c])).map(snapshot.categories()::get).orElseThrow();
+        IncidentFilter onlyRarest = IncidentFilter.ALL.withCategories(java.util.Set.of(rarest));
+        IncidentPainter filtered = new IncidentPainter(PointIndex.build(snapshot, snapshot.matchingLocated(onlyRarest)),
+                snapshot.categories(), snapshot.categoryCounts());
+        int rarestIndex = snapshot.categories().indexOf(rarest);
+        assertThat(filtered.categoryColour(rarestIndex)).isEqualTo(all.categoryColour(rarestIndex));
+        assertThat(filtered.legend(17).entries()).extracting(Legend.Entry::label).containsExactly(rarest);
+        int named = Math.min(snapshot.categories().size(), Palette.CATEGORIES.length);
+        assertThat(all.legend(17).entries()).hasSize(named + (snapshot.categories().size() > named ? 1 : 0))
+                .extracting(Legend.Entry::argb).doesNotHaveDuplicates();
+    }
+
     @Test
     void densityClassesAreQuantilesOfTheCellDensitiesCountedOneByOne() {
         IncidentSnapshot snapshot = new IncidentSnapshots(database).current();
         PointIndex index = PointIndex.build(snapshot, snapshot.matchingLocated(IncidentFilter.ALL));
-        IncidentPainter painter = new IncidentPainter(index, snapshot.categories());
+        IncidentPainter painter = new IncidentPainter(index, snapshot.categories(), snapshot.categoryCounts());
         for (int zoom : new int[] {3, 9, 11, 14}) {
             double size = WebMercator.worldSize(zoom);
             java.util.Map<java.util.List<Long>, Integer> counts = new java.util.HashMap<>();
@@ -203,7 +243,7 @@ class MapLayersTest {
     void densityTilesColourEveryCellByAllItsIncidentsAlsoWhereTheCellCrossesTheTileEdge() {
         IncidentSnapshot snapshot = new IncidentSnapshots(database).current();
         IncidentPainter painter = new IncidentPainter(PointIndex.build(snapshot, snapshot.matchingLocated(IncidentFilter.ALL)),
-                snapshot.categories());
+                snapshot.categories(), snapshot.categoryCounts());
         int zoom = 11;
         double size = WebMercator.worldSize(zoom);
         java.util.Map<Long, Integer> wholeCells = new java.util.HashMap<>();

@@ -688,7 +688,8 @@ public final class MapViewModel {
 
     private static PreparedIncidents prepareIncidents(IncidentSnapshot snapshot, IncidentFilter wanted) {
         PointIndex index = PointIndex.build(snapshot, snapshot.matchingLocated(wanted));
-        return new PreparedIncidents(new IncidentPainter(index, snapshot.categories()), DataExtent.of(index));
+        return new PreparedIncidents(new IncidentPainter(index, snapshot.categories(), snapshot.categoryCounts()),
+                DataExtent.of(index));
     }
 
     private void showIncidents(PreparedIncidents prepared) {
