@@ -74,8 +74,8 @@ public final class ThreadNiceness {
                     // The thread ended while the list was read.
                 }
             }
-        } catch (IOException | UnsupportedOperationException e) {
-            return 0;
+        } catch (IOException e) {
+            return 0;   // no /proc: not Linux
         }
         return !tids.isEmpty() && renice(nice, tids) ? tids.size() : 0;
     }

@@ -38,9 +38,12 @@ public final class IncidentPainter implements LayerPainter {
      * category keeps its colour when the filter changes.
      */
     public IncidentPainter(PointIndex index, List<String> categories, int[] categoryCounts) {
+        if (categoryCounts.length != categories.size()) {
+            throw new IllegalArgumentException(categoryCounts.length + " counts for " + categories.size() + " categories");
+        }
         this.index = index;
         this.categories = List.copyOf(categories);
-        this.categoryColours = coloursByFrequency(categoryCounts, categories.size());
+        this.categoryColours = coloursByFrequency(categoryCounts);
         // With few incidents, dots stay readable further out.
         this.pointsFromZoom = index.size() <= FEW_POINTS ? 12 : 15;
     }
@@ -60,28 +63,24 @@ public final class IncidentPainter implements LayerPainter {
 
     /**
      * The qualitative palette's colours to the most frequent categories, in order, and {@link Palette#OTHER_CATEGORIES}
-     * to the rest: colours given by position in the list of categories repeated after twelve, so two categories
-     * could share one.
+     * to the rest (colours given by position in the list repeated after twelve, so two categories could share one).
      */
-    static int[] coloursByFrequency(int[] counts, int categories) {
-        Integer[] order = new Integer[categories];
-        for (int i = 0; i < categories; i++) {
+    static int[] coloursByFrequency(int[] counts) {
+        Integer[] order = new Integer[counts.length];
+        for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Integer.compare(count(counts, b), count(counts, a)));
-        int[] colours = new int[categories];
-        for (int rank = 0; rank < categories; rank++) {
+        Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a]));
+        int[] colours = new int[counts.length];
+        for (int rank = 0; rank < order.length; rank++) {
             colours[order[rank]] = rank < Palette.CATEGORIES.length ? Palette.CATEGORIES[rank] : Palette.OTHER_CATEGORIES;
         }
         return colours;
     }
 
-    private static int count(int[] counts, int category) {
-        return category < counts.length ? counts[category] : 0;
-    }
-
+    /** The colour of a category, by its index in the snapshot's list of categories. */
     public int categoryColour(int categoryIndex) {
-        return categoryIndex >= 0 && categoryIndex < categoryColours.length ? categoryColours[categoryIndex] : Palette.OTHER_CATEGORIES;
+        return categoryColours[categoryIndex];
     }
 
     @Override
@@ -104,14 +103,12 @@ public final class IncidentPainter implements LayerPainter {
         for (int c = 0; c < colours.length; c++) {
             colours[c] = new Color(categoryColours[c], true);
         }
-        Color other = new Color(Palette.OTHER_CATEGORIES, true);
         g.setStroke(outline);
         index.visit(view, radius + 1, position -> {
             double x = index.normX(position) * size - ox;
             double y = index.normY(position) * size - oy;
             dot.setFrame(x - radius, y - radius, 2 * radius, 2 * radius);
-            int category = index.categoryIndex(position);
-            g.setColor(category >= 0 && category < colours.length ? colours[category] : other);
+            g.setColor(colours[index.categoryIndex(position)]);
             g.fill(dot);
             g.setColor(Color.WHITE);
             g.draw(dot);
@@ -308,15 +305,11 @@ public final class IncidentPainter implements LayerPainter {
             }
             Arrays.sort(order, (a, b) -> Integer.compare(counts[b], counts[a]));
             int others = 0;
-            for (int k = 0; k < order.length; k++) {
-                int colour = categoryColour(order[k]);
-                if (counts[order[k]] == 0) {
-                    continue;
-                }
-                if (colour == Palette.OTHER_CATEGORIES) {
+            for (int category : order) {
+                if (counts[category] > 0 && categoryColours[category] == Palette.OTHER_CATEGORIES) {
                     others++;
-                } else {
-                    entries.add(new Legend.Entry(colour, categories.get(order[k])));
+                } else if (counts[category] > 0) {
+                    entries.add(new Legend.Entry(categoryColours[category], categories.get(category)));
                 }
             }
             if (others > 0) {

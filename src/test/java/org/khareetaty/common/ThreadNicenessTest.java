@@ -105,7 +105,7 @@ class ThreadNicenessTest {
             }
         }
 
-        /** The queue runs in order on one general worker once the others are busy: a task after it ran after it. */
+        /** Waits until every task submitted has ended (the lowering runs on a worker, after the call returns). */
         private static void drain(BackgroundTasks tasks) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (!tasks.running().isEmpty() && System.nanoTime() < deadline) {

@@ -177,7 +177,7 @@ class MapLayersTest {
         for (int c = 0; c < counts.length; c++) {
             counts[c] = 1000 + 37 * ((c * 7) % 15);   // all different, not in list order
         }
-        int[] colours = IncidentPainter.coloursByFrequency(counts, counts.length);
+        int[] colours = IncidentPainter.coloursByFrequency(counts);
         Integer[] byCount = java.util.stream.IntStream.range(0, counts.length).boxed()
                 .sorted((a, b) -> Integer.compare(counts[b], counts[a])).toArray(Integer[]::new);
         java.util.Set<Integer> distinct = new java.util.HashSet<>();

@@ -1,6 +1,7 @@
 package org.khareetaty.ui.map;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -860,7 +861,7 @@ public final class MapViewModel {
                 if (position >= 0) {
                     int row = index.row(position);
                     lines.add(snapshot.categories().get(snapshot.categoryIndex(row)) + " — "
-                            + DAY_TIME.format(java.time.Instant.ofEpochSecond(snapshot.occurredEpochSecond(row)).atZone(zone))
+                            + DAY_TIME.format(Instant.ofEpochSecond(snapshot.occurredEpochSecond(row)).atZone(zone))
                             + " (click for details)");
                 }
             } else {

@@ -57,13 +57,13 @@ final class OverlayLayer extends MapLayer {
     private static final long TILES_AFTER_ZOOM_NANOS = 2_000_000_000L;
     /** Gluon shows the finer level from 0.2 below a whole zoom on (its BaseMap.TIPPING). */
     static final double GLUON_TIPPING = 0.2;
+    /** Pixels drawn beyond each edge of the view while the zoom rests. */
+    static final int PAN_MARGIN_PX = 256;
 
     /** The level of basemap tiles Gluon asks for at a zoom. */
     static int gluonLevel(double zoom) {
         return (int) Math.max(0, Math.min(MAX_TILE_ZOOM - 1, Math.floor(zoom + GLUON_TIPPING)));
     }
-    /** Pixels drawn beyond each edge of the view while the zoom rests. */
-    static final int PAN_MARGIN_PX = 256;
 
     /** A drawn tile: for which overlay version, and its image (null when the tile is empty). */
     private record Drawn(int version, Image image) {
@@ -76,8 +76,9 @@ final class OverlayLayer extends MapLayer {
     private boolean tilesHeld;
     private boolean releaseAfterDraw;
     private int tileHolds;
-    /** Told whenever the view changes, and whenever it moves or zooms from where it was. */
+    /** Told whenever the view changes (also when first laid out). */
     private final Runnable viewChanged;
+    /** Told on every frame in which the view moves or zooms from where it was. */
     private final Runnable moving;
     private final Canvas canvas = new Canvas();
     private final Map<String, Drawn> cache = new LinkedHashMap<>(256, 0.75f, true) {
@@ -115,10 +116,10 @@ final class OverlayLayer extends MapLayer {
 
     OverlayLayer(MapView mapView, TileQueue<String> queue, TileQueue<String> basemapQueue, Runnable viewChanged, Runnable moving) {
         this.mapView = mapView;
-        this.moving = moving;
         this.queue = queue;
         this.basemapQueue = basemapQueue;
         this.viewChanged = viewChanged;
+        this.moving = moving;
         canvas.setMouseTransparent(true);
         zoomView.setSmooth(false);
         zoomView.setVisible(false);
