@@ -83,10 +83,7 @@ class ZoomPictureTest {
     void drawsThePictureAsItAppearsInTheViewPixelForPixel() {
         MapViewport start = new MapViewport(47.98, 29.37, 12, 800, 600);
         ZoomPicture.Placement at = ZoomPicture.Placement.of(start);
-        int[] picture = new int[at.width() * at.height()];
-        for (int i = 0; i < picture.length; i++) {
-            picture[i] = 0xFF000000 | i;   // each pixel tells where it came from
-        }
+        int[] picture = numberedPicture(at);
         int[] screen = new int[800 * 600];
         // At rest the view shows the picture unscaled, shifted by where it lies.
         at.drawInto(picture, start, screen);
@@ -117,15 +114,21 @@ class ZoomPictureTest {
         assertThat(screen[300 * 800 + 400] >>> 24).isEqualTo(0xFF);
     }
 
+    /** An opaque picture whose every pixel tells where it came from (its index). */
+    private static int[] numberedPicture(ZoomPicture.Placement at) {
+        int[] picture = new int[at.width() * at.height()];
+        for (int i = 0; i < picture.length; i++) {
+            picture[i] = 0xFF000000 | i;
+        }
+        return picture;
+    }
+
     /** Every pixel, for views in, out and off to one side: the same as looking each one up in the picture. */
     @Test
     void drawsEveryPixelAsTheNearestPicturePixel() {
         MapViewport start = new MapViewport(47.98, 29.37, 12, 300, 200);
         ZoomPicture.Placement at = ZoomPicture.Placement.of(start);
-        int[] picture = new int[at.width() * at.height()];
-        for (int i = 0; i < picture.length; i++) {
-            picture[i] = 0xFF000000 | i;
-        }
+        int[] picture = numberedPicture(at);
         for (MapViewport view : List.of(start, start.withZoom(12.6), start.withZoom(13.37), start.withZoom(11.2),
                 start.panBy(170, -90).withZoom(12.3), start.panBy(-400, 0), start.withZoom(9))) {
             int[] screen = new int[view.width() * view.height()];
